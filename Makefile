@@ -1,0 +1,73 @@
+# convene: `make run` serves the demo on SQLite, `make test` runs every test.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+CARGO_LEPTOS_VERSION := 0.3.11
+# The wasm-bindgen CLI must match the library version locked in Cargo.lock.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
+
+DATABASE_URL ?= sqlite://data/convene.db
+CONVENE_ADDR ?= 127.0.0.1:3000
+E2E_PORT ?= 3099
+
+.PHONY: run build release tools apt-tools browser-tools test unit e2e fmt clippy clean
+
+## Install what is missing: wasm target, cargo-leptos, the matching wasm-bindgen CLI.
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if ! cargo leptos --version >/dev/null 2>&1; then \
+	  echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (needs a nightly toolchain; about 25 minutes once)"; \
+	  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal; \
+	  cargo +nightly install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked; \
+	fi
+	@if ! wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)"; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 10 minutes once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+## Build the server and the browser bundle (debug).
+build: tools
+	cargo leptos build
+
+## Serve the demo organisation on SQLite at http://$(CONVENE_ADDR).
+run: build
+	DATABASE_URL='$(DATABASE_URL)' CONVENE_ADDR='$(CONVENE_ADDR)' ./target/debug/convene serve --demo-if-empty
+
+## Everything: unit and integration tests (and PostgreSQL when
+## CONVENE_TEST_DATABASE_URL is set), then end2end tests in headless Chromium.
+test: unit e2e
+
+unit: tools
+	cargo test --workspace --features ssr --no-fail-fast
+
+## Debian's Chromium and the Playwright test runner (no browser download).
+browser-tools:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@cd end2end && { [ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund; }
+
+e2e: build browser-tools
+	@rm -rf target/e2e && mkdir -p target/e2e
+	@DATABASE_URL=sqlite://target/e2e/convene.db CONVENE_ADDR=127.0.0.1:$(E2E_PORT) RUST_LOG=warn \
+	  ./target/debug/convene serve --demo-if-empty > target/e2e/server.log 2>&1 & echo $$! > target/e2e/server.pid
+	@for i in $$(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:$(E2E_PORT)/ && break; sleep 0.2; done
+	@status=0; (cd end2end && BASE_URL=http://127.0.0.1:$(E2E_PORT) npx playwright test) || status=$$?; \
+	  kill $$(cat target/e2e/server.pid) 2>/dev/null || true; \
+	  if [ $$status -ne 0 ]; then echo "--- server log"; tail -n 50 target/e2e/server.log; fi; \
+	  exit $$status
+
+## Release build, for benchmarks.
+release: tools
+	cargo leptos build --release
+
+fmt:
+	cargo fmt --all
+
+clippy:
+	cargo clippy --workspace --features ssr --all-targets -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf end2end/node_modules end2end/test-results end2end/playwright-report

@@ -1,0 +1,128 @@
+//! Server functions, one concern per file, and the values they return to pages.
+//!
+//! Each function is a few lines: load through `db`, apply the domain rules, map errors.
+//! Public functions return only what organisers marked public.
+
+pub mod gathering;
+pub mod organisations;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    AppearanceMode, AppearanceRole, GatheringKind, GatheringStatus, SegmentKind, VenueSetting,
+};
+
+/// An organisation in the list on the start page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrgListItem {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// An organisation's public home: its gatherings, upcoming and past.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrgHome {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub upcoming: Vec<GatheringCard>,
+    pub past: Vec<GatheringCard>,
+}
+
+/// One gathering in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GatheringCard {
+    pub slug: String,
+    pub title: String,
+    pub kind: GatheringKind,
+    pub status: GatheringStatus,
+    pub starts_local: NaiveDateTime,
+    pub ends_local: NaiveDateTime,
+    pub time_zone: String,
+    pub place: Option<String>,
+}
+
+/// A gathering's public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GatheringPage {
+    pub org_slug: String,
+    pub org_name: String,
+    pub title: String,
+    pub kind: GatheringKind,
+    pub status: GatheringStatus,
+    pub time_zone: String,
+    pub starts_local: NaiveDateTime,
+    pub ends_local: NaiveDateTime,
+    pub venue: Option<VenueView>,
+    pub description: String,
+    pub languages: Vec<String>,
+    pub agenda: Vec<SegmentView>,
+    /// The start as a UTC instant (seconds), for showing it in the visitor's own zone.
+    pub starts_utc: i64,
+}
+
+/// The public side of a venue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VenueView {
+    pub name: String,
+    pub address: String,
+    pub city: String,
+    pub country: String,
+    pub setting: VenueSetting,
+    pub directions: String,
+    pub map_url: Option<String>,
+}
+
+/// One public segment with its computed local times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentView {
+    pub number: u32,
+    pub kind: SegmentKind,
+    pub title: String,
+    pub start_local: NaiveDateTime,
+    pub end_local: NaiveDateTime,
+    pub minutes: u32,
+    pub film: Option<FilmView>,
+    pub appearances: Vec<AppearanceView>,
+}
+
+/// The public side of a film.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FilmView {
+    pub title: String,
+    pub director: String,
+    pub year: Option<i32>,
+    pub runtime_minutes: u32,
+    pub audio_language: String,
+    pub subtitle_languages: Vec<String>,
+}
+
+/// Who appears and how; `name` is `None` for people not listed publicly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppearanceView {
+    pub name: Option<String>,
+    pub role: AppearanceRole,
+    pub mode: AppearanceMode,
+    pub language: Option<String>,
+    pub interpreted_into: Vec<String>,
+}
+
+/// The database connection of the request being served.
+#[cfg(feature = "ssr")]
+pub(crate) fn db() -> Result<sea_orm::DatabaseConnection, crate::error::AppError> {
+    leptos::prelude::use_context::<sea_orm::DatabaseConnection>().ok_or_else(|| {
+        crate::error::AppError::internal("request context", "no database in context")
+    })
+}
+
+/// Splits a stored comma-separated list.
+#[cfg(feature = "ssr")]
+pub(crate) fn split_list(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -1,0 +1,61 @@
+//! The document shell, the router and the routes.
+
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use leptos_meta::MetaTags;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::{Footer, Header};
+use crate::i18n::use_lang;
+use crate::pages::{
+    gathering::GatheringPage, home::HomePage, not_found::NotFound, organisation::OrganisationPage,
+};
+
+/// The HTML document around every page, in the visitor's language and direction.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = crate::server::lang::negotiate_for_request();
+    provide_context(lang);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.dir()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <HydrationScripts options=options.clone() islands=true />
+                <link rel="stylesheet" id="leptos" href="/pkg/convene.css" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = use_lang();
+    view! {
+        <Title formatter=move |text: String| {
+            if text.is_empty() { lang.t("site-name") } else { format!("{text} · {}", lang.t("site-name")) }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">{lang.t("skip-to-content")}</a>
+            <Header />
+            <main id="main">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org") view=OrganisationPage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

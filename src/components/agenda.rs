@@ -1,0 +1,82 @@
+use fluent_templates::fluent_bundle::FluentValue;
+use leptos::prelude::*;
+
+use crate::api::{AppearanceView, SegmentView};
+use crate::domain::AppearanceMode;
+use crate::i18n::Lang;
+use crate::pages::gathering::language_name;
+
+/// The public programme: one row per segment with its local start, end and length.
+#[component]
+pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang) -> impl IntoView {
+    view! {
+        <ol class="agenda">
+            {segments.into_iter().map(|s| {
+                let minutes = lang.t_with("segment-minutes", &[("minutes", FluentValue::from(s.minutes))]);
+                view! {
+                    <li class="segment" data-kind=s.kind.as_str() data-minutes=s.minutes>
+                        <p class="slot">
+                            <time class="start" datetime=s.start_local.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_time(s.start_local)}</time>
+                            "–"
+                            <time class="end" datetime=s.end_local.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_time(s.end_local)}</time>
+                            <span class="minutes">{lang.digits(&minutes)}</span>
+                        </p>
+                        <div class="what">
+                            <p class="segment-kind">{lang.t(&format!("segment-{}", s.kind.as_str()))}</p>
+                            <h3 dir="auto">{s.title.clone()}</h3>
+                            {s.film.clone().map(|f| {
+                                let mut bits = vec![lang.digits(&lang.t_with("film-runtime", &[("minutes", FluentValue::from(f.runtime_minutes))]))];
+                                if !f.director.is_empty() {
+                                    bits.push(lang.t_with("film-directed-by", &[("director", FluentValue::from(f.director.clone()))]));
+                                }
+                                if !f.audio_language.is_empty() {
+                                    bits.push(lang.t_with("film-audio", &[("language", FluentValue::from(language_name(lang, &f.audio_language)))]));
+                                }
+                                if !f.subtitle_languages.is_empty() {
+                                    let subs = f.subtitle_languages.iter().map(|c| language_name(lang, c)).collect::<Vec<_>>().join(", ");
+                                    bits.push(lang.t_with("film-subtitles", &[("languages", FluentValue::from(subs))]));
+                                }
+                                view! { <p class="film"><cite><bdi>{f.title}</bdi></cite>" · "{bits.join(" · ")}</p> }
+                            })}
+                            {(!s.appearances.is_empty()).then(|| view! {
+                                <ul class="appearances">
+                                    {s.appearances.iter().map(|a| appearance(lang, a)).collect_view()}
+                                </ul>
+                            })}
+                        </div>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+fn appearance(lang: Lang, a: &AppearanceView) -> impl IntoView + use<> {
+    let name = a
+        .name
+        .clone()
+        .unwrap_or_else(|| lang.t("appearance-unlisted"));
+    let mut how = vec![lang.t(&format!("mode-{}", a.mode.as_str()))];
+    if !a.interpreted_into.is_empty() {
+        let into = a
+            .interpreted_into
+            .iter()
+            .map(|c| language_name(lang, c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        how.push(lang.t_with(
+            "appearance-interpreted",
+            &[("languages", FluentValue::from(into))],
+        ));
+    }
+    let mode = a.mode;
+    view! {
+        <li class="appearance" data-mode=mode.as_str() data-role=a.role.as_str()>
+            <span class="role">{lang.t(&format!("role-{}", a.role.as_str()))}": "</span>
+            <bdi class="name">{name}</bdi>
+            {(mode != AppearanceMode::InPerson || !a.interpreted_into.is_empty()).then(|| view! {
+                " " <span class="how">"("{how.join(", ")}")"</span>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable pieces of view.
+
+pub mod agenda;
+pub mod error;
+pub mod layout;
+pub mod when;

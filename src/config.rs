@@ -1,0 +1,170 @@
+//! Command line and environment: what to run, where the database is, where to listen.
+//!
+//! Every setting is validated before anything starts, and a bad one is reported in one
+//! sentence naming the variable, never as a panic.
+
+use std::net::SocketAddr;
+
+use clap::{Parser, Subcommand};
+
+/// The embedded default: a SQLite file beside the working directory.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/convene.db";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "convene",
+    version,
+    about = "Plan, publish and run public gatherings."
+)]
+pub struct Cli {
+    /// Database: `sqlite://path/to/file.db` (created if absent) or `postgres://user:pass@host/db`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    /// Address to serve on.
+    #[arg(
+        long,
+        env = "CONVENE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations and serve the web app (the default).
+    Serve {
+        /// Load the demo organisation first if the database holds no organisation.
+        #[arg(long)]
+        demo_if_empty: bool,
+    },
+    /// Apply or roll back database migrations.
+    Migrate {
+        #[command(subcommand)]
+        action: Option<MigrateAction>,
+    },
+    /// Load the demo organisation from the field notes (skipped if it is already there).
+    Demo,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum MigrateAction {
+    /// Apply every pending migration (the default).
+    Up,
+    /// Roll back every migration.
+    Down,
+    /// Show which migrations are applied.
+    Status,
+}
+
+/// Which database engine a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database URL that names a backend convene supports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatabaseUrl {
+    pub backend: Backend,
+    pub url: String,
+}
+
+impl DatabaseUrl {
+    /// Checks the scheme; for SQLite, makes sure the file may be created.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        let scheme = raw.split_once(':').map(|(s, _)| s).unwrap_or("");
+        match scheme {
+            "sqlite" => {
+                let url = if raw.contains("mode=") {
+                    raw.to_owned()
+                } else if raw.contains('?') {
+                    format!("{raw}&mode=rwc")
+                } else {
+                    format!("{raw}?mode=rwc")
+                };
+                Ok(Self {
+                    backend: Backend::Sqlite,
+                    url,
+                })
+            }
+            "postgres" | "postgresql" => Ok(Self {
+                backend: Backend::Postgres,
+                url: raw.to_owned(),
+            }),
+            "" => Err(format!(
+                "DATABASE_URL \"{raw}\" has no scheme; use sqlite://data/convene.db or postgres://user:password@host/db"
+            )),
+            other => Err(format!(
+                "DATABASE_URL uses \"{other}:\", which convene does not support; use sqlite:// or postgres://"
+            )),
+        }
+    }
+
+    /// The file a SQLite URL points at, if any (not for `:memory:`).
+    pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
+        if self.backend != Backend::Sqlite {
+            return None;
+        }
+        let rest = self
+            .url
+            .trim_start_matches("sqlite:")
+            .trim_start_matches("//");
+        let path = rest.split('?').next().unwrap_or("");
+        (!path.is_empty() && !path.contains(":memory:")).then(|| path.into())
+    }
+}
+
+/// Parses `CONVENE_ADDR`.
+pub fn parse_addr(raw: &str) -> Result<SocketAddr, String> {
+    raw.trim().parse().map_err(|_| {
+        format!("CONVENE_ADDR \"{raw}\" is not an address and port such as 127.0.0.1:3000")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls() {
+        let sqlite = DatabaseUrl::parse("sqlite://data/convene.db").unwrap();
+        assert_eq!(sqlite.backend, Backend::Sqlite);
+        assert_eq!(sqlite.url, "sqlite://data/convene.db?mode=rwc");
+        assert_eq!(
+            sqlite.sqlite_path().unwrap().to_str(),
+            Some("data/convene.db")
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u:p@127.0.0.1/c")
+                .unwrap()
+                .backend,
+            Backend::Postgres
+        );
+        let err = DatabaseUrl::parse("mysql://x").unwrap_err();
+        assert!(err.contains("mysql"), "{err}");
+        assert!(DatabaseUrl::parse("data/convene.db").is_err());
+        assert!(
+            DatabaseUrl::parse("sqlite::memory:")
+                .unwrap()
+                .sqlite_path()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn addresses() {
+        assert!(parse_addr("127.0.0.1:3000").is_ok());
+        assert!(
+            parse_addr("localhost")
+                .unwrap_err()
+                .contains("CONVENE_ADDR")
+        );
+    }
+}

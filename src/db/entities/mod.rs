@@ -1,0 +1,13 @@
+//! sea-orm entities, one per table; rows only, no rules.
+
+pub mod app_user;
+pub mod appearance;
+pub mod feed_token;
+pub mod film;
+pub mod gathering;
+pub mod membership;
+pub mod organisation;
+pub mod person;
+pub mod segment;
+pub mod statement;
+pub mod venue;

@@ -1,0 +1,28 @@
+//! The `segment` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "segment")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub gathering_id: i32,
+    pub position: i32,
+    pub kind: String,
+    pub title: String,
+    pub duration_minutes: Option<i32>,
+    pub hard_start_local: Option<DateTime>,
+    pub film_id: Option<i32>,
+    pub statement_id: Option<i32>,
+    pub public: bool,
+    /// Internal: never on a public page or feed.
+    pub cue_notes: String,
+    pub actual_start: Option<DateTimeUtc>,
+    pub actual_end: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,71 @@
+//! The database: connection, migrations, queries and the demo organisation.
+//!
+//! Queries take `&DatabaseConnection` (or any `ConnectionTrait`) and return rows or
+//! bundles of rows; turning them into what a page shows happens in `api`.
+
+pub mod demo;
+pub mod entities;
+pub mod queries;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+
+use crate::config::{Backend, DatabaseUrl};
+
+/// Opens the database; for SQLite creates the file's folder and switches to WAL.
+pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, String> {
+    if let Some(path) = url.sqlite_path()
+        && let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            format!(
+                "cannot create the folder {} for the database: {e}",
+                dir.display()
+            )
+        })?;
+    }
+    let mut options = ConnectOptions::new(url.url.clone());
+    options
+        .sqlx_logging(false)
+        .acquire_timeout(std::time::Duration::from_secs(10));
+    if url.backend == Backend::Sqlite {
+        options.max_connections(8);
+    }
+    let db = Database::connect(options)
+        .await
+        .map_err(|e| format!("cannot open the database: {}", describe(&e)))?;
+    if url.backend == Backend::Sqlite {
+        db.execute_unprepared("PRAGMA journal_mode = WAL")
+            .await
+            .map_err(|e| format!("cannot switch the SQLite file to WAL mode: {e}"))?;
+    }
+    Ok(db)
+}
+
+/// A one-line description of a connection error, without credentials.
+fn describe(e: &DbErr) -> String {
+    let text = e.to_string();
+    // sqlx errors can quote the URL; never print a password.
+    match text.find("://") {
+        Some(_) if text.contains('@') => {
+            "the server refused the connection or is unreachable".into()
+        }
+        _ => text,
+    }
+}
+
+/// Applies every pending migration.
+pub async fn migrate_up(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Rolls back every migration.
+pub async fn migrate_down(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::down(db, None).await
+}
+
+/// Prints which migrations are applied.
+pub async fn migrate_status(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::status(db).await
+}

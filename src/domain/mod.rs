@@ -1,0 +1,12 @@
+//! The rules of convene, free of I/O: what a gathering is, how its agenda is timed,
+//! which plans conflict, and how local times map to instants.
+//!
+//! Nothing here reads a clock, a database or a request: "now" and time zones are
+//! arguments, so every rule can be tested with a table of cases.
+
+pub mod agenda;
+pub mod conflicts;
+pub mod time;
+pub mod types;
+
+pub use types::*;

@@ -1,0 +1,168 @@
+//! Local wall-clock times and the instants they name, through chrono-tz.
+//!
+//! Rules kept here:
+//! - A gathering is planned in its venue's local time; the instant is derived from the
+//!   venue's IANA zone with the rules in force on that date (Asia/Tehran is +03:30 all
+//!   year since 2022, Europe/Tirane and Europe/Stockholm switch in March and October).
+//! - A local time that does not exist (skipped by a spring-forward switch) is refused
+//!   with a message naming the field; it is never silently moved.
+//! - A local time that happens twice (autumn fall-back) means its first occurrence,
+//!   which is the reading a person who writes "02:30" on a poster has in mind; callers
+//!   may ask whether a time was ambiguous to warn about it.
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+use super::types::ValidationError;
+
+/// The instant of a local wall-clock time in `tz`.
+pub fn resolve_local(
+    field: &str,
+    tz: Tz,
+    local: NaiveDateTime,
+) -> Result<DateTime<Tz>, ValidationError> {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => Ok(t),
+        LocalResult::Ambiguous(first, _) => Ok(first),
+        LocalResult::None => Err(ValidationError::new(
+            field,
+            format!(
+                "{} does not exist in {} (the clocks skip it); choose another time.",
+                local.format("%Y-%m-%d %H:%M"),
+                tz.name()
+            ),
+        )),
+    }
+}
+
+/// Whether a local time happens twice in `tz` (the hour repeated in autumn).
+pub fn is_ambiguous(tz: Tz, local: NaiveDateTime) -> bool {
+    matches!(tz.from_local_datetime(&local), LocalResult::Ambiguous(..))
+}
+
+/// Parses the `YYYY-MM-DD` and `HH:MM` strings of a form into a local date-time.
+pub fn parse_local(
+    date_field: &str,
+    date: &str,
+    time_field: &str,
+    time: &str,
+) -> Result<NaiveDateTime, ValidationError> {
+    let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| ValidationError::new(date_field, "Enter a date as YYYY-MM-DD."))?;
+    let t = NaiveTime::parse_from_str(time.trim(), "%H:%M")
+        .map_err(|_| ValidationError::new(time_field, "Enter a time as HH:MM (24-hour)."))?;
+    Ok(d.and_time(t))
+}
+
+/// A planned start and end, both local to the venue, checked as a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalSpan {
+    pub start: DateTime<Tz>,
+    pub end: DateTime<Tz>,
+}
+
+impl LocalSpan {
+    /// The instants of a planned local start and end; the end must come after the start
+    /// and the span may last at most 7 days.
+    pub fn resolve(
+        tz: Tz,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+    ) -> Result<Self, ValidationError> {
+        let start = resolve_local("starts_at", tz, start)?;
+        let end = resolve_local("ends_at", tz, end)?;
+        if end <= start {
+            return Err(ValidationError::new(
+                "ends_at",
+                "The end must come after the start.",
+            ));
+        }
+        if end - start > chrono::Duration::days(7) {
+            return Err(ValidationError::new(
+                "ends_at",
+                "A gathering lasts a week at most; use a series for longer campaigns.",
+            ));
+        }
+        Ok(Self { start, end })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Offset, Utc};
+    use chrono_tz::{Asia::Tehran, Europe::Stockholm, Europe::Tirane};
+    use rstest::rstest;
+
+    fn local(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[rstest]
+    // Tirana park gathering: 11:00 CET is 10:00 UTC.
+    #[case(Tirane, "2023-11-26 11:00", "2023-11-26T10:00:00+00:00")]
+    // Women's day conference, winter time.
+    #[case(Tirane, "2024-03-08 10:00", "2024-03-08T09:00:00+00:00")]
+    // Summer time in Tirana: UTC+2.
+    #[case(Tirane, "2024-07-01 11:00", "2024-07-01T09:00:00+00:00")]
+    // Tehran: +03:30 in winter and, since 2022, in summer too.
+    #[case(Tehran, "2023-01-15 10:00", "2023-01-15T06:30:00+00:00")]
+    #[case(Tehran, "2023-07-15 10:00", "2023-07-15T06:30:00+00:00")]
+    // Before 2022 Tehran kept +04:30 in summer.
+    #[case(Tehran, "2021-07-15 10:00", "2021-07-15T05:30:00+00:00")]
+    #[case(Stockholm, "2024-10-27 02:30", "2024-10-27T00:30:00+00:00")]
+    fn local_times_map_to_instants(#[case] tz: Tz, #[case] local_time: &str, #[case] utc: &str) {
+        let instant = resolve_local("starts_at", tz, local(local_time)).unwrap();
+        assert_eq!(instant.with_timezone(&Utc).to_rfc3339(), utc);
+    }
+
+    #[test]
+    fn spring_forward_gap_is_a_validation_error() {
+        // Europe/Tirane jumps from 02:00 to 03:00 on 31 March 2024.
+        let err = resolve_local("starts_at", Tirane, local("2024-03-31 02:30")).unwrap_err();
+        assert_eq!(err.field, "starts_at");
+        assert!(err.message.contains("does not exist"), "{}", err.message);
+        assert!(resolve_local("starts_at", Tirane, local("2024-03-31 03:00")).is_ok());
+    }
+
+    #[test]
+    fn autumn_repeat_takes_the_first_occurrence() {
+        // Europe/Tirane repeats 02:00-03:00 on 27 October 2024.
+        let t = local("2024-10-27 02:30");
+        assert!(is_ambiguous(Tirane, t));
+        let instant = resolve_local("starts_at", Tirane, t).unwrap();
+        assert_eq!(instant.offset().fix().local_minus_utc(), 2 * 3600);
+        assert!(!is_ambiguous(Tirane, local("2024-10-27 04:00")));
+    }
+
+    #[test]
+    fn tehran_has_no_gap_or_repeat_since_2022() {
+        for month in 1..=12 {
+            let t = local(&format!("2024-{month:02}-21 00:30"));
+            let instant = resolve_local("starts_at", Tehran, t).unwrap();
+            assert_eq!(instant.offset().fix().local_minus_utc(), 3 * 3600 + 1800);
+        }
+    }
+
+    #[rstest]
+    #[case("2023-11-26 11:00", "2023-11-26 13:00", None)]
+    #[case("2023-11-26 11:00", "2023-11-26 11:00", Some("ends_at"))]
+    #[case("2023-11-26 11:00", "2023-11-26 10:00", Some("ends_at"))]
+    #[case("2023-11-26 11:00", "2023-12-26 10:00", Some("ends_at"))]
+    #[case("2024-03-31 02:15", "2024-03-31 05:00", Some("starts_at"))]
+    fn spans(#[case] start: &str, #[case] end: &str, #[case] bad_field: Option<&str>) {
+        let result = LocalSpan::resolve(Tirane, local(start), local(end));
+        assert_eq!(result.err().map(|e| e.field), bad_field.map(str::to_owned));
+    }
+
+    #[rstest]
+    #[case("2023-11-26", "11:00", None)]
+    #[case("26/11/2023", "11:00", Some("date"))]
+    #[case("2023-02-30", "11:00", Some("date"))]
+    #[case("2023-11-26", "25:00", Some("time"))]
+    #[case("2023-11-26", "11am", Some("time"))]
+    fn form_values(#[case] date: &str, #[case] time: &str, #[case] bad: Option<&str>) {
+        let r = parse_local("date", date, "time", time);
+        assert_eq!(r.err().map(|e| e.field), bad.map(str::to_owned));
+    }
+}

@@ -1,0 +1,86 @@
+site-name = convene
+site-tagline = گردهمایی‌های عمومی، با برنامه‌ریزی مشترک
+nav-organisations = سازمان‌ها
+lang-label = زبان
+skip-to-content = رفتن به محتوا
+
+home-title = سازمان‌ها در convene
+home-intro = هر سازمان گردهمایی‌های خود را اینجا منتشر می‌کند: تظاهرات، کنفرانس، نمایش فیلم و حرکت‌های خیابانی.
+home-empty = هنوز هیچ سازمانی چیزی منتشر نکرده است.
+
+org-upcoming = گردهمایی‌های پیش رو
+org-past = گردهمایی‌های گذشته
+org-none-upcoming = هنوز گردهمایی‌ای اعلام نشده است.
+org-none-past = هنوز چیزی اینجا نیست.
+
+gathering-when = زمان
+gathering-where = مکان
+gathering-languages = زبان‌ها
+gathering-programme = برنامه
+gathering-times-in = همهٔ زمان‌ها به وقت محلی { $zone } است.
+gathering-time-range = { $start }–{ $end }
+gathering-status-postponed = این گردهمایی به تعویق افتاده است. زمان‌های زیر دیگر معتبر نیستند.
+gathering-status-cancelled = این گردهمایی لغو شده است.
+gathering-online-venue = آنلاین
+gathering-no-venue = مکان اعلام خواهد شد
+gathering-directions = راه رسیدن
+gathering-map = نقشه
+your-time = به وقت شما:
+gathering-programme-empty = برنامه اعلام خواهد شد.
+
+kind-rally = تظاهرات
+kind-conference = کنفرانس
+kind-screening = نمایش فیلم
+kind-street_action = حرکت خیابانی
+kind-vigil = تجمع شبانه
+kind-press_conference = کنفرانس خبری
+kind-other = گردهمایی
+
+status-draft = پیش‌نویس
+status-published = منتشرشده
+status-postponed = به تعویق افتاده
+status-cancelled = لغوشده
+
+segment-welcome = خوشامد
+segment-introduction = معرفی
+segment-speech = سخنرانی
+segment-screening = نمایش فیلم
+segment-message_read_out = پیام‌های خوانده‌شده
+segment-statement_reading = بیانیه
+segment-signing = امضا
+segment-interpretation = ترجمهٔ همزمان
+segment-break = استراحت
+segment-music = موسیقی
+segment-q_and_a = پرسش و پاسخ
+segment-other = بخش برنامه
+segment-minutes = { $minutes } دقیقه
+
+role-speaker = سخنران
+role-host = مجری
+role-interpreter = مترجم
+role-reader = خواننده
+role-moderator = گرداننده
+
+mode-in_person = حضوری
+mode-online = آنلاین
+mode-recorded = ضبط‌شده
+mode-read_by_proxy = پیامی که دیگری می‌خواند
+appearance-interpreted = با ترجمه به { $languages }
+appearance-unlisted = یک مهمان
+
+film-directed-by = کارگردان: { $director }
+film-runtime = { $minutes } دقیقه
+film-audio = زبان فیلم: { $language }
+film-subtitles = زیرنویس: { $languages }
+
+language-en = انگلیسی
+language-sq = آلبانیایی
+language-fa = فارسی
+language-sv = سوئدی
+language-other = { $code }
+
+error-not-found-title = صفحه پیدا نشد
+error-not-found-body = در این نشانی صفحهٔ منتشرشده‌ای وجود ندارد. ممکن است جابه‌جا شده باشد یا عمومی نباشد.
+error-internal-title = مشکلی پیش آمد
+error-internal-body = نمایش صفحه ممکن نشد. لطفاً کمی بعد دوباره تلاش کنید.
+error-back-home = بازگشت به صفحهٔ اصلی

@@ -1,0 +1,86 @@
+site-name = convene
+site-tagline = Tubime publike, të planifikuara së bashku
+nav-organisations = Organizatat
+lang-label = Gjuha
+skip-to-content = Kalo te përmbajtja
+
+home-title = Organizatat në convene
+home-intro = Çdo organizatë publikon këtu tubimet e saj: protesta, konferenca, shfaqje filmash dhe aksione në rrugë.
+home-empty = Asnjë organizatë nuk ka publikuar ende diçka.
+
+org-upcoming = Tubimet e ardhshme
+org-past = Tubimet e kaluara
+org-none-upcoming = Ende nuk është njoftuar asnjë tubim.
+org-none-past = Ende asgjë këtu.
+
+gathering-when = Kur
+gathering-where = Ku
+gathering-languages = Gjuhët
+gathering-programme = Programi
+gathering-times-in = Të gjitha oraret janë sipas orës lokale në { $zone }.
+gathering-time-range = { $start }–{ $end }
+gathering-status-postponed = Ky tubim është shtyrë. Oraret më poshtë nuk janë më të vlefshme.
+gathering-status-cancelled = Ky tubim është anuluar.
+gathering-online-venue = Në internet
+gathering-no-venue = Vendi do të njoftohet
+gathering-directions = Si të vini
+gathering-map = Harta
+your-time = Në zonën tuaj kohore:
+gathering-programme-empty = Programi do të njoftohet.
+
+kind-rally = Protestë
+kind-conference = Konferencë
+kind-screening = Shfaqje filmi
+kind-street_action = Aksion në rrugë
+kind-vigil = Vigjilje
+kind-press_conference = Konferencë për shtyp
+kind-other = Tubim
+
+status-draft = Draft
+status-published = Publikuar
+status-postponed = Shtyrë
+status-cancelled = Anuluar
+
+segment-welcome = Mirëseardhje
+segment-introduction = Prezantim
+segment-speech = Fjalim
+segment-screening = Shfaqje filmi
+segment-message_read_out = Mesazhe të lexuara
+segment-statement_reading = Deklarata
+segment-signing = Nënshkrimi
+segment-interpretation = Përkthim
+segment-break = Pushim
+segment-music = Muzikë
+segment-q_and_a = Pyetje dhe përgjigje
+segment-other = Pikë e programit
+segment-minutes = { $minutes } min
+
+role-speaker = Folës
+role-host = Drejtues
+role-interpreter = Përkthyes
+role-reader = Lexues
+role-moderator = Moderator
+
+mode-in_person = i pranishëm
+mode-online = në internet
+mode-recorded = i regjistruar
+mode-read_by_proxy = mesazh i lexuar nga dikush tjetër
+appearance-interpreted = përkthyer në { $languages }
+appearance-unlisted = një i ftuar
+
+film-directed-by = Regjia: { $director }
+film-runtime = { $minutes } min
+film-audio = Audio: { $language }
+film-subtitles = Titra: { $languages }
+
+language-en = Anglisht
+language-sq = Shqip
+language-fa = Persisht
+language-sv = Suedisht
+language-other = { $code }
+
+error-not-found-title = Faqja nuk u gjet
+error-not-found-body = Nuk ka faqe të publikuar në këtë adresë. Mund të jetë zhvendosur ose nuk është publike.
+error-internal-title = Diçka shkoi keq
+error-internal-body = Faqja nuk mund të shfaqej. Ju lutemi provoni përsëri pas pak.
+error-back-home = Kthehu në faqen kryesore

@@ -1,0 +1,129 @@
+use fluent_templates::fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::GatheringPage as Page;
+use crate::api::gathering::public_gathering;
+use crate::components::agenda::AgendaTable;
+use crate::components::error::ErrorView;
+use crate::components::when::{DateRange, YourTime};
+use crate::domain::{GatheringStatus, VenueSetting};
+use crate::i18n::{Lang, use_lang};
+
+/// A gathering's public page: when, where, what, and the programme with its times.
+#[component]
+pub fn GatheringPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map().read_untracked();
+    let key = (
+        params.get("org").unwrap_or_default(),
+        params.get("slug").unwrap_or_default(),
+    );
+    let page = Resource::new(
+        move || key.clone(),
+        |(org, slug)| public_gathering(org, slug),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) => view! { <GatheringView page=p lang=lang /> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
+    let notice = match page.status {
+        GatheringStatus::Cancelled => Some(("cancelled", lang.t("gathering-status-cancelled"))),
+        GatheringStatus::Postponed => Some(("postponed", lang.t("gathering-status-postponed"))),
+        _ => None,
+    };
+    let zone_note = lang.t_with(
+        "gathering-times-in",
+        &[("zone", FluentValue::from(page.time_zone.clone()))],
+    );
+    let languages = page
+        .languages
+        .iter()
+        .map(|code| language_name(lang, code))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <Title text=page.title.clone() />
+        <article class="gathering" data-status=page.status.as_str()>
+            {notice.map(|(class, text)| view! { <p class=format!("notice {class}") role="status">{text}</p> })}
+            <p class="breadcrumb"><a href=format!("/o/{}", page.org_slug)><bdi>{page.org_name.clone()}</bdi></a></p>
+            <p class="kind">{lang.t(&format!("kind-{}", page.kind.as_str()))}</p>
+            <h1><bdi>{page.title.clone()}</bdi></h1>
+            <dl class="facts">
+                <div>
+                    <dt>{lang.t("gathering-when")}</dt>
+                    <dd>
+                        <DateRange start=page.starts_local end=page.ends_local zone=page.time_zone.clone() />
+                        <YourTime starts_utc=page.starts_utc label=lang.t("your-time") locale=lang.code().to_owned() />
+                    </dd>
+                </div>
+                <div>
+                    <dt>{lang.t("gathering-where")}</dt>
+                    <dd>{venue_view(lang, &page)}</dd>
+                </div>
+                {(!languages.is_empty()).then(|| view! {
+                    <div><dt>{lang.t("gathering-languages")}</dt><dd>{languages}</dd></div>
+                })}
+            </dl>
+            {(!page.description.is_empty()).then(|| view! { <p class="description" dir="auto">{page.description.clone()}</p> })}
+            <section aria-labelledby="programme">
+                <h2 id="programme">{lang.t("gathering-programme")}</h2>
+                <p class="zone-note">{zone_note}</p>
+                {if page.agenda.is_empty() {
+                    view! { <p class="empty">{lang.t("gathering-programme-empty")}</p> }.into_any()
+                } else {
+                    view! { <AgendaTable segments=page.agenda.clone() lang=lang /> }.into_any()
+                }}
+            </section>
+        </article>
+    }
+}
+
+fn venue_view(lang: Lang, page: &Page) -> AnyView {
+    match &page.venue {
+        None => view! { <span>{lang.t("gathering-no-venue")}</span> }.into_any(),
+        Some(v) if v.setting == VenueSetting::Online => {
+            view! { <span>{lang.t("gathering-online-venue")}</span> }.into_any()
+        }
+        Some(v) => {
+            let line = [v.address.as_str(), v.city.as_str(), v.country.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty() && !v.name.contains(*s))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <span class="venue-name"><bdi>{v.name.clone()}</bdi></span>
+                {(!line.is_empty()).then(|| view! { <br /><span class="venue-address"><bdi>{line}</bdi></span> })}
+                {(!v.directions.is_empty()).then(|| view! {
+                    <p class="directions"><span class="label">{lang.t("gathering-directions")}": "</span><span dir="auto">{v.directions.clone()}</span></p>
+                })}
+                {v.map_url.clone().map(|u| view! { <p><a href=u rel="noopener">{lang.t("gathering-map")}</a></p> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The name of a content language in the interface language.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    let id = format!("language-{code}");
+    if lang.has(&id) {
+        lang.t(&id)
+    } else {
+        lang.t_with(
+            "language-other",
+            &[("code", FluentValue::from(code.to_owned()))],
+        )
+    }
+}

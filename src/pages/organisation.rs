@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::GatheringCard;
+use crate::api::organisations::organisation_home;
+use crate::components::error::ErrorView;
+use crate::components::when::DateRange;
+use crate::i18n::{Lang, use_lang};
+
+/// An organisation's public home: upcoming gatherings first, then the past ones.
+#[component]
+pub fn OrganisationPage() -> impl IntoView {
+    let lang = use_lang();
+    let org = use_params_map()
+        .read_untracked()
+        .get("org")
+        .unwrap_or_default();
+    let home = Resource::new(move || org.clone(), organisation_home);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(h) => view! {
+                        <Title text=h.name.clone() />
+                        <h1>{h.name.clone()}</h1>
+                        <p class="lede">{h.description.clone()}</p>
+                        <section aria-labelledby="upcoming">
+                            <h2 id="upcoming">{lang.t("org-upcoming")}</h2>
+                            {card_list(lang, &h.slug, h.upcoming.clone(), "org-none-upcoming")}
+                        </section>
+                        <section aria-labelledby="past">
+                            <h2 id="past">{lang.t("org-past")}</h2>
+                            {card_list(lang, &h.slug, h.past.clone(), "org-none-past")}
+                        </section>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn card_list(lang: Lang, org: &str, cards: Vec<GatheringCard>, empty: &str) -> AnyView {
+    if cards.is_empty() {
+        return view! { <p class="empty">{lang.t(empty)}</p> }.into_any();
+    }
+    let org = org.to_owned();
+    view! {
+        <ul class="cards gatherings">
+            {cards.into_iter().map(|c| {
+                let href = format!("/o/{org}/{}", c.slug);
+                view! {
+                    <li class="card" data-status=c.status.as_str()>
+                        <p class="kind">{lang.t(&format!("kind-{}", c.kind.as_str()))}
+                            {(!matches!(c.status, crate::domain::GatheringStatus::Published)).then(|| view! {
+                                " · " <strong class="status">{lang.t(&format!("status-{}", c.status.as_str()))}</strong>
+                            })}
+                        </p>
+                        <h3><a href=href><bdi>{c.title}</bdi></a></h3>
+                        <p class="when"><DateRange start=c.starts_local end=c.ends_local zone=c.time_zone /></p>
+                        {c.place.map(|p| view! { <p class="place"><bdi>{p}</bdi></p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

@@ -1,0 +1,167 @@
+//! Server start: configuration, tracing, database, migrations, router.
+
+pub mod lang;
+
+use std::process::ExitCode;
+
+use axum::Router;
+use axum::extract::FromRef;
+use clap::Parser;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sea_orm::DatabaseConnection;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+use tracing_subscriber::EnvFilter;
+
+use crate::app::{App, shell};
+use crate::config::{Cli, Command, DatabaseUrl, MigrateAction, parse_addr};
+use crate::db;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Runs the command line; every failure is one line on stderr and a non-zero exit.
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    if let Err(message) = init_tracing() {
+        eprintln!("convene: {message}");
+        return ExitCode::from(2);
+    }
+    match execute(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("convene: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() -> Result<(), String> {
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(value) if !value.trim().is_empty() => EnvFilter::try_new(&value)
+            .map_err(|e| format!("RUST_LOG \"{value}\" is not a valid filter: {e}"))?,
+        _ => EnvFilter::new("info,sqlx=warn,sea_orm=warn"),
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init()
+        .map_err(|e| format!("cannot start logging: {e}"))
+}
+
+async fn execute(cli: Cli) -> Result<(), String> {
+    let url = DatabaseUrl::parse(&cli.database_url)?;
+    let command = cli.command.unwrap_or(Command::Serve {
+        demo_if_empty: false,
+    });
+    let addr = match command {
+        Command::Serve { .. } => Some(parse_addr(&cli.addr)?),
+        _ => None,
+    };
+    let database = db::connect(&url).await?;
+    let migration_error = |e: sea_orm::DbErr| format!("database migration failed: {e}");
+    match command {
+        Command::Migrate { action } => match action.unwrap_or(MigrateAction::Up) {
+            MigrateAction::Up => db::migrate_up(&database).await.map_err(migration_error),
+            MigrateAction::Down => db::migrate_down(&database).await.map_err(migration_error),
+            MigrateAction::Status => db::migrate_status(&database).await.map_err(migration_error),
+        },
+        Command::Demo => {
+            db::migrate_up(&database).await.map_err(migration_error)?;
+            let loaded = db::demo::load_if_absent(&database)
+                .await
+                .map_err(|e| format!("loading the demo failed: {e}"))?;
+            if loaded {
+                println!("Loaded the demo organisation \"{}\".", db::demo::DEMO_ORG);
+            } else {
+                println!("The demo organisation is already there.");
+            }
+            Ok(())
+        }
+        Command::Serve { demo_if_empty } => {
+            db::migrate_up(&database).await.map_err(migration_error)?;
+            if demo_if_empty
+                && db::demo::is_empty(&database)
+                    .await
+                    .map_err(|e| e.to_string())?
+            {
+                db::demo::load_if_absent(&database)
+                    .await
+                    .map_err(|e| format!("loading the demo failed: {e}"))?;
+                tracing::info!("loaded the demo organisation into the empty database");
+            }
+            serve(database, addr.expect("serve has an address")).await
+        }
+    }
+}
+
+/// Builds the router: pages and server functions, static files, compression, tracing.
+pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Router {
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        db: database,
+    };
+    let routes = generate_route_list(App);
+    let context_db = state.db.clone();
+    Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_db.clone()),
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Result<(), String> {
+    let conf = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?;
+    let mut leptos_options = conf.leptos_options;
+    leptos_options.site_addr = addr;
+    let app = router(database, leptos_options);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("serving on http://{addr}");
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
