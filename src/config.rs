@@ -108,6 +108,18 @@ impl DatabaseUrl {
     }
 
     /// The file a SQLite URL points at, if any (not for `:memory:`).
+    /// The URL without user name or password, to name the database in messages.
+    pub fn redacted(&self) -> String {
+        match self.url.split_once("://") {
+            Some((scheme, rest)) => {
+                let rest = rest.split('?').next().unwrap_or(rest);
+                let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+                format!("{scheme}://{rest}")
+            }
+            None => self.url.clone(),
+        }
+    }
+
     pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
         if self.backend != Backend::Sqlite {
             return None;
@@ -131,6 +143,14 @@ pub fn parse_addr(raw: &str) -> Result<SocketAddr, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_never_show_a_password() {
+        let pg = DatabaseUrl::parse("postgres://convene:s3cret@db.example:5432/convene").unwrap();
+        assert_eq!(pg.redacted(), "postgres://db.example:5432/convene");
+        let file = DatabaseUrl::parse("sqlite://data/convene.db").unwrap();
+        assert_eq!(file.redacted(), "sqlite://data/convene.db");
+    }
 
     #[test]
     fn database_urls() {

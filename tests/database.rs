@@ -5,7 +5,8 @@
 use chrono::Utc;
 use convene::api::gathering::ssr::public_view;
 use convene::config::DatabaseUrl;
-use convene::db::{self, demo, entities::segment, queries};
+use convene::db::{self, demo, entities::segment, planning, queries};
+use convene::domain::plan::{GatheringForm, SegmentForm};
 use convene::error::AppError;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
@@ -144,10 +145,164 @@ async fn foreign_key_violation_is_a_clear_conflict(conn: &DatabaseConnection) {
     }
 }
 
+async fn gathering_count(conn: &DatabaseConnection) -> i64 {
+    let row = conn
+        .query_one_raw(sea_orm::Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM gathering",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
+fn vigil() -> GatheringForm {
+    GatheringForm {
+        title: "Vigil for the families".into(),
+        slug: "vigil-for-the-families".into(),
+        kind: "vigil".into(),
+        status: "published".into(),
+        date: "2024-03-31".into(),
+        starts: "18:00".into(),
+        ends: "19:00".into(),
+        languages: "sq, fa".into(),
+        ..Default::default()
+    }
+}
+
+/// A gathering created through the planning writes reads back on its public page with
+/// the agenda timed in the venue's zone; bad input names its field and writes nothing.
+async fn create_and_read_a_gathering(conn: &DatabaseConnection) {
+    let org = queries::organisation_by_slug(conn, demo::DEMO_ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    let park = queries::gathering_bundle(conn, org.id, "tirana-park-2023")
+        .await
+        .unwrap()
+        .unwrap();
+    let venue_id = park.venue.as_ref().map(|v| v.id);
+    let before = gathering_count(conn).await;
+
+    // The spring-forward night in Tirana: 02:30 does not exist on 31 March 2024.
+    let bad = [
+        (
+            GatheringForm {
+                title: " ".into(),
+                ..vigil()
+            },
+            "title",
+        ),
+        (
+            GatheringForm {
+                starts: "02:30".into(),
+                ends: "03:30".into(),
+                ..vigil()
+            },
+            "starts",
+        ),
+        (
+            GatheringForm {
+                slug: "tirana-park-2023".into(),
+                ..vigil()
+            },
+            "slug",
+        ),
+        (
+            GatheringForm {
+                kind: "picnic".into(),
+                ..vigil()
+            },
+            "kind",
+        ),
+    ];
+    for (form, field) in bad {
+        match planning::create_gathering(conn, org.id, venue_id, "", &form).await {
+            Err(AppError::Validation { field: f, message }) => {
+                assert_eq!(f, field, "{message}");
+            }
+            other => panic!("{field}: expected a validation error, got {other:?}"),
+        }
+    }
+    match planning::create_gathering(conn, org.id, None, "Mars/Olympus", &vigil()).await {
+        Err(AppError::Validation { field, .. }) => assert_eq!(field, "time_zone"),
+        other => panic!("unknown zone accepted: {other:?}"),
+    }
+    assert_eq!(
+        gathering_count(conn).await,
+        before,
+        "a refused form wrote a row"
+    );
+
+    let g = planning::create_gathering(conn, org.id, venue_id, "", &vigil())
+        .await
+        .expect("a valid gathering is created");
+    // 31 March 2024 is the first day of summer time in Tirana: 18:00 is 16:00 UTC.
+    assert_eq!(g.starts_at.to_rfc3339(), "2024-03-31T16:00:00+00:00");
+    let candles = SegmentForm {
+        kind: "welcome".into(),
+        title: "Candles are lit".into(),
+        duration: "10".into(),
+        public: "on".into(),
+        ..Default::default()
+    };
+    planning::add_segment(conn, g.id, None, &candles)
+        .await
+        .unwrap();
+    let names = SegmentForm {
+        kind: "statement_reading".into(),
+        title: "The names are read".into(),
+        duration: "0:25".into(),
+        public: "on".into(),
+        ..Default::default()
+    };
+    planning::add_segment(conn, g.id, None, &names)
+        .await
+        .unwrap();
+    let negative = SegmentForm {
+        duration: "-5".into(),
+        ..names.clone()
+    };
+    match planning::add_segment(conn, g.id, None, &negative).await {
+        Err(AppError::Validation { field, .. }) => assert_eq!(field, "duration"),
+        other => panic!("negative duration accepted: {other:?}"),
+    }
+
+    let bundle = queries::gathering_bundle(conn, org.id, "vigil-for-the-families")
+        .await
+        .unwrap()
+        .unwrap();
+    let page = public_view(&org, &bundle).expect("published");
+    let times: Vec<_> = page
+        .agenda
+        .iter()
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.start_local.format("%H:%M").to_string(),
+                s.end_local.format("%H:%M").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        times,
+        [
+            ("Candles are lit", "18:00".to_string(), "18:10".to_string()),
+            (
+                "The names are read",
+                "18:10".to_string(),
+                "18:35".to_string()
+            )
+        ]
+    );
+}
+
 async fn suite(conn: DatabaseConnection) {
     migrations_go_up_down_and_up_again(&conn).await;
     demo_gathering_reads_back_with_its_agenda(&conn).await;
     foreign_key_violation_is_a_clear_conflict(&conn).await;
+    create_and_read_a_gathering(&conn).await;
     db::migrate_down(&conn)
         .await
         .expect("down with data in place");

@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod entities;
+pub mod planning;
 pub mod queries;
 
 use migration::{Migrator, MigratorTrait};
@@ -32,9 +33,13 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, String> {
     if url.backend == Backend::Sqlite {
         options.max_connections(8);
     }
-    let db = Database::connect(options)
-        .await
-        .map_err(|e| format!("cannot open the database: {}", describe(&e)))?;
+    let db = Database::connect(options).await.map_err(|e| {
+        format!(
+            "cannot open the database {}: {}",
+            url.redacted(),
+            describe(&e)
+        )
+    })?;
     if url.backend == Backend::Sqlite {
         db.execute_unprepared("PRAGMA journal_mode = WAL")
             .await

@@ -1,0 +1,312 @@
+//! What an organiser types into the planning forms, and the checked plans made from it.
+//!
+//! Rules kept here:
+//! - Forms arrive as text (they must work without JavaScript); each field is parsed into
+//!   its newtype and the first problem is reported with the name of the form field.
+//! - Local date and times are read in the venue's zone: a time skipped by a clock change
+//!   is refused, the end must follow the start, a gathering lasts at most a week.
+//! - A segment lasts 1 minute to 24 hours; a hard start is a local time on the day.
+
+use chrono::{NaiveDateTime, NaiveTime};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::time::{LocalSpan, parse_local};
+use super::types::{
+    GatheringKind, GatheringStatus, LanguageTag, Minutes, SegmentKind, Slug, Title, ValidationError,
+};
+
+/// The gathering form as submitted (every field is text, as a browser sends it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GatheringForm {
+    pub title: String,
+    /// Left empty, it is made from the title.
+    pub slug: String,
+    pub kind: String,
+    pub status: String,
+    /// `YYYY-MM-DD`, local to the venue.
+    pub date: String,
+    /// `HH:MM`, local to the venue.
+    pub starts: String,
+    /// `HH:MM`; earlier than `starts` means the next day.
+    pub ends: String,
+    pub public_description: String,
+    pub internal_notes: String,
+    /// Comma-separated language tags, e.g. `sq, fa, en`.
+    pub languages: String,
+    pub expected_attendance: String,
+}
+
+/// A gathering plan that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GatheringPlan {
+    pub title: Title,
+    pub slug: Slug,
+    pub kind: GatheringKind,
+    pub status: GatheringStatus,
+    pub starts_local: NaiveDateTime,
+    pub ends_local: NaiveDateTime,
+    pub span: LocalSpan,
+    pub public_description: String,
+    pub internal_notes: String,
+    pub languages: Vec<LanguageTag>,
+    pub expected_attendance: Option<u32>,
+}
+
+/// Longest free text accepted in a description or notes field.
+pub const MAX_TEXT: usize = 20_000;
+
+fn free_text(field: &str, raw: &str) -> Result<String, ValidationError> {
+    let text = raw.replace("\r\n", "\n");
+    if text.chars().count() > MAX_TEXT {
+        return Err(ValidationError::new(
+            field,
+            format!("Keep this under {MAX_TEXT} characters."),
+        ));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(ValidationError::new(
+            field,
+            "Remove the invisible control characters from this text.",
+        ));
+    }
+    Ok(text.trim().to_owned())
+}
+
+fn vocabulary<T: std::str::FromStr<Err = ValidationError>>(
+    field: &str,
+    raw: &str,
+) -> Result<T, ValidationError> {
+    raw.trim()
+        .parse()
+        .map_err(|e: ValidationError| ValidationError::new(field, e.message))
+}
+
+fn count(field: &str, raw: &str) -> Result<Option<u32>, ValidationError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    match raw.parse::<u32>() {
+        Ok(n) if n <= 10_000_000 => Ok(Some(n)),
+        _ => Err(ValidationError::new(
+            field,
+            "Enter a whole number of people (0 to 10,000,000).",
+        )),
+    }
+}
+
+impl GatheringForm {
+    /// Checks the form against the venue's zone.
+    pub fn parse(&self, tz: Tz) -> Result<GatheringPlan, ValidationError> {
+        let title = Title::parse("title", &self.title)?;
+        let slug = if self.slug.trim().is_empty() {
+            Slug::suggest(title.as_str())
+        } else {
+            Slug::parse("slug", &self.slug)?
+        };
+        let kind = vocabulary("kind", &self.kind)?;
+        let status = if self.status.trim().is_empty() {
+            GatheringStatus::Draft
+        } else {
+            vocabulary("status", &self.status)?
+        };
+        let starts_local = parse_local("date", &self.date, "starts", &self.starts)?;
+        let end_time = NaiveTime::parse_from_str(self.ends.trim(), "%H:%M")
+            .map_err(|_| ValidationError::new("ends", "Enter a time as HH:MM (24-hour)."))?;
+        let mut ends_local = starts_local.date().and_time(end_time);
+        if ends_local <= starts_local {
+            // "22:00 to 01:00" runs past midnight.
+            ends_local += chrono::Duration::days(1);
+        }
+        let span = LocalSpan::resolve(tz, starts_local, ends_local).map_err(|e| {
+            let field = if e.field == "starts_at" {
+                "starts"
+            } else {
+                "ends"
+            };
+            ValidationError::new(field, e.message)
+        })?;
+        Ok(GatheringPlan {
+            title,
+            slug,
+            kind,
+            status,
+            starts_local,
+            ends_local,
+            span,
+            public_description: free_text("public_description", &self.public_description)?,
+            internal_notes: free_text("internal_notes", &self.internal_notes)?,
+            languages: LanguageTag::parse_list("languages", &self.languages)?,
+            expected_attendance: count("expected_attendance", &self.expected_attendance)?,
+        })
+    }
+}
+
+/// The segment form as submitted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentForm {
+    pub kind: String,
+    pub title: String,
+    /// Minutes; may be empty for a screening (the film's runtime is used).
+    pub duration: String,
+    /// `HH:MM` on the gathering's day, or empty to follow the previous segment.
+    pub hard_start: String,
+    /// `on` when the segment appears on public pages (a checkbox).
+    pub public: String,
+    pub cue_notes: String,
+}
+
+/// A segment that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentPlan {
+    pub kind: SegmentKind,
+    pub title: Title,
+    pub duration: Option<Minutes>,
+    pub hard_start: Option<NaiveTime>,
+    pub public: bool,
+    pub cue_notes: String,
+}
+
+impl SegmentForm {
+    /// Checks the form; `has_film` allows an empty duration (the runtime is used).
+    pub fn parse(&self, has_film: bool) -> Result<SegmentPlan, ValidationError> {
+        let kind: SegmentKind = vocabulary("kind", &self.kind)?;
+        let title = Title::parse("title", &self.title)?;
+        let duration = if self.duration.trim().is_empty() && has_film {
+            None
+        } else {
+            Some(Minutes::parse_text("duration", &self.duration)?)
+        };
+        let hard_start = match self.hard_start.trim() {
+            "" => None,
+            t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
+                ValidationError::new("hard_start", "Enter a time as HH:MM (24-hour).")
+            })?),
+        };
+        Ok(SegmentPlan {
+            kind,
+            title,
+            duration,
+            hard_start,
+            public: matches!(self.public.trim(), "on" | "true" | "1"),
+            cue_notes: free_text("cue_notes", &self.cue_notes)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Tirane;
+    use rstest::rstest;
+
+    fn tirana_park() -> GatheringForm {
+        GatheringForm {
+            title: "Public gathering in the park on Rruga Ura".into(),
+            kind: "rally".into(),
+            status: "published".into(),
+            date: "2023-11-26".into(),
+            starts: "11:00".into(),
+            ends: "13:05".into(),
+            languages: "sq, fa, en".into(),
+            expected_attendance: "300".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_tirana_park_form_becomes_a_plan() {
+        let plan = tirana_park().parse(Tirane).unwrap();
+        assert_eq!(
+            plan.slug.as_str(),
+            "public-gathering-in-the-park-on-rruga-ura"
+        );
+        assert_eq!(plan.kind, GatheringKind::Rally);
+        assert_eq!(
+            plan.span.start.naive_utc().to_string(),
+            "2023-11-26 10:00:00"
+        );
+        assert_eq!(plan.languages.len(), 3);
+        assert_eq!(plan.expected_attendance, Some(300));
+    }
+
+    #[test]
+    fn an_end_before_the_start_runs_past_midnight() {
+        let form = GatheringForm {
+            starts: "22:00".into(),
+            ends: "01:00".into(),
+            ..tirana_park()
+        };
+        let plan = form.parse(Tirane).unwrap();
+        assert_eq!(plan.ends_local.to_string(), "2023-11-27 01:00:00");
+    }
+
+    #[rstest]
+    #[case::empty_title(GatheringForm { title: "  ".into(), ..tirana_park() }, "title")]
+    #[case::bad_slug(GatheringForm { slug: "Not a slug!".into(), ..tirana_park() }, "slug")]
+    #[case::unknown_kind(GatheringForm { kind: "party".into(), ..tirana_park() }, "kind")]
+    #[case::unknown_status(GatheringForm { status: "live".into(), ..tirana_park() }, "status")]
+    #[case::bad_date(GatheringForm { date: "26/11/2023".into(), ..tirana_park() }, "date")]
+    #[case::bad_time(GatheringForm { starts: "11h".into(), ..tirana_park() }, "starts")]
+    #[case::skipped_by_dst(
+        GatheringForm { date: "2024-03-31".into(), starts: "02:30".into(), ..tirana_park() },
+        "starts"
+    )]
+    #[case::bad_language(GatheringForm { languages: "sq, 12".into(), ..tirana_park() }, "languages")]
+    #[case::negative_count(
+        GatheringForm { expected_attendance: "-5".into(), ..tirana_park() },
+        "expected_attendance"
+    )]
+    #[case::control_chars(
+        GatheringForm { public_description: "a\u{0}b".into(), ..tirana_park() },
+        "public_description"
+    )]
+    fn bad_gathering_input_names_its_field(#[case] form: GatheringForm, #[case] field: &str) {
+        let err = form.parse(Tirane).unwrap_err();
+        assert_eq!(err.field, field, "{err:?}");
+        assert!(!err.message.is_empty());
+    }
+
+    fn speech() -> SegmentForm {
+        SegmentForm {
+            kind: "speech".into(),
+            title: "Address by the society's chief executive".into(),
+            duration: "15".into(),
+            public: "on".into(),
+            ..Default::default()
+        }
+    }
+
+    #[rstest]
+    #[case::negative(SegmentForm { duration: "-5".into(), ..speech() }, "duration")]
+    #[case::absurd(SegmentForm { duration: "1441".into(), ..speech() }, "duration")]
+    #[case::missing(SegmentForm { duration: "".into(), ..speech() }, "duration")]
+    #[case::kind(SegmentForm { kind: "dance".into(), ..speech() }, "kind")]
+    #[case::hard_start(SegmentForm { hard_start: "25:00".into(), ..speech() }, "hard_start")]
+    #[case::title(SegmentForm { title: "".into(), ..speech() }, "title")]
+    fn bad_segment_input_names_its_field(#[case] form: SegmentForm, #[case] field: &str) {
+        assert_eq!(form.parse(false).unwrap_err().field, field);
+    }
+
+    #[test]
+    fn a_screening_may_take_its_films_runtime() {
+        let form = SegmentForm {
+            kind: "screening".into(),
+            duration: "".into(),
+            ..speech()
+        };
+        assert_eq!(form.parse(true).unwrap().duration, None);
+        let plan = SegmentForm {
+            hard_start: "12:00".into(),
+            ..speech()
+        }
+        .parse(false)
+        .unwrap();
+        assert_eq!(plan.hard_start, NaiveTime::from_hms_opt(12, 0, 0));
+        assert!(plan.public);
+    }
+}
