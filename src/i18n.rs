@@ -134,6 +134,14 @@ impl Lang {
         )
     }
 
+    /// The separator of a list of words: `, `, or the Arabic comma `، ` in Persian.
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::Fa => "، ",
+            _ => ", ",
+        }
+    }
+
     /// A number written for this language.
     pub fn number(self, n: i64) -> String {
         self.digits(&n.to_string())

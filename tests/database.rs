@@ -50,11 +50,11 @@ async fn table_count(conn: &DatabaseConnection) -> i64 {
 
 async fn migrations_go_up_down_and_up_again(conn: &DatabaseConnection) {
     db::migrate_up(conn).await.expect("up");
-    assert_eq!(table_count(conn).await, 11);
+    assert_eq!(table_count(conn).await, 14);
     db::migrate_down(conn).await.expect("down");
     assert_eq!(table_count(conn).await, 0);
     db::migrate_up(conn).await.expect("up again");
-    assert_eq!(table_count(conn).await, 11);
+    assert_eq!(table_count(conn).await, 14);
 }
 
 async fn demo_gathering_reads_back_with_its_agenda(conn: &DatabaseConnection) {
@@ -78,7 +78,7 @@ async fn demo_gathering_reads_back_with_its_agenda(conn: &DatabaseConnection) {
         "2023-11-26T10:00:00+00:00"
     );
 
-    let page = public_view(&org, &bundle).unwrap();
+    let page = public_view(&org, &bundle, "en").unwrap();
     let starts: Vec<String> = page
         .agenda
         .iter()
@@ -99,6 +99,23 @@ async fn demo_gathering_reads_back_with_its_agenda(conn: &DatabaseConnection) {
         .count();
     assert_eq!(unlisted, 1, "the former member is not named");
 
+    // Albanian and Persian visitors read the translated texts; times stay the same.
+    let sq = public_view(&org, &bundle, "sq").unwrap();
+    assert_eq!(sq.title, "Tubim publik në parkun e Rrugës Ura");
+    assert_eq!(sq.title_lang, "sq");
+    assert_eq!(sq.agenda[0].title, "Hapja dhe prezantimi i shoqatës");
+    assert_eq!(sq.agenda[0].start_local, page.agenda[0].start_local);
+    let fa = public_view(&org, &bundle, "fa").unwrap();
+    let statement = fa.statement.expect("the statement is public");
+    assert_eq!(statement.language, "fa");
+    assert_eq!(statement.points.len(), 3);
+    // No German text: the organisation's default language, said to be English.
+    let de = public_view(&org, &bundle, "de").unwrap();
+    assert_eq!(
+        (de.title.as_str(), de.title_lang.as_str()),
+        (page.title.as_str(), "en")
+    );
+
     // Tehran keeps +03:30.
     let tehran = queries::gathering_bundle(conn, org.id, "tehran-embassy-rally-2023")
         .await
@@ -114,7 +131,7 @@ async fn demo_gathering_reads_back_with_its_agenda(conn: &DatabaseConnection) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(public_view(&org, &draft), Err(AppError::NotFound));
+    assert_eq!(public_view(&org, &draft, "en"), Err(AppError::NotFound));
     let listed = queries::public_gatherings(conn, org.id).await.unwrap();
     assert!(listed.iter().all(|(g, _)| g.slug != "vigil-draft"));
     assert_eq!(listed.len(), 6);
@@ -273,7 +290,7 @@ async fn create_and_read_a_gathering(conn: &DatabaseConnection) {
         .await
         .unwrap()
         .unwrap();
-    let page = public_view(&org, &bundle).expect("published");
+    let page = public_view(&org, &bundle, "en").expect("published");
     let times: Vec<_> = page
         .agenda
         .iter()

@@ -10,7 +10,7 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn id(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn id(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col)
         .integer()
         .not_null()
@@ -19,7 +19,7 @@ fn id(col: impl IntoIden) -> ColumnDef {
         .to_owned()
 }
 
-fn fk(
+pub(crate) fn fk(
     table: impl IntoIden,
     col: impl IntoIden,
     to: impl IntoIden,
@@ -35,23 +35,23 @@ fn fk(
         .to_owned()
 }
 
-fn text(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn text(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).text().not_null().default("").to_owned()
 }
 
-fn string(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn string(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).string().not_null().to_owned()
 }
 
-fn int(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn int(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).integer().not_null().to_owned()
 }
 
-fn int_null(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn int_null(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).integer().null().to_owned()
 }
 
-fn flag(col: impl IntoIden, default: bool) -> ColumnDef {
+pub(crate) fn flag(col: impl IntoIden, default: bool) -> ColumnDef {
     ColumnDef::new(col)
         .boolean()
         .not_null()
@@ -59,25 +59,25 @@ fn flag(col: impl IntoIden, default: bool) -> ColumnDef {
         .to_owned()
 }
 
-fn instant(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn instant(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col)
         .timestamp_with_time_zone()
         .not_null()
         .to_owned()
 }
 
-fn instant_null(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn instant_null(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col)
         .timestamp_with_time_zone()
         .null()
         .to_owned()
 }
 
-fn local(col: impl IntoIden) -> ColumnDef {
+pub(crate) fn local(col: impl IntoIden) -> ColumnDef {
     ColumnDef::new(col).date_time().not_null().to_owned()
 }
 
-async fn index(
+pub(crate) async fn index(
     manager: &SchemaManager<'_>,
     name: &str,
     table: impl IntoIden,

@@ -7,7 +7,11 @@ use crate::error::AppError;
 
 /// A published (or postponed, or cancelled) gathering with its public agenda.
 #[server]
-pub async fn public_gathering(org: String, slug: String) -> Result<GatheringPage, AppError> {
+pub async fn public_gathering(
+    org: String,
+    slug: String,
+    lang: String,
+) -> Result<GatheringPage, AppError> {
     use crate::db::queries;
     let db = super::db()?;
     let o = queries::organisation_by_slug(&db, &org)
@@ -16,17 +20,20 @@ pub async fn public_gathering(org: String, slug: String) -> Result<GatheringPage
     let bundle = queries::gathering_bundle(&db, o.id, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    ssr::public_view(&o, &bundle)
+    ssr::public_view(&o, &bundle, &lang)
 }
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use chrono_tz::Tz;
 
-    use crate::api::{AppearanceView, FilmView, GatheringPage, SegmentView, VenueView, split_list};
+    use crate::api::{
+        AppearanceView, FilmView, GatheringPage, SegmentView, StatementView, VenueView, split_list,
+    };
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
     use crate::domain::agenda::{Agenda, AgendaItem, time_agenda};
+    use crate::domain::content::{localized, points};
     use crate::domain::time::resolve_local;
     use crate::domain::{GatheringStatus, Minutes};
     use crate::error::AppError;
@@ -64,11 +71,14 @@ pub mod ssr {
 
     /// What an attendee may see of a gathering: drafts are not found; internal segments,
     /// notes, cues, contacts, links and the names of unlisted people are left out.
+    /// Texts are in `lang` where translated, else in the organisation's default language.
     pub fn public_view(
         org: &organisation::Model,
         bundle: &GatheringBundle,
+        lang: &str,
     ) -> Result<GatheringPage, AppError> {
         let g = &bundle.gathering;
+        let default = org.default_language.as_str();
         let status: GatheringStatus = g
             .status
             .parse()
@@ -110,13 +120,24 @@ pub mod ssr {
                     })
                 })
                 .collect();
+            let title = localized(
+                lang,
+                default,
+                &seg.title,
+                bundle
+                    .segment_texts
+                    .iter()
+                    .filter(|t| t.segment_id == seg.id)
+                    .map(|t| (t.language.as_str(), t.title.as_str())),
+            );
             segments.push(SegmentView {
                 number,
                 kind: seg
                     .kind
                     .parse()
                     .map_err(|e| AppError::internal("stored segment kind", e))?,
-                title: seg.title.clone(),
+                title: title.text.to_owned(),
+                title_lang: title.language.to_owned(),
                 start_local: t.start.naive_local(),
                 end_local: t.end.naive_local(),
                 minutes: t.minutes.get(),
@@ -138,10 +159,56 @@ pub mod ssr {
                 format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
             }),
         });
+        let texts = || {
+            bundle
+                .gathering_texts
+                .iter()
+                .filter(|t| t.gathering_id == g.id)
+        };
+        let title = localized(
+            lang,
+            default,
+            &g.title,
+            texts().map(|t| (t.language.as_str(), t.title.as_str())),
+        );
+        let description = localized(
+            lang,
+            default,
+            &g.public_description,
+            texts().map(|t| (t.language.as_str(), t.public_description.as_str())),
+        );
+        let statement = bundle.statements.iter().find(|s| s.public).map(|s| {
+            let theirs = || {
+                bundle
+                    .statement_texts
+                    .iter()
+                    .filter(|t| t.statement_id == s.id)
+            };
+            // A statement is written in its own language, not necessarily the default.
+            let title = localized(
+                lang,
+                &s.language,
+                &s.title,
+                theirs().map(|t| (t.language.as_str(), t.title.as_str())),
+            );
+            let text = localized(
+                lang,
+                &s.language,
+                &s.points,
+                theirs().map(|t| (t.language.as_str(), t.points.as_str())),
+            );
+            StatementView {
+                title: title.text.to_owned(),
+                language: text.language.to_owned(),
+                points: points(text.text).into_iter().map(str::to_owned).collect(),
+                signature_count: u32::try_from(s.signature_count).unwrap_or(0),
+            }
+        });
         Ok(GatheringPage {
             org_slug: org.slug.clone(),
             org_name: org.name.clone(),
-            title: g.title.clone(),
+            title: title.text.to_owned(),
+            title_lang: title.language.to_owned(),
             kind: g
                 .kind
                 .parse()
@@ -151,9 +218,10 @@ pub mod ssr {
             starts_local: g.starts_local,
             ends_local: g.ends_local,
             venue,
-            description: g.public_description.clone(),
+            description: description.text.to_owned(),
             languages: split_list(&g.languages),
             agenda: segments,
+            statement,
             starts_utc: g.starts_at.timestamp(),
         })
     }

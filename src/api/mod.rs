@@ -36,6 +36,8 @@ pub struct OrgHome {
 pub struct GatheringCard {
     pub slug: String,
     pub title: String,
+    /// The language `title` is written in.
+    pub title_lang: String,
     pub kind: GatheringKind,
     pub status: GatheringStatus,
     pub starts_local: NaiveDateTime,
@@ -50,6 +52,8 @@ pub struct GatheringPage {
     pub org_slug: String,
     pub org_name: String,
     pub title: String,
+    /// The language of `title` and `description` (the visitor's, or the default).
+    pub title_lang: String,
     pub kind: GatheringKind,
     pub status: GatheringStatus,
     pub time_zone: String,
@@ -59,6 +63,8 @@ pub struct GatheringPage {
     pub description: String,
     pub languages: Vec<String>,
     pub agenda: Vec<SegmentView>,
+    /// The statement read out and signed, when public.
+    pub statement: Option<StatementView>,
     /// The start as a UTC instant (seconds), for showing it in the visitor's own zone.
     pub starts_utc: i64,
 }
@@ -81,11 +87,21 @@ pub struct SegmentView {
     pub number: u32,
     pub kind: SegmentKind,
     pub title: String,
+    pub title_lang: String,
     pub start_local: NaiveDateTime,
     pub end_local: NaiveDateTime,
     pub minutes: u32,
     pub film: Option<FilmView>,
     pub appearances: Vec<AppearanceView>,
+}
+
+/// A statement with its numbered points, in the visitor's language when written in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementView {
+    pub title: String,
+    pub language: String,
+    pub points: Vec<String>,
+    pub signature_count: u32,
 }
 
 /// The public side of a film.

@@ -22,18 +22,19 @@ pub async fn list_organisations() -> Result<Vec<OrgListItem>, AppError> {
 
 /// An organisation's published gatherings, split at the present moment.
 #[server]
-pub async fn organisation_home(org: String) -> Result<OrgHome, AppError> {
+pub async fn organisation_home(org: String, lang: String) -> Result<OrgHome, AppError> {
     use crate::db::queries;
     let db = super::db()?;
     let o = queries::organisation_by_slug(&db, &org)
         .await?
         .ok_or(AppError::NotFound)?;
     let rows = queries::public_gatherings(&db, o.id).await?;
+    let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
     let (upcoming, past) = queries::split_upcoming(rows, |(g, _)| g.ends_at, chrono::Utc::now());
     let card = |(g, v): (
         crate::db::entities::gathering::Model,
         Option<crate::db::entities::venue::Model>,
-    )| { ssr::card(g, v) };
+    )| { ssr::card(g, v, &o.default_language, &lang, &texts) };
     Ok(OrgHome {
         slug: o.slug,
         name: o.name,
@@ -46,10 +47,18 @@ pub async fn organisation_home(org: String) -> Result<OrgHome, AppError> {
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use crate::api::GatheringCard;
-    use crate::db::entities::{gathering, venue};
+    use crate::db::entities::{gathering, gathering_text, venue};
+    use crate::domain::content::localized;
 
-    /// A list entry for a stored gathering; rows with unknown codes are skipped and logged.
-    pub fn card(g: gathering::Model, v: Option<venue::Model>) -> Option<GatheringCard> {
+    /// A list entry for a stored gathering, titled in `lang` where translated; rows with
+    /// unknown codes are skipped and logged.
+    pub fn card(
+        g: gathering::Model,
+        v: Option<venue::Model>,
+        default_language: &str,
+        lang: &str,
+        texts: &[gathering_text::Model],
+    ) -> Option<GatheringCard> {
         let (Ok(kind), Ok(status)) = (g.kind.parse(), g.status.parse()) else {
             tracing::warn!(
                 gathering = g.id,
@@ -57,9 +66,20 @@ pub mod ssr {
             );
             return None;
         };
+        let title = localized(
+            lang,
+            default_language,
+            &g.title,
+            texts
+                .iter()
+                .filter(|t| t.gathering_id == g.id)
+                .map(|t| (t.language.as_str(), t.title.as_str())),
+        );
+        let (title, title_lang) = (title.text.to_owned(), title.language.to_owned());
         Some(GatheringCard {
             slug: g.slug,
-            title: g.title,
+            title,
+            title_lang,
             kind,
             status,
             starts_local: g.starts_local,

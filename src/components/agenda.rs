@@ -23,7 +23,7 @@ pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang) -> impl IntoView {
                         </p>
                         <div class="what">
                             <p class="segment-kind">{lang.t(&format!("segment-{}", s.kind.as_str()))}</p>
-                            <h3 dir="auto">{s.title.clone()}</h3>
+                            <h3 dir="auto" lang=s.title_lang.clone()>{s.title.clone()}</h3>
                             {s.film.clone().map(|f| {
                                 let mut bits = vec![lang.digits(&lang.t_with("film-runtime", &[("minutes", FluentValue::from(f.runtime_minutes))]))];
                                 if !f.director.is_empty() {
@@ -33,7 +33,7 @@ pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang) -> impl IntoView {
                                     bits.push(lang.t_with("film-audio", &[("language", FluentValue::from(language_name(lang, &f.audio_language)))]));
                                 }
                                 if !f.subtitle_languages.is_empty() {
-                                    let subs = f.subtitle_languages.iter().map(|c| language_name(lang, c)).collect::<Vec<_>>().join(", ");
+                                    let subs = f.subtitle_languages.iter().map(|c| language_name(lang, c)).collect::<Vec<_>>().join(lang.comma());
                                     bits.push(lang.t_with("film-subtitles", &[("languages", FluentValue::from(subs))]));
                                 }
                                 view! { <p class="film"><cite><bdi>{f.title}</bdi></cite>" · "{bits.join(" · ")}</p> }
@@ -63,7 +63,7 @@ fn appearance(lang: Lang, a: &AppearanceView) -> impl IntoView + use<> {
             .iter()
             .map(|c| language_name(lang, c))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(lang.comma());
         how.push(lang.t_with(
             "appearance-interpreted",
             &[("languages", FluentValue::from(into))],
@@ -75,7 +75,7 @@ fn appearance(lang: Lang, a: &AppearanceView) -> impl IntoView + use<> {
             <span class="role">{lang.t(&format!("role-{}", a.role.as_str()))}": "</span>
             <bdi class="name">{name}</bdi>
             {(mode != AppearanceMode::InPerson || !a.interpreted_into.is_empty()).then(|| view! {
-                " " <span class="how">"("{how.join(", ")}")"</span>
+                " " <span class="how">"("{how.join(lang.comma())}")"</span>
             })}
         </li>
     }

@@ -10,14 +10,16 @@ pub fn DateRange(start: NaiveDateTime, end: NaiveDateTime, zone: String) -> impl
     let same_day = start.date() == end.date();
     let text = if same_day {
         format!(
-            "{}, {}–{}",
+            "{}{}{}–{}",
             lang.format_date(start.date()),
+            lang.comma(),
             lang.format_time(start),
             lang.format_time(end)
         )
     } else {
+        let c = lang.comma();
         format!(
-            "{}, {} – {}, {}",
+            "{}{c}{} – {}{c}{}",
             lang.format_date(start.date()),
             lang.format_time(start),
             lang.format_date(end.date()),

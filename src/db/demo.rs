@@ -10,7 +10,8 @@ use sea_orm::{
 };
 
 use super::entities::{
-    appearance, film, gathering, organisation, person, segment, statement, venue,
+    appearance, film, gathering, gathering_text, organisation, person, segment, segment_text,
+    statement, statement_text, venue,
 };
 use crate::domain::time::resolve_local;
 use crate::domain::{
@@ -117,6 +118,8 @@ struct SegmentSpec<'a> {
     public: bool,
     cues: &'a str,
     appearances: Vec<Appear<'a>>,
+    /// The title in other languages: (language, title).
+    texts: &'a [(&'a str, &'a str)],
 }
 
 impl<'a> SegmentSpec<'a> {
@@ -131,6 +134,7 @@ impl<'a> SegmentSpec<'a> {
             public: true,
             cues: "",
             appearances: Vec::new(),
+            texts: &[],
         }
     }
     fn film(mut self, id: i32) -> Self {
@@ -147,6 +151,10 @@ impl<'a> SegmentSpec<'a> {
     }
     fn internal(mut self) -> Self {
         self.public = false;
+        self
+    }
+    fn texts(mut self, texts: &'a [(&'a str, &'a str)]) -> Self {
+        self.texts = texts;
         self
     }
     fn with(mut self, a: Appear<'a>) -> Self {
@@ -285,6 +293,44 @@ impl<C: ConnectionTrait> Ctx<'_, C> {
         Ok(m.id)
     }
 
+    async fn gathering_text(
+        &self,
+        gathering_id: i32,
+        language: &str,
+        title: &str,
+        description: &str,
+    ) -> Result<(), DbErr> {
+        gathering_text::ActiveModel {
+            gathering_id: Set(gathering_id),
+            language: Set(language.into()),
+            title: Set(title.into()),
+            public_description: Set(description.into()),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await?;
+        Ok(())
+    }
+
+    async fn statement_text(
+        &self,
+        statement_id: i32,
+        language: &str,
+        title: &str,
+        points: &[&str],
+    ) -> Result<(), DbErr> {
+        statement_text::ActiveModel {
+            statement_id: Set(statement_id),
+            language: Set(language.into()),
+            title: Set(title.into()),
+            points: Set(points.join("\n")),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await?;
+        Ok(())
+    }
+
     async fn agenda(&self, gathering_id: i32, segments: Vec<SegmentSpec<'_>>) -> Result<(), DbErr> {
         for (i, s) in segments.into_iter().enumerate() {
             let seg = segment::ActiveModel {
@@ -304,6 +350,16 @@ impl<C: ConnectionTrait> Ctx<'_, C> {
             }
             .insert(self.db)
             .await?;
+            for (language, title) in s.texts {
+                segment_text::ActiveModel {
+                    segment_id: Set(seg.id),
+                    language: Set((*language).into()),
+                    title: Set((*title).into()),
+                    ..Default::default()
+                }
+                .insert(self.db)
+                .await?;
+            }
             for (j, (person_id, role, mode, language, into, link)) in
                 s.appearances.into_iter().enumerate()
             {
@@ -330,7 +386,7 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     let org = organisation::ActiveModel {
         slug: Set(DEMO_ORG.into()),
         name: Set("Families' Association".into()),
-        default_language: Set("sq".into()),
+        default_language: Set("en".into()),
         public_description: Set(
             "A society of families in Tirana who campaign, in Albanian and Persian, to see \
              and speak freely with their relatives."
@@ -588,6 +644,45 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
             0,
         )
         .await?;
+    c.gathering_text(
+        g,
+        "sq",
+        "Tubim publik në parkun e Rrugës Ura",
+        "Një tubim i hapur në qendër të Tiranës me dy shfaqje filmash, folës që lidhen online \
+         me përkthim të drejtpërdrejtë në shqip, mesazhe mbështetjeje dhe leximin e \
+         nënshkrimin e një deklarate përfundimtare.",
+    )
+    .await?;
+    c.gathering_text(
+        g,
+        "fa",
+        "گردهمایی عمومی در پارک خیابان اورا",
+        "گردهمایی آزاد در مرکز تیرانا با نمایش دو فیلم، سخنرانانی که به‌صورت آنلاین با ترجمهٔ \
+         همزمان به آلبانیایی می‌پیوندند، پیام‌های حمایت و خواندن و امضای بیانیهٔ پایانی.",
+    )
+    .await?;
+    c.statement_text(
+        final_statement,
+        "sq",
+        "Deklarata përfundimtare e tubimit në Tiranë",
+        &[
+            "Kërkojmë të mund të shohim të afërmit tanë dhe të flasim lirshëm me ta.",
+            "U kërkojmë autoriteteve të ndihmojnë familjet që këto vizita të bëhen të mundura.",
+            "Falënderojmë popullin e Shqipërisë që qëndron pranë familjeve.",
+        ],
+    )
+    .await?;
+    c.statement_text(
+        final_statement,
+        "fa",
+        "بیانیهٔ پایانی گردهمایی در تیرانا",
+        &[
+            "ما خواستار دیدار با بستگانمان و گفت‌وگوی آزادانه با آنان هستیم.",
+            "از مقامات می‌خواهیم به خانواده‌ها کمک کنند تا این دیدارها ممکن شود.",
+            "از مردم آلبانی برای همراهی با خانواده‌ها سپاسگزاریم.",
+        ],
+    )
+    .await?;
     c.agenda(
         g,
         vec![
@@ -596,9 +691,14 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 "Opening and introduction of the society",
                 Some(10),
             )
+            .texts(&[
+                ("sq", "Hapja dhe prezantimi i shoqatës"),
+                ("fa", "افتتاحیه و معرفی انجمن"),
+            ])
             .cues("Mic 1 to the host. Banner up before 10:50.")
             .with((host, R::Host, M::InPerson, Some("sq"), "", "")),
             SegmentSpec::new(K::Screening, "Documentary: Biography", None)
+                .texts(&[("sq", "Dokumentar: Biografi"), ("fa", "مستند: زندگی‌نامه")])
                 .film(biography)
                 .cues("Projector on generator 2; file biography_sq.mp4, no subtitles.")
                 .with((host, R::Host, M::InPerson, Some("sq"), "", "")),
@@ -607,6 +707,10 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 "Address by the society's chief executive",
                 Some(15),
             )
+            .texts(&[
+                ("sq", "Fjala e drejtuesit të shoqatës"),
+                ("fa", "سخنرانی مدیرعامل انجمن"),
+            ])
             .cues("Video call tested at 10:30; laptop sound into desk channel 3.")
             .with((host, R::Host, M::InPerson, Some("sq"), "", ""))
             .with((
@@ -623,6 +727,10 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 "Film of the gathering outside the embassy in Tehran",
                 None,
             )
+            .texts(&[
+                ("sq", "Filmi i tubimit para ambasadës në Teheran"),
+                ("fa", "فیلم تجمع مقابل سفارت در تهران"),
+            ])
             .film(embassy_film)
             .cues("File embassy_final.mp4 with the Albanian statement burned in."),
             SegmentSpec::new(
@@ -630,6 +738,10 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 "Address by the head of the mothers' organisation",
                 Some(12),
             )
+            .texts(&[
+                ("sq", "Fjala e drejtueses së organizatës së nënave"),
+                ("fa", "سخنرانی رئیس سازمان مادران"),
+            ])
             .cues("Second video call; fall back to phone on speaker if the call drops.")
             .with((host, R::Host, M::InPerson, Some("sq"), "", ""))
             .with((
@@ -646,6 +758,10 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 "A former member speaks about his experience",
                 Some(10),
             )
+            .texts(&[
+                ("sq", "Një ish-anëtar flet për përvojën e tij"),
+                ("fa", "یک عضو سابق از تجربهٔ خود می‌گوید"),
+            ])
             .cues("No close-up filming of the speaker.")
             .with((former, R::Speaker, M::InPerson, Some("sq"), "", "")),
             SegmentSpec::new(
@@ -653,6 +769,10 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 "Messages of support from friends who could not attend",
                 Some(12),
             )
+            .texts(&[
+                ("sq", "Mesazhe mbështetjeje nga miq që nuk mundën të vinin"),
+                ("fa", "پیام‌های حمایت از دوستانی که نتوانستند حضور یابند"),
+            ])
             .with((activist, R::Speaker, M::ReadByProxy, Some("en"), "sq", ""))
             .with((writer, R::Speaker, M::ReadByProxy, Some("sq"), "", ""))
             .with((pastor, R::Speaker, M::ReadByProxy, Some("sq"), "", ""))
@@ -662,9 +782,17 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 "Reading of the final statement",
                 Some(8),
             )
+            .texts(&[
+                ("sq", "Leximi i deklaratës përfundimtare"),
+                ("fa", "خواندن بیانیهٔ پایانی"),
+            ])
             .statement(final_statement)
             .with((reader, R::Reader, M::InPerson, Some("sq"), "", "")),
             SegmentSpec::new(K::Signing, "Participants sign the statement", Some(15))
+                .texts(&[
+                    ("sq", "Pjesëmarrësit nënshkruajnë deklaratën"),
+                    ("fa", "شرکت‌کنندگان بیانیه را امضا می‌کنند"),
+                ])
                 .statement(final_statement)
                 .cues(
                     "Two clipboards and pens at the front; collect the sheets before packing up.",

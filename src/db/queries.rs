@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::entities::{
-    appearance, film, gathering, organisation, person, segment, statement, venue,
+    appearance, film, gathering, gathering_text, organisation, person, segment, segment_text,
+    statement, statement_text, venue,
 };
 use crate::domain::GatheringStatus;
 
@@ -59,6 +60,10 @@ pub struct GatheringBundle {
     pub people: HashMap<i32, person::Model>,
     pub films: HashMap<i32, film::Model>,
     pub statements: Vec<statement::Model>,
+    /// The public texts in other languages than the organisation's default.
+    pub gathering_texts: Vec<gathering_text::Model>,
+    pub segment_texts: Vec<segment_text::Model>,
+    pub statement_texts: Vec<statement_text::Model>,
 }
 
 /// Loads a gathering by organisation and slug, whatever its status.
@@ -113,6 +118,15 @@ pub async fn gathering_bundle(
         .order_by_asc(statement::Column::Id)
         .all(db)
         .await?;
+    let gathering_texts = gathering_texts(db, vec![g.id]).await?;
+    let segment_texts = segment_text::Entity::find()
+        .filter(segment_text::Column::SegmentId.is_in(segments.iter().map(|s| s.id)))
+        .all(db)
+        .await?;
+    let statement_texts = statement_text::Entity::find()
+        .filter(statement_text::Column::StatementId.is_in(statements.iter().map(|s| s.id)))
+        .all(db)
+        .await?;
     Ok(Some(GatheringBundle {
         gathering: g,
         venue,
@@ -121,7 +135,21 @@ pub async fn gathering_bundle(
         people,
         films,
         statements,
+        gathering_texts,
+        segment_texts,
+        statement_texts,
     }))
+}
+
+/// The translated titles and descriptions of the given gatherings.
+pub async fn gathering_texts(
+    db: &impl ConnectionTrait,
+    gathering_ids: Vec<i32>,
+) -> Result<Vec<gathering_text::Model>, DbErr> {
+    gathering_text::Entity::find()
+        .filter(gathering_text::Column::GatheringId.is_in(gathering_ids))
+        .all(db)
+        .await
 }
 
 /// Splits gatherings into upcoming (not yet ended at `now`) and past (most recent first).

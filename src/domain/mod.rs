@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod conflicts;
+pub mod content;
 pub mod plan;
 pub mod time;
 pub mod types;

@@ -19,10 +19,11 @@ pub fn GatheringPage() -> impl IntoView {
     let key = (
         params.get("org").unwrap_or_default(),
         params.get("slug").unwrap_or_default(),
+        lang.code().to_owned(),
     );
     let page = Resource::new(
         move || key.clone(),
-        |(org, slug)| public_gathering(org, slug),
+        |(org, slug, lang)| public_gathering(org, slug, lang),
     );
     view! {
         <Suspense fallback=|| ()>
@@ -52,14 +53,14 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
         .iter()
         .map(|code| language_name(lang, code))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(lang.comma());
     view! {
         <Title text=page.title.clone() />
         <article class="gathering" data-status=page.status.as_str()>
             {notice.map(|(class, text)| view! { <p class=format!("notice {class}") role="status">{text}</p> })}
             <p class="breadcrumb"><a href=format!("/o/{}", page.org_slug)><bdi>{page.org_name.clone()}</bdi></a></p>
             <p class="kind">{lang.t(&format!("kind-{}", page.kind.as_str()))}</p>
-            <h1><bdi>{page.title.clone()}</bdi></h1>
+            <h1><bdi lang=page.title_lang.clone()>{page.title.clone()}</bdi></h1>
             <dl class="facts">
                 <div>
                     <dt>{lang.t("gathering-when")}</dt>
@@ -76,7 +77,7 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                     <div><dt>{lang.t("gathering-languages")}</dt><dd>{languages}</dd></div>
                 })}
             </dl>
-            {(!page.description.is_empty()).then(|| view! { <p class="description" dir="auto">{page.description.clone()}</p> })}
+            {(!page.description.is_empty()).then(|| view! { <p class="description" dir="auto" lang=page.title_lang.clone()>{page.description.clone()}</p> })}
             <section aria-labelledby="programme">
                 <h2 id="programme">{lang.t("gathering-programme")}</h2>
                 <p class="zone-note">{zone_note}</p>
@@ -86,7 +87,27 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                     view! { <AgendaTable segments=page.agenda.clone() lang=lang /> }.into_any()
                 }}
             </section>
+            {page.statement.clone().map(|s| statement_view(lang, s))}
         </article>
+    }
+}
+
+fn statement_view(lang: Lang, s: crate::api::StatementView) -> impl IntoView {
+    let signatures = (s.signature_count > 0).then(|| {
+        lang.t_with(
+            "statement-signatures",
+            &[("count", FluentValue::from(s.signature_count))],
+        )
+    });
+    view! {
+        <section class="statement" aria-labelledby="statement" lang=s.language.clone() dir="auto">
+            <h2 id="statement">{lang.t("statement-heading")}</h2>
+            <h3><bdi>{s.title}</bdi></h3>
+            <ol class="points">
+                {s.points.into_iter().map(|p| view! { <li dir="auto">{p}</li> }).collect_view()}
+            </ol>
+            {signatures.map(|t| view! { <p class="signatures">{lang.digits(&t)}</p> })}
+        </section>
     }
 }
 

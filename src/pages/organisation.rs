@@ -16,7 +16,10 @@ pub fn OrganisationPage() -> impl IntoView {
         .read_untracked()
         .get("org")
         .unwrap_or_default();
-    let home = Resource::new(move || org.clone(), organisation_home);
+    let home = Resource::new(
+        move || (org.clone(), lang.code().to_owned()),
+        |(org, lang)| organisation_home(org, lang),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -57,7 +60,7 @@ fn card_list(lang: Lang, org: &str, cards: Vec<GatheringCard>, empty: &str) -> A
                                 " · " <strong class="status">{lang.t(&format!("status-{}", c.status.as_str()))}</strong>
                             })}
                         </p>
-                        <h3><a href=href><bdi>{c.title}</bdi></a></h3>
+                        <h3><a href=href><bdi lang=c.title_lang>{c.title}</bdi></a></h3>
                         <p class="when"><DateRange start=c.starts_local end=c.ends_local zone=c.time_zone /></p>
                         {c.place.map(|p| view! { <p class="place"><bdi>{p}</bdi></p> })}
                     </li>

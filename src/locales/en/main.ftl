@@ -84,3 +84,9 @@ error-not-found-body = There is no published page at this address. It may have b
 error-internal-title = Something went wrong
 error-internal-body = The page could not be shown. Please try again in a moment.
 error-back-home = Back to the start page
+
+statement-heading = Statement
+statement-signatures = { $count ->
+    [one] Signed by one person.
+   *[other] Signed by { $count } people.
+}

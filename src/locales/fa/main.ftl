@@ -84,3 +84,9 @@ error-not-found-body = در این نشانی صفحهٔ منتشرشده‌ای
 error-internal-title = مشکلی پیش آمد
 error-internal-body = نمایش صفحه ممکن نشد. لطفاً کمی بعد دوباره تلاش کنید.
 error-back-home = بازگشت به صفحهٔ اصلی
+
+statement-heading = بیانیه
+statement-signatures = { $count ->
+    [one] امضا شده توسط یک نفر.
+   *[other] امضا شده توسط { $count } نفر.
+}

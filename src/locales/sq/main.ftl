@@ -84,3 +84,9 @@ error-not-found-body = Nuk ka faqe të publikuar në këtë adresë. Mund të je
 error-internal-title = Diçka shkoi keq
 error-internal-body = Faqja nuk mund të shfaqej. Ju lutemi provoni përsëri pas pak.
 error-back-home = Kthehu në faqen kryesore
+
+statement-heading = Deklarata
+statement-signatures = { $count ->
+    [one] Nënshkruar nga një person.
+   *[other] Nënshkruar nga { $count } persona.
+}
