@@ -13,7 +13,7 @@ DATABASE_URL ?= sqlite://data/convene.db
 CONVENE_ADDR ?= 127.0.0.1:3000
 E2E_PORT ?= 3099
 
-.PHONY: run build release tools apt-tools browser-tools test unit e2e fmt clippy clean
+.PHONY: run build release tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
 
 ## Install what is missing: wasm target, cargo-leptos, the matching wasm-bindgen CLI.
 tools:
@@ -46,9 +46,14 @@ unit: tools
 ## Debian's Chromium and the Playwright test runner (no browser download).
 browser-tools:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
-	@cd end2end && { [ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund; }
+	@cd end2end && { [ -d node_modules/@playwright/test ] && [ -d node_modules/ical.js ] || npm ci --no-audit --no-fund; }
 
-e2e: build browser-tools
+## Python's icalendar, one of the independent parsers the feed tests use.
+feed-parsers:
+	@[ -x target/pyenv/bin/python ] || python3 -m venv target/pyenv
+	@target/pyenv/bin/python -c 'import icalendar' 2>/dev/null || target/pyenv/bin/pip install -q 'icalendar==6.1.3'
+
+e2e: build browser-tools feed-parsers
 	@rm -rf target/e2e && mkdir -p target/e2e
 	@DATABASE_URL=sqlite://target/e2e/convene.db CONVENE_ADDR=127.0.0.1:$(E2E_PORT) RUST_LOG=warn \
 	  ./target/debug/convene serve --demo-if-empty > target/e2e/server.log 2>&1 & echo $$! > target/e2e/server.pid

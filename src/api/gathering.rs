@@ -131,6 +131,7 @@ pub mod ssr {
                     .map(|t| (t.language.as_str(), t.title.as_str())),
             );
             segments.push(SegmentView {
+                id: seg.id,
                 number,
                 kind: seg
                     .kind

@@ -84,6 +84,8 @@ pub struct VenueView {
 /// One public segment with its computed local times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentView {
+    /// Stable identifier of the segment (used in per-segment feed UIDs).
+    pub id: i32,
     pub number: u32,
     pub kind: SegmentKind,
     pub title: String,

@@ -7,6 +7,8 @@
 pub mod agenda;
 pub mod conflicts;
 pub mod content;
+#[cfg(feature = "ssr")]
+pub mod ical;
 pub mod plan;
 pub mod time;
 pub mod types;

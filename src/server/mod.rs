@@ -25,6 +25,12 @@ pub struct AppState {
     pub db: DatabaseConnection,
 }
 
+impl FromRef<AppState> for DatabaseConnection {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
+}
+
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
@@ -116,6 +122,14 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
     let routes = generate_route_list(App);
     let context_db = state.db.clone();
     Router::new()
+        .route(
+            "/o/{org}/calendar.ics",
+            axum::routing::get(crate::feeds::organisation_feed),
+        )
+        .route(
+            "/o/{org}/{slug}/calendar.ics",
+            axum::routing::get(crate::feeds::gathering_feed),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -1,0 +1,399 @@
+//! iCalendar feeds as plain axum routes: the public calendar of an organisation and of
+//! one gathering, in the language asked for with `?lang=`.
+//!
+//! The ETag is computed from the rows' change stamps before anything is rendered, so a
+//! calendar app polling an unchanged feed gets `304 Not Modified` cheaply. Rendering
+//! itself is the pure `domain::ical::render`.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::api::GatheringPage;
+use crate::api::gathering::ssr::public_view;
+use crate::db::entities::{gathering, organisation, venue};
+use crate::db::queries::{self, GatheringBundle};
+use crate::domain::ical::{Feed, FeedEvent, render};
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+/// Bumped when the rendering changes, so old ETags stop matching.
+const FORMAT: &str = "convene-ical-1";
+
+/// Query of a feed URL.
+#[derive(Debug, Default, Deserialize)]
+pub struct FeedQuery {
+    /// Language of the texts (`en`, `sq`, `fa`); the organisation's default otherwise.
+    pub lang: Option<String>,
+    /// `1`: one event per public segment instead of one for the gathering.
+    pub segments: Option<String>,
+}
+
+impl FeedQuery {
+    fn per_segment(&self) -> bool {
+        matches!(self.segments.as_deref(), Some("1" | "true" | "yes"))
+    }
+}
+
+fn feed_lang(query: &FeedQuery, org: &organisation::Model) -> Lang {
+    query
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .or_else(|| Lang::from_code(&org.default_language))
+        .unwrap_or_default()
+}
+
+/// The address the site is reached at, for links inside feeds.
+pub fn origin(headers: &HeaderMap) -> String {
+    if let Ok(url) = std::env::var("CONVENE_PUBLIC_URL")
+        && !url.is_empty()
+    {
+        return url.trim_end_matches('/').to_owned();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("127.0.0.1:3000");
+    let scheme = match headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+    {
+        Some("https") => "https",
+        _ => "http",
+    };
+    format!("{scheme}://{host}")
+}
+
+/// The strong validator of a feed: a digest of what the feed is made from.
+fn etag(parts: &[String]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(FORMAT);
+    for p in parts {
+        hash.update([0]);
+        hash.update(p.as_bytes());
+    }
+    let digest = hash.finalize();
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
+fn stamp(g: &gathering::Model, v: Option<&venue::Model>) -> String {
+    format!(
+        "{}:{}:{}:{}:{}",
+        g.id,
+        g.updated_at.timestamp_micros(),
+        g.sequence,
+        g.status,
+        v.map_or(0, |v| v.updated_at.timestamp_micros())
+    )
+}
+
+fn not_modified(headers: &HeaderMap, tag: &str, modified: Option<DateTime<Utc>>) -> bool {
+    if let Some(inm) = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    {
+        return inm == "*"
+            || inm
+                .split(',')
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == tag);
+    }
+    match (
+        headers
+            .get(header::IF_MODIFIED_SINCE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| DateTime::parse_from_rfc2822(v).ok()),
+        modified,
+    ) {
+        (Some(since), Some(m)) => m.timestamp() <= since.timestamp(),
+        _ => false,
+    }
+}
+
+fn http_date(t: DateTime<Utc>) -> String {
+    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+}
+
+fn respond(
+    headers: &HeaderMap,
+    tag: String,
+    modified: Option<DateTime<Utc>>,
+    lang: Lang,
+    body: impl FnOnce() -> Result<String, AppError>,
+) -> Response {
+    let mut out = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        out.insert(header::ETAG, v);
+    }
+    if let Some(m) = modified
+        && let Ok(v) = HeaderValue::from_str(&http_date(m))
+    {
+        out.insert(header::LAST_MODIFIED, v);
+    }
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300, must-revalidate"),
+    );
+    out.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    if not_modified(headers, &tag, modified) {
+        return (StatusCode::NOT_MODIFIED, out).into_response();
+    }
+    match body() {
+        Ok(text) => {
+            out.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            );
+            (StatusCode::OK, out, text).into_response()
+        }
+        Err(e) => error_response(e),
+    }
+}
+
+fn error_response(e: AppError) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let text = match e {
+        AppError::NotFound => "No such calendar.",
+        _ => "The calendar could not be made; please try again later.",
+    };
+    (status, text).into_response()
+}
+
+/// One gathering as a calendar event, in the page's language.
+fn gathering_event(
+    lang: Lang,
+    origin: &str,
+    bundle: &GatheringBundle,
+    page: &GatheringPage,
+) -> FeedEvent {
+    let g = &bundle.gathering;
+    let mut description = page.description.clone();
+    if !page.agenda.is_empty() {
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&lang.t("gathering-programme"));
+        description.push(':');
+        for s in &page.agenda {
+            description.push_str(&format!(
+                "\n{}–{} {}",
+                s.start_local.format("%H:%M"),
+                s.end_local.format("%H:%M"),
+                s.title
+            ));
+        }
+    }
+    let url = format!("{origin}/o/{}/{}", page.org_slug, g.slug);
+    description.push_str(&format!("\n\n{url}"));
+    FeedEvent {
+        uid: g.uid.clone(),
+        sequence: u32::try_from(g.sequence).unwrap_or(0),
+        status: page.status,
+        summary: page.title.clone(),
+        description,
+        location: page.venue.as_ref().map(|v| {
+            let mut parts = vec![v.name.as_str()];
+            for p in [&v.address, &v.city, &v.country] {
+                if !p.is_empty() && !parts.iter().any(|q| q.contains(p.as_str())) {
+                    parts.push(p);
+                }
+            }
+            parts.join(", ")
+        }),
+        geo: bundle
+            .venue
+            .as_ref()
+            .and_then(|v| v.latitude.zip(v.longitude)),
+        url: Some(url),
+        categories: vec![lang.t(&format!("kind-{}", page.kind.as_str()))],
+        zone: g.time_zone.parse().unwrap_or(chrono_tz::UTC),
+        start: g.starts_local,
+        end: g.ends_local,
+        modified: g.updated_at,
+        language: page.title_lang.clone(),
+    }
+}
+
+/// One event per public segment of a gathering.
+fn segment_events(
+    lang: Lang,
+    origin: &str,
+    bundle: &GatheringBundle,
+    page: &GatheringPage,
+) -> Vec<FeedEvent> {
+    let whole = gathering_event(lang, origin, bundle, page);
+    page.agenda
+        .iter()
+        .map(|s| FeedEvent {
+            uid: format!("segment-{}-{}", s.id, whole.uid),
+            summary: format!("{} · {}", s.title, page.title),
+            description: whole.url.clone().unwrap_or_default(),
+            start: s.start_local,
+            end: s.end_local,
+            categories: vec![lang.t(&format!("segment-{}", s.kind.as_str()))],
+            language: s.title_lang.clone(),
+            ..whole.clone()
+        })
+        .collect()
+}
+
+async fn org_or_404(db: &DatabaseConnection, slug: &str) -> Result<organisation::Model, AppError> {
+    queries::organisation_by_slug(db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// `GET /o/{org}/calendar.ics`: every public gathering of an organisation.
+pub async fn organisation_feed(
+    State(db): State<DatabaseConnection>,
+    Path(org): Path<String>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let org_slug = org.trim_end_matches(".ics").to_owned();
+    let org = match org_or_404(&db, &org_slug).await {
+        Ok(o) => o,
+        Err(e) => return error_response(e),
+    };
+    let lang = feed_lang(&query, &org);
+    let rows = match queries::public_gatherings(&db, org.id).await {
+        Ok(r) => r,
+        Err(e) => return error_response(e.into()),
+    };
+    let mut parts = vec![
+        format!("org:{}:{}", org.id, org.name),
+        lang.code().to_owned(),
+        origin(&headers),
+        query.per_segment().to_string(),
+    ];
+    parts.extend(rows.iter().map(|(g, v)| stamp(g, v.as_ref())));
+    let tag = etag(&parts);
+    let modified = rows.iter().map(|(g, _)| g.updated_at).max();
+    let origin = origin(&headers);
+    // Rendering needs every agenda; it only happens when the ETag did not match.
+    let mut bundles = Vec::new();
+    if !not_modified(&headers, &tag, modified) {
+        for (g, _) in &rows {
+            match queries::gathering_bundle(&db, org.id, &g.slug).await {
+                Ok(Some(b)) => bundles.push(b),
+                Ok(None) => {}
+                Err(e) => return error_response(e.into()),
+            }
+        }
+    }
+    respond(&headers, tag, modified, lang, || {
+        let mut events = Vec::new();
+        for b in &bundles {
+            let page = public_view(&org, b, lang.code())?;
+            if query.per_segment() {
+                events.extend(segment_events(lang, &origin, b, &page));
+            } else {
+                events.push(gathering_event(lang, &origin, b, &page));
+            }
+        }
+        Ok(render(&Feed {
+            name: org.name.clone(),
+            description: org.public_description.clone(),
+            refresh_minutes: 60,
+            language: lang.code().to_owned(),
+            events,
+        }))
+    })
+}
+
+/// `GET /o/{org}/{slug}/calendar.ics`: one gathering (or its segments).
+pub async fn gathering_feed(
+    State(db): State<DatabaseConnection>,
+    Path((org, slug)): Path<(String, String)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let org = match org_or_404(&db, &org).await {
+        Ok(o) => o,
+        Err(e) => return error_response(e),
+    };
+    let lang = feed_lang(&query, &org);
+    let bundle = match queries::gathering_bundle(&db, org.id, &slug).await {
+        Ok(Some(b)) => b,
+        Ok(None) => return error_response(AppError::NotFound),
+        Err(e) => return error_response(e.into()),
+    };
+    let page = match public_view(&org, &bundle, lang.code()) {
+        Ok(p) => p,
+        Err(e) => return error_response(e),
+    };
+    let origin = origin(&headers);
+    let tag = etag(&[
+        stamp(&bundle.gathering, bundle.venue.as_ref()),
+        lang.code().to_owned(),
+        origin.clone(),
+        query.per_segment().to_string(),
+    ]);
+    let modified = Some(bundle.gathering.updated_at);
+    respond(&headers, tag, modified, lang, || {
+        let events = if query.per_segment() {
+            segment_events(lang, &origin, &bundle, &page)
+        } else {
+            vec![gathering_event(lang, &origin, &bundle, &page)]
+        };
+        Ok(render(&Feed {
+            name: page.title.clone(),
+            description: org.name.clone(),
+            refresh_minutes: 60,
+            language: lang.code().to_owned(),
+            events,
+        }))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditional_requests_match_the_etag_or_the_date() {
+        let mut h = HeaderMap::new();
+        let tag = etag(&["a".into()]);
+        assert!(!not_modified(&h, &tag, None));
+        h.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&tag).unwrap());
+        assert!(not_modified(&h, &tag, None));
+        assert!(!not_modified(&h, &etag(&["b".into()]), None));
+        let mut h = HeaderMap::new();
+        let m = DateTime::parse_from_rfc3339("2023-11-20T09:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        h.insert(
+            header::IF_MODIFIED_SINCE,
+            HeaderValue::from_str(&http_date(m)).unwrap(),
+        );
+        assert!(not_modified(&h, &tag, Some(m)));
+        assert!(!not_modified(
+            &h,
+            &tag,
+            Some(m + chrono::Duration::seconds(1))
+        ));
+    }
+
+    #[test]
+    fn a_forged_host_header_does_not_reach_the_feed() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("evil.example/x"));
+        assert_eq!(origin(&h), "http://127.0.0.1:3000");
+        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
+        h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
+        assert_eq!(origin(&h), "https://convene.example");
+    }
+}
