@@ -135,3 +135,22 @@ test.describe("calendar feeds", () => {
     expect((await request.get(`/o/nobody/calendar.ics`)).status()).toBe(404);
   });
 });
+
+test("the gathering page offers subscribe and add-to-calendar links", async ({ page, request }) => {
+  await page.goto(`${ORG}/tirana-park-2023?lang=sq`);
+  const links = page.locator("section.calendar-links");
+  await expect(links.getByRole("heading")).toHaveText("Shtoje në kalendarin tënd");
+  const webcal = await links.locator("a.subscribe").getAttribute("href");
+  expect(webcal).toMatch(/^webcal:\/\/[^/]+\/o\/families-association\/tirana-park-2023\/calendar\.ics\?lang=sq$/);
+  const google = new URL((await links.locator("a.google").getAttribute("href"))!);
+  expect(google.searchParams.get("dates")).toBe("20231126T100000Z/20231126T120500Z");
+  expect(google.searchParams.get("ctz")).toBe("Europe/Tirane");
+  const outlook = new URL((await links.locator("a.outlook").getAttribute("href"))!);
+  expect(outlook.searchParams.get("startdt")).toBe("2023-11-26T10:00:00Z");
+  const download = await links.locator("a.download").getAttribute("href");
+  const ics = await request.get(download!);
+  expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  // The organisation page subscribes to everything, in the language chosen before.
+  await page.goto(ORG);
+  await expect(page.locator("p.calendar-links a.subscribe")).toHaveAttribute("href", /^webcal:\/\/.+\/o\/families-association\/calendar\.ics\?lang=sq$/);
+});

@@ -20,7 +20,11 @@ pub async fn public_gathering(
     let bundle = queries::gathering_bundle(&db, o.id, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    ssr::public_view(&o, &bundle, &lang)
+    let mut page = ssr::public_view(&o, &bundle, &lang)?;
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        page.origin = crate::feeds::origin(&parts.headers);
+    }
+    Ok(page)
 }
 
 #[cfg(feature = "ssr")]
@@ -208,6 +212,7 @@ pub mod ssr {
         Ok(GatheringPage {
             org_slug: org.slug.clone(),
             org_name: org.name.clone(),
+            slug: g.slug.clone(),
             title: title.text.to_owned(),
             title_lang: title.language.to_owned(),
             kind: g
@@ -224,6 +229,8 @@ pub mod ssr {
             agenda: segments,
             statement,
             starts_utc: g.starts_at.timestamp(),
+            ends_utc: g.ends_at.timestamp(),
+            origin: String::new(),
         })
     }
 }

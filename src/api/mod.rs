@@ -29,6 +29,8 @@ pub struct OrgHome {
     pub description: String,
     pub upcoming: Vec<GatheringCard>,
     pub past: Vec<GatheringCard>,
+    /// The site's address as the visitor reached it, for subscribe links.
+    pub origin: String,
 }
 
 /// One gathering in a list.
@@ -51,6 +53,7 @@ pub struct GatheringCard {
 pub struct GatheringPage {
     pub org_slug: String,
     pub org_name: String,
+    pub slug: String,
     pub title: String,
     /// The language of `title` and `description` (the visitor's, or the default).
     pub title_lang: String,
@@ -67,6 +70,9 @@ pub struct GatheringPage {
     pub statement: Option<StatementView>,
     /// The start as a UTC instant (seconds), for showing it in the visitor's own zone.
     pub starts_utc: i64,
+    pub ends_utc: i64,
+    /// The site's address as the visitor reached it, for subscribe links.
+    pub origin: String,
 }
 
 /// The public side of a venue.

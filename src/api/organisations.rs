@@ -41,6 +41,9 @@ pub async fn organisation_home(org: String, lang: String) -> Result<OrgHome, App
         description: o.public_description,
         upcoming: upcoming.into_iter().filter_map(card).collect(),
         past: past.into_iter().filter_map(card).collect(),
+        origin: use_context::<http::request::Parts>()
+            .map(|parts| crate::feeds::origin(&parts.headers))
+            .unwrap_or_default(),
     })
 }
 

@@ -3,4 +3,5 @@
 pub mod agenda;
 pub mod error;
 pub mod layout;
+pub mod subscribe;
 pub mod when;

@@ -9,6 +9,7 @@ pub mod conflicts;
 pub mod content;
 #[cfg(feature = "ssr")]
 pub mod ical;
+pub mod links;
 pub mod plan;
 pub mod time;
 pub mod types;

@@ -7,6 +7,7 @@ use crate::api::GatheringPage as Page;
 use crate::api::gathering::public_gathering;
 use crate::components::agenda::AgendaTable;
 use crate::components::error::ErrorView;
+use crate::components::subscribe::GatheringCalendarLinks;
 use crate::components::when::{DateRange, YourTime};
 use crate::domain::{GatheringStatus, VenueSetting};
 use crate::i18n::{Lang, use_lang};
@@ -88,6 +89,7 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                 }}
             </section>
             {page.statement.clone().map(|s| statement_view(lang, s))}
+            <GatheringCalendarLinks page=page.clone() lang=lang />
         </article>
     }
 }

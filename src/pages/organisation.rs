@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::GatheringCard;
 use crate::api::organisations::organisation_home;
 use crate::components::error::ErrorView;
+use crate::components::subscribe::OrganisationCalendarLinks;
 use crate::components::when::DateRange;
 use crate::i18n::{Lang, use_lang};
 
@@ -28,6 +29,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         <Title text=h.name.clone() />
                         <h1>{h.name.clone()}</h1>
                         <p class="lede">{h.description.clone()}</p>
+                        <OrganisationCalendarLinks org=h.slug.clone() origin=h.origin.clone() lang=lang />
                         <section aria-labelledby="upcoming">
                             <h2 id="upcoming">{lang.t("org-upcoming")}</h2>
                             {card_list(lang, &h.slug, h.upcoming.clone(), "org-none-upcoming")}

@@ -90,3 +90,12 @@ statement-signatures = { $count ->
     [one] Signed by one person.
    *[other] Signed by { $count } people.
 }
+
+calendar-heading = Add to your calendar
+calendar-subscribe = Subscribe (stays up to date)
+calendar-download = Download .ics
+calendar-google = Google Calendar
+calendar-outlook = Outlook
+calendar-segments = Subscribe to each part of the programme
+calendar-subscribe-all = Subscribe to all gatherings
+calendar-feed-address = Calendar feed address

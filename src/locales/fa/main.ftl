@@ -90,3 +90,12 @@ statement-signatures = { $count ->
     [one] امضا شده توسط یک نفر.
    *[other] امضا شده توسط { $count } نفر.
 }
+
+calendar-heading = افزودن به تقویم شما
+calendar-subscribe = اشتراک (به‌روز می‌ماند)
+calendar-download = دریافت فایل .ics
+calendar-google = تقویم گوگل
+calendar-outlook = Outlook
+calendar-segments = اشتراک در هر بخش برنامه
+calendar-subscribe-all = اشتراک در همهٔ گردهمایی‌ها
+calendar-feed-address = نشانی خوراک تقویم

@@ -90,3 +90,12 @@ statement-signatures = { $count ->
     [one] Nënshkruar nga një person.
    *[other] Nënshkruar nga { $count } persona.
 }
+
+calendar-heading = Shtoje në kalendarin tënd
+calendar-subscribe = Abonohu (përditësohet vetë)
+calendar-download = Shkarko .ics
+calendar-google = Google Calendar
+calendar-outlook = Outlook
+calendar-segments = Abonohu në çdo pjesë të programit
+calendar-subscribe-all = Abonohu në të gjitha tubimet
+calendar-feed-address = Adresa e kalendarit
