@@ -1,0 +1,155 @@
+//! Nothing internal reaches the public side: a unique canary string is planted in every
+//! internal field of the demo data, then every public page and feed is requested through
+//! the real router, in every language, and searched for it (HTML, attributes and
+//! hydration payload alike).
+#![cfg(feature = "ssr")]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use convene::config::DatabaseUrl;
+use convene::db::{self, demo};
+use leptos::config::LeptosOptions;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use tower::ServiceExt;
+
+const CANARY: &str = "CANARY7f3a";
+
+/// Internal fields and rows that must never be public, each given its own canary.
+const PLANTS: &[(&str, &str)] = &[
+    (
+        "gathering internal notes",
+        "UPDATE gathering SET internal_notes = 'CANARY7f3a-notes'",
+    ),
+    (
+        "venue access notes",
+        "UPDATE venue SET access_notes = 'CANARY7f3a-access'",
+    ),
+    (
+        "segment cue notes",
+        "UPDATE segment SET cue_notes = 'CANARY7f3a-cue'",
+    ),
+    (
+        "person contact",
+        "UPDATE person SET contact = 'CANARY7f3a-contact@example.org'",
+    ),
+    (
+        "online link",
+        "UPDATE appearance SET online_link = 'https://call.invalid/CANARY7f3a-link'",
+    ),
+    (
+        "film rights",
+        "UPDATE film SET rights_notes = 'CANARY7f3a-rights'",
+    ),
+    (
+        "unlisted person",
+        "UPDATE person SET name = 'CANARY7f3a-unlisted', public_bio = 'CANARY7f3a-bio' WHERE listed_publicly = false",
+    ),
+    (
+        "internal segment",
+        "UPDATE segment SET title = 'CANARY7f3a-internal-segment' WHERE public = false",
+    ),
+    (
+        "draft gathering",
+        "UPDATE gathering SET title = 'CANARY7f3a-draft', public_description = 'CANARY7f3a-draft-text' WHERE status = 'draft'",
+    ),
+    (
+        "draft translation",
+        "INSERT INTO gathering_text (gathering_id, language, title, public_description) SELECT id, 'sq', 'CANARY7f3a-draft-sq', '' FROM gathering WHERE status = 'draft'",
+    ),
+    (
+        "internal statement",
+        "INSERT INTO statement (gathering_id, title, language, points, signature_count, public, created_at, updated_at) SELECT id, 'CANARY7f3a-statement', 'en', 'CANARY7f3a-point', 0, false, created_at, updated_at FROM gathering",
+    ),
+];
+
+async fn app() -> (tempfile::TempDir, axum::Router, DatabaseConnection) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/convene.db", dir.path().display());
+    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
+        .await
+        .unwrap();
+    db::migrate_up(&conn).await.unwrap();
+    demo::load_if_absent(&conn).await.unwrap();
+    for (what, sql) in PLANTS {
+        conn.execute_unprepared(sql)
+            .await
+            .unwrap_or_else(|e| panic!("planting {what}: {e}"));
+    }
+    let options = LeptosOptions::builder().output_name("convene").build();
+    let router = convene::server::router(conn.clone(), options);
+    (dir, router, conn)
+}
+
+async fn get(router: &axum::Router, uri: &str) -> (StatusCode, String) {
+    let response = router
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = format!("{:?}", response.headers());
+    let body = axum::body::to_bytes(response.into_body(), 16 * 1024 * 1024)
+        .await
+        .unwrap();
+    (
+        status,
+        format!("{headers}\n{}", String::from_utf8_lossy(&body)),
+    )
+}
+
+#[tokio::test]
+async fn no_public_response_contains_an_internal_detail() {
+    let (_dir, router, conn) = app().await;
+    let slugs: Vec<String> = conn
+        .query_all_raw(sea_orm::Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT slug FROM gathering",
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.try_get::<String>("", "slug").unwrap())
+        .collect();
+    assert!(slugs.len() >= 7, "the demo has its gatherings");
+
+    let mut uris = vec!["/".to_owned(), "/o/families-association".to_owned()];
+    for lang in ["en", "sq", "fa"] {
+        uris.push(format!("/o/families-association?lang={lang}"));
+        uris.push(format!("/o/families-association/calendar.ics?lang={lang}"));
+        uris.push(format!(
+            "/o/families-association/calendar.ics?lang={lang}&segments=1"
+        ));
+        for slug in &slugs {
+            uris.push(format!("/o/families-association/{slug}?lang={lang}"));
+            uris.push(format!(
+                "/o/families-association/{slug}/calendar.ics?lang={lang}"
+            ));
+            uris.push(format!(
+                "/o/families-association/{slug}/calendar.ics?lang={lang}&segments=1"
+            ));
+        }
+    }
+    let mut ok = 0;
+    for uri in &uris {
+        let (status, body) = get(&router, uri).await;
+        assert!(
+            !body.contains(CANARY),
+            "{uri} ({status}) shows an internal detail: …{}…",
+            {
+                let at = body.find(CANARY).unwrap();
+                &body[at.saturating_sub(80)..(at + 60).min(body.len())]
+            }
+        );
+        if status == StatusCode::OK {
+            ok += 1;
+        }
+    }
+    // The published gatherings were really rendered (not only error pages).
+    assert!(
+        ok >= uris.len() / 2,
+        "only {ok} of {} answered 200",
+        uris.len()
+    );
+    let (status, _) = get(&router, "/o/families-association/vigil-draft").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not found");
+}
