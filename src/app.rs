@@ -11,6 +11,7 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::use_lang;
 use crate::pages::{
     gathering::GatheringPage, home::HomePage, not_found::NotFound, organisation::OrganisationPage,
+    run_sheet::RunSheetPage, sign_in::SignInPage, workspace::WorkspacePage,
 };
 
 /// The HTML document around every page, in the visitor's language and direction.
@@ -53,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org") view=OrganisationPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -49,6 +49,29 @@ pub enum Command {
     },
     /// Load the demo organisation from the field notes (skipped if it is already there).
     Demo,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UserAction {
+    /// Create an account, and make it a member of an organisation. The password is read
+    /// from CONVENE_PASSWORD, or else from the first line of standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The organisation's slug, e.g. families-association.
+        #[arg(long)]
+        org: Option<String>,
+        /// owner, organiser, host or viewer.
+        #[arg(long, default_value = "owner")]
+        role: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

@@ -17,6 +17,9 @@ pub enum AppError {
     Validation { field: String, message: String },
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The page is for members: the visitor has to sign in first.
+    #[error("sign-in required")]
+    SignInRequired,
     #[error("forbidden")]
     Forbidden,
     #[error("internal error")]
@@ -33,6 +36,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Validation { .. } => 422,
             AppError::Conflict(_) => 409,
+            AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
             AppError::Internal | AppError::Transport => 500,
         }

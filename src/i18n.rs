@@ -247,6 +247,13 @@ mod tests {
         };
         let english = ids("en");
         assert!(english.len() > 20, "English messages were not found");
+        // A message defined twice makes the whole bundle fail to load at start.
+        for lang in Lang::ALL {
+            let all = ids(lang.code());
+            let mut seen = std::collections::HashSet::new();
+            let twice: Vec<_> = all.iter().filter(|id| !seen.insert(*id)).collect();
+            assert!(twice.is_empty(), "{} defines {twice:?} twice", lang.code());
+        }
         for lang in [Lang::Sq, Lang::Fa] {
             let theirs = ids(lang.code());
             let missing: Vec<_> = english.iter().filter(|id| !theirs.contains(id)).collect();

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_create_core;
 mod m20261124_000002_content_languages;
+mod m20261124_000003_sessions_audit;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_create_core::Migration),
             Box::new(m20261124_000002_content_languages::Migration),
+            Box::new(m20261124_000003_sessions_audit::Migration),
         ]
     }
 }

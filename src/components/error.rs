@@ -17,6 +17,8 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     }
     let (title, body) = match error {
         AppError::NotFound => ("error-not-found-title", "error-not-found-body"),
+        AppError::SignInRequired => ("error-sign-in-title", "error-sign-in-body"),
+        AppError::Forbidden => ("error-forbidden-title", "error-forbidden-body"),
         _ => ("error-internal-title", "error-internal-body"),
     };
     view! {
@@ -24,6 +26,9 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         <section class="error-page" data-status=error.status()>
             <h1>{lang.t(title)}</h1>
             <p>{lang.t(body)}</p>
+            {(error == AppError::SignInRequired).then(|| view! {
+                <p><a class="button" href="/sign-in">{lang.t("sign-in-title")}</a></p>
+            })}
             <p><a href="/">{lang.t("error-back-home")}</a></p>
         </section>
     }

@@ -32,6 +32,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{lang.t("site-name")}" · "{lang.t("site-tagline")}</p>
+            <p><a href="/manage">{lang.t("nav-organisers")}</a></p>
         </footer>
     }
 }

@@ -3,6 +3,7 @@
 //! Queries take `&DatabaseConnection` (or any `ConnectionTrait`) and return rows or
 //! bundles of rows; turning them into what a page shows happens in `api`.
 
+pub mod auth;
 pub mod demo;
 pub mod entities;
 pub mod planning;

@@ -50,6 +50,18 @@ pub async fn public_gatherings(
         .await
 }
 
+/// Every gathering of an organisation, drafts included, newest first (members only).
+pub async fn all_gatherings(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
+    gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .order_by_desc(gathering::Column::StartsAt)
+        .find_also_related_venue(db)
+        .await
+}
+
 /// Everything one gathering's page needs.
 #[derive(Debug, Clone)]
 pub struct GatheringBundle {

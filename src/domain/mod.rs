@@ -4,6 +4,7 @@
 //! Nothing here reads a clock, a database or a request: "now" and time zones are
 //! arguments, so every rule can be tested with a table of cases.
 
+pub mod access;
 pub mod agenda;
 pub mod conflicts;
 pub mod content;

@@ -4,3 +4,6 @@ pub mod gathering;
 pub mod home;
 pub mod not_found;
 pub mod organisation;
+pub mod run_sheet;
+pub mod sign_in;
+pub mod workspace;

@@ -1,5 +1,6 @@
 //! Server start: configuration, tracing, database, migrations, router.
 
+pub mod auth;
 pub mod lang;
 
 use std::process::ExitCode;
@@ -15,7 +16,7 @@ use tower_http::trace::TraceLayer;
 use tracing_subscriber::EnvFilter;
 
 use crate::app::{App, shell};
-use crate::config::{Cli, Command, DatabaseUrl, MigrateAction, parse_addr};
+use crate::config::{Cli, Command, DatabaseUrl, MigrateAction, UserAction, parse_addr};
 use crate::db;
 
 /// What every request handler can reach.
@@ -67,6 +68,56 @@ fn init_tracing() -> Result<(), String> {
         .map_err(|e| format!("cannot start logging: {e}"))
 }
 
+fn read_password() -> Result<String, String> {
+    if let Ok(p) = std::env::var("CONVENE_PASSWORD") {
+        return Ok(p);
+    }
+    eprint!("Password (at least 10 characters): ");
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+async fn create_user(
+    database: &DatabaseConnection,
+    email: &str,
+    name: &str,
+    org: Option<&str>,
+    role: &str,
+) -> Result<(), String> {
+    let explain = |e: crate::error::AppError| match e {
+        crate::error::AppError::Validation { field, message } => format!("{field}: {message}"),
+        other => other.to_string(),
+    };
+    let role: crate::domain::MemberRole = role
+        .parse()
+        .map_err(|e: crate::domain::ValidationError| format!("role: {}", e.message))?;
+    let organisation = match org {
+        Some(slug) => Some(
+            db::queries::organisation_by_slug(database, slug)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("org: there is no organisation \"{slug}\""))?,
+        ),
+        None => None,
+    };
+    let password = read_password()?;
+    let user = db::auth::create_user(database, email, name, &password)
+        .await
+        .map_err(explain)?;
+    if let Some(o) = &organisation {
+        db::auth::set_membership(database, o.id, user.id, role, None)
+            .await
+            .map_err(explain)?;
+        println!("Created {} as {} of {}.", user.email, role.as_str(), o.name);
+    } else {
+        println!("Created {}.", user.email);
+    }
+    Ok(())
+}
+
 async fn execute(cli: Cli) -> Result<(), String> {
     let url = DatabaseUrl::parse(&cli.database_url)?;
     let command = cli.command.unwrap_or(Command::Serve {
@@ -96,6 +147,18 @@ async fn execute(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::User {
+            action:
+                UserAction::Create {
+                    email,
+                    name,
+                    org,
+                    role,
+                },
+        } => {
+            db::migrate_up(&database).await.map_err(migration_error)?;
+            create_user(&database, &email, &name, org.as_deref(), &role).await
+        }
         Command::Serve { demo_if_empty } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
             if demo_if_empty
@@ -122,6 +185,8 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
     let routes = generate_route_list(App);
     let context_db = state.db.clone();
     Router::new()
+        .route("/sign-in", axum::routing::post(auth::sign_in))
+        .route("/sign-out", axum::routing::post(auth::sign_out))
         .route(
             "/o/{org}/calendar.ics",
             axum::routing::get(crate::feeds::organisation_feed),
@@ -154,10 +219,13 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("serving on http://{addr}");
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))
 }
 
 async fn shutdown_signal() {

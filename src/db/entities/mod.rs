@@ -2,6 +2,7 @@
 
 pub mod app_user;
 pub mod appearance;
+pub mod audit_entry;
 pub mod feed_token;
 pub mod film;
 pub mod gathering;
@@ -11,6 +12,8 @@ pub mod organisation;
 pub mod person;
 pub mod segment;
 pub mod segment_text;
+pub mod session;
+pub mod sign_in_failure;
 pub mod statement;
 pub mod statement_text;
 pub mod venue;

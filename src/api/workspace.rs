@@ -1,0 +1,348 @@
+//! The members' side: the workspace start page and the run-sheet of a gathering.
+//! Every function here checks, on the server, who is asking and their role.
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::GatheringCard;
+use crate::domain::{
+    AppearanceMode, AppearanceRole, GatheringKind, GatheringStatus, MemberRole, SegmentKind,
+};
+use crate::error::AppError;
+
+/// What a signed-in member sees first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub user_name: String,
+    pub organisations: Vec<WorkspaceOrg>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceOrg {
+    pub slug: String,
+    pub name: String,
+    pub role: MemberRole,
+    /// Every gathering, drafts included, newest first.
+    pub gatherings: Vec<GatheringCard>,
+}
+
+/// The host's cue sheet for one gathering: internal details included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunSheet {
+    pub org_slug: String,
+    pub org_name: String,
+    pub slug: String,
+    pub title: String,
+    pub kind: GatheringKind,
+    pub status: GatheringStatus,
+    pub time_zone: String,
+    pub starts_local: NaiveDateTime,
+    pub ends_local: NaiveDateTime,
+    pub venue: Option<RunSheetVenue>,
+    pub hosts: Vec<String>,
+    pub internal_notes: String,
+    pub rows: Vec<RunRow>,
+    /// Minutes the programme runs past the planned end.
+    pub overrun_minutes: Option<u32>,
+    pub statement: Option<RunStatement>,
+    pub contacts: Vec<RunContact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunSheetVenue {
+    pub name: String,
+    pub address: String,
+    pub access_notes: String,
+    pub directions: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunRow {
+    pub number: u32,
+    pub kind: SegmentKind,
+    pub title: String,
+    pub start_local: NaiveDateTime,
+    pub end_local: NaiveDateTime,
+    pub minutes: u32,
+    pub hard_start: bool,
+    pub public: bool,
+    pub film: Option<String>,
+    pub people: Vec<RunPerson>,
+    pub cues: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunPerson {
+    pub name: String,
+    pub role: AppearanceRole,
+    pub mode: AppearanceMode,
+    pub language: Option<String>,
+    pub interpreted_into: Vec<String>,
+    /// For online speakers: their own zone and the segment's start there.
+    pub home_zone: Option<String>,
+    pub local_start_there: Option<NaiveDateTime>,
+    pub link: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunStatement {
+    pub title: String,
+    pub language: String,
+    pub points: Vec<String>,
+    pub signature_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunContact {
+    pub name: String,
+    pub contact: String,
+    pub home_zone: Option<String>,
+}
+
+/// The signed-in member's organisations and gatherings.
+#[server]
+pub async fn load_workspace(lang: String) -> Result<Workspace, AppError> {
+    use crate::db::auth::memberships;
+    use crate::db::queries;
+    let db = super::db()?;
+    let user = ssr::user(&db).await?;
+    let mut organisations = Vec::new();
+    for (org, role) in memberships(&db, user.id).await? {
+        let rows = queries::all_gatherings(&db, org.id).await?;
+        let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
+        let gatherings = rows
+            .into_iter()
+            .filter_map(|(g, v)| {
+                super::organisations::ssr::card(g, v, &org.default_language, &lang, &texts)
+            })
+            .collect();
+        organisations.push(WorkspaceOrg {
+            slug: org.slug,
+            name: org.name,
+            role,
+            gatherings,
+        });
+    }
+    Ok(Workspace {
+        user_name: user.display_name,
+        organisations,
+    })
+}
+
+/// The run-sheet of a gathering, for any member of its organisation.
+#[server]
+pub async fn load_run_sheet(org: String, slug: String, lang: String) -> Result<RunSheet, AppError> {
+    use crate::db::queries;
+    use crate::domain::access::Permission;
+    let db = super::db()?;
+    let (o, _role) = ssr::member(&db, &org, Permission::ReadInternal).await?;
+    let bundle = queries::gathering_bundle(&db, o.id, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ssr::run_sheet_view(&o, &bundle, &lang)
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use chrono::TimeZone;
+    use chrono_tz::Tz;
+    use sea_orm::DatabaseConnection;
+
+    use super::*;
+    use crate::api::gathering::ssr::agenda;
+    use crate::api::split_list;
+    use crate::db::entities::{app_user, organisation};
+    use crate::db::queries::{self, GatheringBundle};
+    use crate::domain::access::Permission;
+    use crate::domain::content::{localized, points};
+
+    /// The signed-in user, or `SignInRequired`.
+    pub async fn user(db: &DatabaseConnection) -> Result<app_user::Model, AppError> {
+        let parts = use_context::<http::request::Parts>().ok_or(AppError::SignInRequired)?;
+        crate::server::auth::current_user(db, &parts.headers)
+            .await?
+            .ok_or(AppError::SignInRequired)
+    }
+
+    /// The organisation `slug` if the signed-in user is a member whose role allows `p`.
+    /// Non-members are told the organisation's internal pages do not exist.
+    pub async fn member(
+        db: &DatabaseConnection,
+        slug: &str,
+        p: Permission,
+    ) -> Result<(organisation::Model, MemberRole), AppError> {
+        let user = user(db).await?;
+        let org = queries::organisation_by_slug(db, slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let role = crate::db::auth::role_in(db, user.id, org.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !role.allows(p) {
+            return Err(AppError::Forbidden);
+        }
+        Ok((org, role))
+    }
+
+    /// Builds the run-sheet: every segment, internal ones included, timed in the venue's
+    /// zone; online speakers also in their own zone.
+    pub fn run_sheet_view(
+        org: &organisation::Model,
+        bundle: &GatheringBundle,
+        lang: &str,
+    ) -> Result<RunSheet, AppError> {
+        let g = &bundle.gathering;
+        let default = org.default_language.as_str();
+        let (_, timed) = agenda(bundle)?;
+        let mut rows = Vec::new();
+        let mut hosts = Vec::new();
+        for (i, (seg, t)) in bundle.segments.iter().zip(&timed.items).enumerate() {
+            let title = localized(
+                lang,
+                default,
+                &seg.title,
+                bundle
+                    .segment_texts
+                    .iter()
+                    .filter(|x| x.segment_id == seg.id)
+                    .map(|x| (x.language.as_str(), x.title.as_str())),
+            );
+            let people = bundle
+                .appearances
+                .iter()
+                .filter(|a| a.segment_id == seg.id)
+                .filter_map(|a| {
+                    let p = bundle.people.get(&a.person_id)?;
+                    let role: AppearanceRole = a.role.parse().ok()?;
+                    let mode: AppearanceMode = a.mode.parse().ok()?;
+                    if role == AppearanceRole::Host && !hosts.contains(&p.name) {
+                        hosts.push(p.name.clone());
+                    }
+                    let home: Option<Tz> = p.home_time_zone.as_deref().and_then(|z| z.parse().ok());
+                    let there = match (mode, home) {
+                        (AppearanceMode::Online, Some(tz)) => {
+                            Some(tz.from_utc_datetime(&t.start.naive_utc()).naive_local())
+                        }
+                        _ => None,
+                    };
+                    Some(RunPerson {
+                        name: p.name.clone(),
+                        role,
+                        mode,
+                        language: a.language.clone(),
+                        interpreted_into: split_list(&a.interpreted_into),
+                        home_zone: p.home_time_zone.clone(),
+                        local_start_there: there,
+                        link: a.online_link.clone(),
+                    })
+                })
+                .collect();
+            let film = seg.film_id.and_then(|id| bundle.films.get(&id)).map(|f| {
+                let mut bits = vec![f.title.clone(), format!("{} min", f.runtime_minutes)];
+                if !f.audio_language.is_empty() {
+                    bits.push(format!("audio {}", f.audio_language));
+                }
+                if !f.subtitle_languages.is_empty() {
+                    bits.push(format!("subtitles {}", f.subtitle_languages));
+                }
+                bits.join(" · ")
+            });
+            rows.push(RunRow {
+                number: u32::try_from(i + 1).unwrap_or(0),
+                kind: seg
+                    .kind
+                    .parse()
+                    .map_err(|e| AppError::internal("stored segment kind", e))?,
+                title: title.text.to_owned(),
+                start_local: t.start.naive_local(),
+                end_local: t.end.naive_local(),
+                minutes: t.minutes.get(),
+                hard_start: t.hard,
+                public: seg.public,
+                film,
+                people,
+                cues: seg.cue_notes.clone(),
+            });
+        }
+        let statement = bundle.statements.first().map(|s| {
+            let theirs = || {
+                bundle
+                    .statement_texts
+                    .iter()
+                    .filter(|t| t.statement_id == s.id)
+            };
+            let title = localized(
+                lang,
+                &s.language,
+                &s.title,
+                theirs().map(|t| (t.language.as_str(), t.title.as_str())),
+            );
+            let text = localized(
+                lang,
+                &s.language,
+                &s.points,
+                theirs().map(|t| (t.language.as_str(), t.points.as_str())),
+            );
+            RunStatement {
+                title: title.text.to_owned(),
+                language: text.language.to_owned(),
+                points: points(text.text).into_iter().map(str::to_owned).collect(),
+                signature_count: u32::try_from(s.signature_count).unwrap_or(0),
+            }
+        });
+        let mut contacts: Vec<RunContact> = bundle
+            .people
+            .values()
+            .filter(|p| !p.contact.is_empty())
+            .map(|p| RunContact {
+                name: p.name.clone(),
+                contact: p.contact.clone(),
+                home_zone: p.home_time_zone.clone(),
+            })
+            .collect();
+        contacts.sort_by(|a, b| a.name.cmp(&b.name));
+        let title = localized(
+            lang,
+            default,
+            &g.title,
+            bundle
+                .gathering_texts
+                .iter()
+                .map(|t| (t.language.as_str(), t.title.as_str())),
+        );
+        Ok(RunSheet {
+            org_slug: org.slug.clone(),
+            org_name: org.name.clone(),
+            slug: g.slug.clone(),
+            title: title.text.to_owned(),
+            kind: g
+                .kind
+                .parse()
+                .map_err(|e| AppError::internal("stored kind", e))?,
+            status: g
+                .status
+                .parse()
+                .map_err(|e| AppError::internal("stored status", e))?,
+            time_zone: g.time_zone.clone(),
+            starts_local: g.starts_local,
+            ends_local: g.ends_local,
+            venue: bundle.venue.as_ref().map(|v| RunSheetVenue {
+                name: v.name.clone(),
+                address: [v.address.as_str(), v.city.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                access_notes: v.access_notes.clone(),
+                directions: v.public_directions.clone(),
+            }),
+            hosts,
+            internal_notes: g.internal_notes.clone(),
+            rows,
+            overrun_minutes: timed.overrun_minutes,
+            statement,
+            contacts,
+        })
+    }
+}

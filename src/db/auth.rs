@@ -1,0 +1,376 @@
+//! Accounts, memberships, sessions, slowed-down guessing and the audit log.
+//!
+//! - Passwords are hashed with argon2id (the crate's recommended parameters).
+//! - A session cookie holds a random 256-bit token; the database keeps only its SHA-256,
+//!   so a copy of the database lets nobody sign in.
+//! - Failed sign-ins are counted per account and per client address in the database, so
+//!   the limit holds across every app instance.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use chrono::{DateTime, Duration, Utc};
+use password_hash::rand_core::{OsRng, RngCore};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use sha2::{Digest, Sha256};
+
+use super::entities::{app_user, audit_entry, membership, organisation, session, sign_in_failure};
+use crate::domain::{MemberRole, Title, ValidationError};
+use crate::error::AppError;
+
+/// How long a session lasts without signing in again.
+pub const SESSION_DAYS: i64 = 30;
+/// Failed sign-ins allowed per account, and per address, within `FAILURE_WINDOW_MINUTES`.
+pub const MAX_FAILURES_PER_ACCOUNT: u64 = 5;
+pub const MAX_FAILURES_PER_ADDRESS: u64 = 20;
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+
+/// Hashes a password with argon2id and a random salt.
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::internal("hashing a password", e))
+}
+
+/// Whether `password` matches a stored argon2 hash.
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+fn token_id(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Checks an e-mail address enough to catch typing mistakes.
+pub fn parse_email(raw: &str) -> Result<String, ValidationError> {
+    let email = raw.trim().to_lowercase();
+    let ok = email.len() <= 254
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.')
+        });
+    if ok {
+        Ok(email)
+    } else {
+        Err(ValidationError::new(
+            "email",
+            "Enter an e-mail address such as name@example.org.",
+        ))
+    }
+}
+
+/// Checks a new password: 10 to 1,024 characters.
+pub fn check_new_password(raw: &str) -> Result<(), ValidationError> {
+    let n = raw.chars().count();
+    if n < 10 {
+        return Err(ValidationError::new(
+            "password",
+            "Use at least 10 characters.",
+        ));
+    }
+    if n > 1024 {
+        return Err(ValidationError::new(
+            "password",
+            "Use at most 1,024 characters.",
+        ));
+    }
+    Ok(())
+}
+
+/// Creates an account; the e-mail address must be new.
+pub async fn create_user(
+    db: &DatabaseConnection,
+    email: &str,
+    display_name: &str,
+    password: &str,
+) -> Result<app_user::Model, AppError> {
+    let email = parse_email(email)?;
+    let name = Title::parse("display_name", display_name)?;
+    check_new_password(password)?;
+    let taken = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&email))
+        .count(db)
+        .await?
+        > 0;
+    if taken {
+        return Err(
+            ValidationError::new("email", "An account with this e-mail address exists.").into(),
+        );
+    }
+    let user = app_user::ActiveModel {
+        email: Set(email),
+        display_name: Set(name.as_str().to_owned()),
+        password_hash: Set(hash_password(password)?),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    audit(db, None, Some(user.id), "user.create", &user.email, "").await?;
+    Ok(user)
+}
+
+/// Gives a user a role in an organisation (or changes it).
+pub async fn set_membership(
+    db: &DatabaseConnection,
+    organisation_id: i32,
+    user_id: i32,
+    role: MemberRole,
+    by: Option<i32>,
+) -> Result<(), AppError> {
+    let existing = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .filter(membership::Column::UserId.eq(user_id))
+        .one(db)
+        .await?;
+    match existing {
+        Some(m) => {
+            let mut m: membership::ActiveModel = m.into();
+            m.role = Set(role.as_str().into());
+            m.update(db).await?;
+        }
+        None => {
+            membership::ActiveModel {
+                organisation_id: Set(organisation_id),
+                user_id: Set(user_id),
+                role: Set(role.as_str().into()),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    audit(
+        db,
+        Some(organisation_id),
+        by,
+        "membership.set",
+        &format!("user {user_id}"),
+        role.as_str(),
+    )
+    .await
+}
+
+/// Why a sign-in was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInRefusal {
+    /// Wrong address or password (which of the two is not said).
+    Invalid,
+    /// Too many recent failures for this account or from this address.
+    TooMany,
+}
+
+/// A new session: the token goes into the cookie and nowhere else.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub user: app_user::Model,
+}
+
+/// Checks e-mail and password; counts failures; opens a session on success.
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    email: &str,
+    password: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<NewSession, SignInRefusal>, AppError> {
+    let email = email.trim().to_lowercase();
+    let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
+    let by_account = sign_in_failure::Entity::find()
+        .filter(sign_in_failure::Column::Email.eq(&email))
+        .filter(sign_in_failure::Column::At.gt(since))
+        .count(db)
+        .await?;
+    let by_address = sign_in_failure::Entity::find()
+        .filter(sign_in_failure::Column::Address.eq(address))
+        .filter(sign_in_failure::Column::At.gt(since))
+        .count(db)
+        .await?;
+    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+        return Ok(Err(SignInRefusal::TooMany));
+    }
+    let user = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let ok = match &user {
+        Some(u) => verify_password(&u.password_hash, password),
+        None => {
+            // Same work as for a real account, so timing does not tell who has one.
+            let _ = hash_password(password);
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        sign_in_failure::ActiveModel {
+            email: Set(email.chars().take(254).collect()),
+            address: Set(address.chars().take(100).collect()),
+            at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        return Ok(Err(SignInRefusal::Invalid));
+    };
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    session::ActiveModel {
+        id: Set(token_id(&token)),
+        user_id: Set(user.id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(SESSION_DAYS)),
+    }
+    .insert(db)
+    .await?;
+    audit(
+        db,
+        None,
+        Some(user.id),
+        "session.sign_in",
+        &user.email,
+        address,
+    )
+    .await?;
+    Ok(Ok(NewSession { token, user }))
+}
+
+/// The user a session token belongs to, if the session is open.
+pub async fn session_user(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<app_user::Model>, AppError> {
+    let Some(s) = session::Entity::find_by_id(token_id(token)).one(db).await? else {
+        return Ok(None);
+    };
+    if s.expires_at <= now {
+        return Ok(None);
+    }
+    Ok(app_user::Entity::find_by_id(s.user_id).one(db).await?)
+}
+
+/// Closes a session.
+pub async fn sign_out(db: &DatabaseConnection, token: &str) -> Result<(), AppError> {
+    if let Some(s) = session::Entity::find_by_id(token_id(token)).one(db).await? {
+        session::Entity::delete_by_id(s.id).exec(db).await?;
+        audit(db, None, Some(s.user_id), "session.sign_out", "", "").await?;
+    }
+    Ok(())
+}
+
+/// The organisations a user belongs to, with the role in each.
+pub async fn memberships(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<Vec<(organisation::Model, MemberRole)>, AppError> {
+    let rows = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for m in rows {
+        let Ok(role) = m.role.parse() else { continue };
+        if let Some(o) = organisation::Entity::find_by_id(m.organisation_id)
+            .one(db)
+            .await?
+        {
+            out.push((o, role));
+        }
+    }
+    out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    Ok(out)
+}
+
+/// The role of a user in an organisation, if a member.
+pub async fn role_in(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    organisation_id: i32,
+) -> Result<Option<MemberRole>, AppError> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .one(db)
+        .await?
+        .and_then(|m| m.role.parse().ok()))
+}
+
+/// Records a change in the audit log.
+pub async fn audit(
+    db: &impl ConnectionTrait,
+    organisation_id: Option<i32>,
+    user_id: Option<i32>,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> Result<(), AppError> {
+    audit_entry::ActiveModel {
+        organisation_id: Set(organisation_id),
+        user_id: Set(user_id),
+        at: Set(Utc::now()),
+        action: Set(action.into()),
+        subject: Set(subject.chars().take(200).collect()),
+        detail: Set(detail.chars().take(2000).collect()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The newest audit entries of an organisation.
+pub async fn audit_log(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    limit: u64,
+) -> Result<Vec<audit_entry::Model>, AppError> {
+    use sea_orm::QuerySelect;
+    Ok(audit_entry::Entity::find()
+        .filter(audit_entry::Column::OrganisationId.eq(organisation_id))
+        .order_by_desc(audit_entry::Column::At)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"), "{hash}");
+        assert!(verify_password(&hash, "correct horse battery"));
+        assert!(!verify_password(&hash, "Correct horse battery"));
+        assert!(!verify_password("not a hash", "x"));
+    }
+
+    #[test]
+    fn email_and_password_rules_name_their_field() {
+        assert_eq!(
+            parse_email(" Host@Example.org ").unwrap(),
+            "host@example.org"
+        );
+        assert_eq!(parse_email("no-at-sign").unwrap_err().field, "email");
+        assert_eq!(parse_email("a b@example.org").unwrap_err().field, "email");
+        assert_eq!(check_new_password("short").unwrap_err().field, "password");
+        assert!(check_new_password("long enough pass").is_ok());
+    }
+}

@@ -1,0 +1,198 @@
+use fluent_templates::fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::workspace::{RunPerson, RunRow, RunSheet, load_run_sheet};
+use crate::components::error::ErrorView;
+use crate::components::when::DateRange;
+use crate::domain::{AppearanceMode, AppearanceRole};
+use crate::i18n::{Lang, use_lang};
+use crate::pages::gathering::language_name;
+
+/// The host's printable run-sheet (members only): every segment with its time, who
+/// appears and how, cues, then the statement in full and the day's contacts.
+#[component]
+pub fn RunSheetPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map().read_untracked();
+    let key = (
+        params.get("org").unwrap_or_default(),
+        params.get("slug").unwrap_or_default(),
+        lang.code().to_owned(),
+    );
+    let sheet = Resource::new(
+        move || key.clone(),
+        |(org, slug, lang)| load_run_sheet(org, slug, lang),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match sheet.await {
+                    Ok(s) => view! { <RunSheetView s=s lang=lang /> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
+    let hosts = (!s.hosts.is_empty()).then(|| {
+        lang.t_with(
+            "runsheet-host",
+            &[("names", FluentValue::from(s.hosts.join(lang.comma())))],
+        )
+    });
+    let overrun = s.overrun_minutes.map(|m| {
+        lang.digits(&lang.t_with("runsheet-overrun", &[("minutes", FluentValue::from(m))]))
+    });
+    view! {
+        <Title text=format!("{} · {}", lang.t("runsheet-title"), s.title) />
+        <article class="run-sheet" data-status=s.status.as_str()>
+            <header class="sheet-header">
+                <p class="kind">{lang.t("runsheet-title")}" · "<bdi>{s.org_name.clone()}</bdi></p>
+                <h1><bdi>{s.title.clone()}</bdi></h1>
+                <p class="when"><DateRange start=s.starts_local end=s.ends_local zone=s.time_zone.clone() /></p>
+                {s.venue.clone().map(|v| view! {
+                    <p class="where"><bdi>{v.name}</bdi>{(!v.address.is_empty()).then(|| view! { ", "<bdi>{v.address}</bdi> })}</p>
+                    {(!v.access_notes.is_empty()).then(|| view! {
+                        <p class="access"><strong>{lang.t("runsheet-venue-access")}": "</strong><span dir="auto">{v.access_notes}</span></p>
+                    })}
+                })}
+                {hosts.map(|h| view! { <p class="hosts">{h}</p> })}
+                {(!s.internal_notes.is_empty()).then(|| view! {
+                    <p class="notes"><strong>{lang.t("runsheet-notes")}": "</strong><span dir="auto">{s.internal_notes.clone()}</span></p>
+                })}
+                {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
+            </header>
+            <table class="sheet">
+                <thead>
+                    <tr class="sheet-caption">
+                        <th colspan="4">
+                            <bdi>{s.title.clone()}</bdi>" · "{lang.format_date(s.starts_local.date())}
+                            " · "<bdi dir="ltr">{s.time_zone.clone()}</bdi>
+                        </th>
+                    </tr>
+                    <tr>
+                        <th scope="col">{lang.t("runsheet-time")}</th>
+                        <th scope="col">{lang.t("runsheet-segment")}</th>
+                        <th scope="col">{lang.t("runsheet-who")}</th>
+                        <th scope="col">{lang.t("runsheet-cues")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {s.rows.into_iter().map(|r| row(lang, r)).collect_view()}
+                </tbody>
+            </table>
+            {s.statement.map(|st| view! {
+                <section class="sheet-statement" lang=st.language.clone() dir="auto">
+                    <h2>{lang.t("runsheet-statement")}</h2>
+                    <h3><bdi>{st.title}</bdi></h3>
+                    <ol>{st.points.into_iter().map(|p| view! { <li dir="auto">{p}</li> }).collect_view()}</ol>
+                    <p class="signing">{lang.t("runsheet-signing")}</p>
+                </section>
+            })}
+            {(!s.contacts.is_empty()).then(|| view! {
+                <section class="sheet-contacts">
+                    <h2>{lang.t("runsheet-contacts")}</h2>
+                    <ul>
+                        {s.contacts.into_iter().map(|c| view! {
+                            <li><bdi>{c.name}</bdi>": "<bdi dir="ltr">{c.contact}</bdi>
+                                {c.home_zone.map(|z| view! { " ("<bdi dir="ltr">{z}</bdi>")" })}</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+        </article>
+    }
+}
+
+fn row(lang: Lang, r: RunRow) -> impl IntoView {
+    let time = format!(
+        "{}–{}",
+        lang.format_time(r.start_local),
+        lang.format_time(r.end_local)
+    );
+    let minutes = lang.digits(&lang.t_with(
+        "segment-minutes",
+        &[("minutes", FluentValue::from(r.minutes))],
+    ));
+    let readers: Vec<String> = r
+        .people
+        .iter()
+        .filter(|p| p.role == AppearanceRole::Reader)
+        .map(|p| p.name.clone())
+        .collect();
+    view! {
+        <tr class="segment-row" data-public=r.public.to_string()>
+            <td class="time">
+                <span class="start-end">{time}</span><br />
+                <span class="minutes">{minutes}</span>
+                {r.hard_start.then(|| view! { <br /><span class="hard">{lang.t("runsheet-hard-start")}</span> })}
+            </td>
+            <td class="what">
+                <span class="number">{lang.number(i64::from(r.number))}". "</span>
+                <strong dir="auto">{r.title}</strong><br />
+                <span class="kind">{lang.t(&format!("segment-{}", r.kind.as_str()))}</span>
+                {(!r.public).then(|| view! { " · "<span class="internal">{lang.t("runsheet-internal")}</span> })}
+                {r.film.map(|f| view! { <br /><span class="film">{lang.t("runsheet-film")}": "<bdi>{f}</bdi></span> })}
+            </td>
+            <td class="who">
+                <ul>{r.people.into_iter().map(|p| person(lang, p, &readers)).collect_view()}</ul>
+            </td>
+            <td class="cues" dir="auto">{r.cues}</td>
+        </tr>
+    }
+}
+
+fn person(lang: Lang, p: RunPerson, readers: &[String]) -> impl IntoView + use<> {
+    let how = match (p.mode, &p.home_zone, p.local_start_there) {
+        (AppearanceMode::Online, Some(zone), Some(t)) => lang.t_with(
+            "runsheet-how-online-from",
+            &[
+                ("zone", FluentValue::from(zone.clone())),
+                ("time", FluentValue::from(lang.format_time(t))),
+            ],
+        ),
+        (AppearanceMode::ReadByProxy, _, _) if !readers.is_empty() => lang.t_with(
+            "runsheet-how-read-by",
+            &[("names", FluentValue::from(readers.join(lang.comma())))],
+        ),
+        (mode, _, _) => lang.t(&format!("runsheet-how-{}", mode.as_str())),
+    };
+    let interpreting = (!p.interpreted_into.is_empty()).then(|| {
+        let from = p
+            .language
+            .as_deref()
+            .map(|c| language_name(lang, c))
+            .unwrap_or_default();
+        let into = p
+            .interpreted_into
+            .iter()
+            .map(|c| language_name(lang, c))
+            .collect::<Vec<_>>()
+            .join(lang.comma());
+        lang.t_with(
+            "runsheet-interpreting",
+            &[
+                ("from", FluentValue::from(from)),
+                ("into", FluentValue::from(into)),
+            ],
+        )
+    });
+    let spoken = (p.role == AppearanceRole::Interpreter)
+        .then(|| p.language.as_deref().map(|c| language_name(lang, c)))
+        .flatten();
+    view! {
+        <li data-mode=p.mode.as_str() data-role=p.role.as_str()>
+            <span class="role">{lang.t(&format!("role-{}", p.role.as_str())).to_uppercase()}</span>" "
+            <bdi class="name">{p.name}</bdi>" — "
+            <span class="how">{how}</span>
+            {interpreting.map(|i| view! { " · "<span class="interpreting">{i}</span> })}
+            {spoken.map(|l| view! { " → "<span class="interpreting">{l}</span> })}
+            {(!p.link.is_empty()).then(|| view! { <br /><span class="link">{lang.t("runsheet-link")}": "<bdi dir="ltr">{p.link}</bdi></span> })}
+        </li>
+    }
+}

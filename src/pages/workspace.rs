@@ -1,0 +1,71 @@
+use fluent_templates::fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::workspace::{Workspace, load_workspace};
+use crate::components::error::ErrorView;
+use crate::components::when::DateRange;
+use crate::i18n::{Lang, use_lang};
+
+/// A member's start page: their organisations and every gathering, drafts included.
+#[component]
+pub fn WorkspacePage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(move || lang.code().to_owned(), load_workspace);
+    view! {
+        <Title text=lang.t("workspace-title") />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(w) => view! { <WorkspaceView w=w lang=lang /> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
+    let signed_in = lang.t_with(
+        "workspace-signed-in-as",
+        &[("name", FluentValue::from(w.user_name.clone()))],
+    );
+    view! {
+        <section class="workspace">
+            <h1>{lang.t("workspace-title")}</h1>
+            <form method="post" action="/sign-out" class="sign-out">
+                <span>{signed_in}</span>" "
+                <button type="submit">{lang.t("sign-out")}</button>
+            </form>
+            {w.organisations.is_empty().then(|| view! { <p class="empty">{lang.t("workspace-none")}</p> })}
+            {w.organisations.into_iter().map(|o| {
+                let role = lang.t_with(
+                    "workspace-role",
+                    &[("role", FluentValue::from(lang.t(&format!("role-name-{}", o.role.as_str()))))],
+                );
+                view! {
+                    <section class="workspace-org">
+                        <h2><bdi>{o.name.clone()}</bdi></h2>
+                        <p class="role">{role}</p>
+                        <h3>{lang.t("workspace-gatherings")}</h3>
+                        <ul class="cards">
+                            {o.gatherings.into_iter().map(|g| {
+                                let sheet = format!("/manage/o/{}/{}/run-sheet", o.slug, g.slug);
+                                let public = format!("/o/{}/{}", o.slug, g.slug);
+                                view! {
+                                    <li class="card" data-status=g.status.as_str()>
+                                        <p class="kind">{lang.t(&format!("status-{}", g.status.as_str()))}</p>
+                                        <h4><a href=public><bdi lang=g.title_lang>{g.title}</bdi></a></h4>
+                                        <p><DateRange start=g.starts_local end=g.ends_local zone=g.time_zone /></p>
+                                        <p><a class="run-sheet" href=sheet>{lang.t("workspace-run-sheet")}</a></p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            }).collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,183 @@
+//! Sign-in and sign-out as plain form posts (they work without JavaScript), the session
+//! cookie, and the check that a form was sent from this site.
+
+use std::net::SocketAddr;
+
+use axum::Form;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use sea_orm::DatabaseConnection;
+use serde::Deserialize;
+
+use crate::db::auth::{self, SESSION_DAYS, SignInRefusal};
+use crate::db::entities::app_user;
+use crate::error::AppError;
+
+/// The cookie that holds the session token.
+pub const SESSION_COOKIE: &str = "convene_session";
+
+/// The session token sent with a request, if any.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == SESSION_COOKIE)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The signed-in user of a request.
+pub async fn current_user(
+    db: &DatabaseConnection,
+    headers: &HeaderMap,
+) -> Result<Option<app_user::Model>, AppError> {
+    match session_token(headers) {
+        Some(token) => auth::session_user(db, &token, Utc::now()).await,
+        None => Ok(None),
+    }
+}
+
+/// Whether a state-changing request comes from this site: browsers send `Origin` with
+/// every form post; when present it must name the host the request was sent to.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        // Old browsers and non-browser clients: SameSite cookies still protect them.
+        return true;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    origin
+        .split_once("://")
+        .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host)
+}
+
+fn secure(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        == Some("https")
+        || std::env::var("CONVENE_PUBLIC_URL").is_ok_and(|u| u.starts_with("https://"))
+}
+
+fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// Where to go after signing in: only a path on this site.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/manage".to_owned(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub password: String,
+    pub next: Option<String>,
+}
+
+/// `POST /sign-in`.
+pub async fn sign_in(
+    State(db): State<DatabaseConnection>,
+    peer: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    if !same_origin(&headers) {
+        return Redirect::to("/sign-in?error=origin").into_response();
+    }
+    let address = peer.map_or_else(
+        || "unknown".to_owned(),
+        |axum::Extension(ConnectInfo(a))| a.ip().to_string(),
+    );
+    let next = safe_next(form.next.as_deref());
+    let back = |error: &str| {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("error", error)
+            .append_pair("next", &next)
+            .finish();
+        Redirect::to(&format!("/sign-in?{query}")).into_response()
+    };
+    match auth::sign_in(&db, &form.email, &form.password, &address, Utc::now()).await {
+        Ok(Ok(session)) => {
+            let mut response = Redirect::to(&next).into_response();
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                cookie(&session.token, SESSION_DAYS * 86_400, secure(&headers)),
+            );
+            response
+        }
+        Ok(Err(SignInRefusal::Invalid)) => back("invalid"),
+        Ok(Err(SignInRefusal::TooMany)) => back("too-many"),
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Please try again in a moment.",
+        )
+            .into_response(),
+    }
+}
+
+/// `POST /sign-out`.
+pub async fn sign_out(State(db): State<DatabaseConnection>, headers: HeaderMap) -> Response {
+    if !same_origin(&headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "Refused: the form came from another site.",
+        )
+            .into_response();
+    }
+    if let Some(token) = session_token(&headers) {
+        let _ = auth::sign_out(&db, &token).await;
+    }
+    let mut response = Redirect::to("/").into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, cookie("", 0, secure(&headers)));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next(Some("/manage/o/x")), "/manage/o/x");
+        assert_eq!(safe_next(Some("//evil.example/")), "/manage");
+        assert_eq!(safe_next(Some("https://evil.example/")), "/manage");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/manage");
+        assert_eq!(safe_next(None), "/manage");
+    }
+
+    #[test]
+    fn forms_from_other_sites_are_refused() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
+        assert!(same_origin(&h));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://convene.example"),
+        );
+        assert!(same_origin(&h));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
+        assert!(!same_origin(&h));
+    }
+}

@@ -1,0 +1,183 @@
+//! Signing in and out through the real router, and who may read the members' pages.
+#![cfg(feature = "ssr")]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use convene::config::DatabaseUrl;
+use convene::db::{self, auth, demo, queries};
+use convene::domain::MemberRole;
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+const RUN_SHEET: &str = "/manage/o/families-association/tirana-park-2023/run-sheet";
+const PASSWORD: &str = "freezing park 2023";
+
+struct App {
+    _dir: tempfile::TempDir,
+    router: axum::Router,
+}
+
+async fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/convene.db", dir.path().display());
+    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
+        .await
+        .unwrap();
+    db::migrate_up(&conn).await.unwrap();
+    demo::load_if_absent(&conn).await.unwrap();
+    let org = queries::organisation_by_slug(&conn, demo::DEMO_ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    let host = auth::create_user(&conn, "host@example.org", "Society host", PASSWORD)
+        .await
+        .unwrap();
+    auth::set_membership(&conn, org.id, host.id, MemberRole::Host, None)
+        .await
+        .unwrap();
+    auth::create_user(&conn, "outsider@example.org", "Someone else", PASSWORD)
+        .await
+        .unwrap();
+    let options = LeptosOptions::builder().output_name("convene").build();
+    App {
+        _dir: dir,
+        router: convene::server::router(conn, options),
+    }
+}
+
+impl App {
+    async fn send(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = axum::body::to_bytes(response.into_body(), 8 * 1024 * 1024)
+            .await
+            .unwrap();
+        (status, headers, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    async fn get(&self, uri: &str, cookie: Option<&str>) -> (StatusCode, String) {
+        let mut request = Request::get(uri).header(header::HOST, "convene.test");
+        if let Some(c) = cookie {
+            request = request.header(header::COOKIE, c);
+        }
+        let (status, _, body) = self.send(request.body(Body::empty()).unwrap()).await;
+        (status, body)
+    }
+
+    /// Posts the sign-in form; returns the redirect target and the session cookie.
+    async fn sign_in(&self, email: &str, password: &str, origin: &str) -> (String, Option<String>) {
+        let form = form_urlencoded::Serializer::new(String::new())
+            .append_pair("email", email)
+            .append_pair("password", password)
+            .append_pair("next", RUN_SHEET)
+            .finish();
+        let request = Request::post("/sign-in")
+            .header(header::HOST, "convene.test")
+            .header(header::ORIGIN, origin)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .unwrap();
+        let (status, headers, _) = self.send(request).await;
+        assert!(status.is_redirection(), "{status}");
+        let location = headers[header::LOCATION].to_str().unwrap().to_owned();
+        let cookie = headers
+            .get(header::SET_COOKIE)
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned());
+        if let Some(set) = headers.get(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            assert!(
+                set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+                "{set}"
+            );
+        }
+        (location, cookie)
+    }
+}
+
+#[tokio::test]
+async fn the_run_sheet_is_for_members_only() {
+    let app = app().await;
+
+    let (status, body) = app.get(RUN_SHEET, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(!body.contains("Mic 1 to the host"));
+
+    let (location, cookie) = app
+        .sign_in("outsider@example.org", PASSWORD, "http://convene.test")
+        .await;
+    assert_eq!(location, RUN_SHEET);
+    let (status, body) = app.get(RUN_SHEET, cookie.as_deref()).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a non-member is not told it exists"
+    );
+    assert!(!body.contains("Mic 1 to the host"));
+
+    let (location, cookie) = app
+        .sign_in("HOST@example.org ", PASSWORD, "http://convene.test")
+        .await;
+    assert_eq!(location, RUN_SHEET);
+    let cookie = cookie.expect("a session cookie");
+    let (status, body) = app.get(RUN_SHEET, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    // Internal details are on the crew's sheet: cues, call links, the internal segment.
+    assert!(body.contains("Mic 1 to the host"));
+    assert!(body.contains("https://call.invalid/ceo"));
+    assert!(body.contains("Pack-up and hand-back of the park"));
+    assert!(body.contains("We ask to be able to see our relatives"));
+    // The online speakers' own time: 11:24 in Tirana is 10:24 in London, and the
+    // mothers' organisation speaks at 11:45, 05:45 in Toronto.
+    assert!(
+        body.contains("ONLINE from Europe/London, 10:24 there"),
+        "speaker's local time"
+    );
+    assert!(
+        body.contains("ONLINE from America/Toronto, 05:45 there"),
+        "speaker's local time"
+    );
+
+    // The workspace lists drafts for members.
+    let (status, body) = app.get("/manage", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Draft: candlelight vigil"));
+
+    // Signing out ends the session at once.
+    let request = Request::post("/sign-out")
+        .header(header::HOST, "convene.test")
+        .header(header::COOKIE, &cookie)
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, _) = app.send(request).await;
+    assert!(status.is_redirection());
+    let (status, _) = app.get(RUN_SHEET, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn guessing_is_slowed_down_and_other_sites_cannot_post() {
+    let app = app().await;
+    for _ in 0..auth::MAX_FAILURES_PER_ACCOUNT {
+        let (location, cookie) = app
+            .sign_in("host@example.org", "wrong password", "http://convene.test")
+            .await;
+        assert!(location.starts_with("/sign-in?error=invalid"), "{location}");
+        assert!(cookie.is_none());
+    }
+    // Now even the right password waits.
+    let (location, cookie) = app
+        .sign_in("host@example.org", PASSWORD, "http://convene.test")
+        .await;
+    assert!(
+        location.starts_with("/sign-in?error=too-many"),
+        "{location}"
+    );
+    assert!(cookie.is_none());
+
+    let (location, cookie) = app
+        .sign_in("outsider@example.org", PASSWORD, "https://evil.example")
+        .await;
+    assert!(location.starts_with("/sign-in?error=origin"), "{location}");
+    assert!(cookie.is_none());
+}
