@@ -12,6 +12,8 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/
 DATABASE_URL ?= sqlite://data/convene.db
 CONVENE_ADDR ?= 127.0.0.1:3000
 E2E_PORT ?= 3099
+# A throw-away account the end-to-end tests sign in with.
+E2E_PASSWORD := end2end-host-password
 
 .PHONY: run build release tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
 
@@ -46,6 +48,7 @@ unit: tools
 ## Debian's Chromium and the Playwright test runner (no browser download).
 browser-tools:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
 	@cd end2end && { [ -d node_modules/@playwright/test ] && [ -d node_modules/ical.js ] || npm ci --no-audit --no-fund; }
 
 ## Python's icalendar, one of the independent parsers the feed tests use.
@@ -55,10 +58,14 @@ feed-parsers:
 
 e2e: build browser-tools feed-parsers
 	@rm -rf target/e2e && mkdir -p target/e2e
+	@export DATABASE_URL=sqlite://target/e2e/convene.db; \
+	  ./target/debug/convene demo >/dev/null && \
+	  CONVENE_PASSWORD='$(E2E_PASSWORD)' ./target/debug/convene user create --email host@example.org \
+	    --name 'Society host' --org families-association --role host >/dev/null
 	@DATABASE_URL=sqlite://target/e2e/convene.db CONVENE_ADDR=127.0.0.1:$(E2E_PORT) RUST_LOG=warn \
-	  ./target/debug/convene serve --demo-if-empty > target/e2e/server.log 2>&1 & echo $$! > target/e2e/server.pid
+	  ./target/debug/convene serve > target/e2e/server.log 2>&1 & echo $$! > target/e2e/server.pid
 	@for i in $$(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:$(E2E_PORT)/ && break; sleep 0.2; done
-	@status=0; (cd end2end && BASE_URL=http://127.0.0.1:$(E2E_PORT) npx playwright test) || status=$$?; \
+	@status=0; (cd end2end && BASE_URL=http://127.0.0.1:$(E2E_PORT) E2E_EMAIL=host@example.org E2E_PASSWORD='$(E2E_PASSWORD)' npx playwright test) || status=$$?; \
 	  kill $$(cat target/e2e/server.pid) 2>/dev/null || true; \
 	  if [ $$status -ne 0 ]; then echo "--- server log"; tail -n 50 target/e2e/server.log; fi; \
 	  exit $$status

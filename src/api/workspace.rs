@@ -331,7 +331,7 @@ pub mod ssr {
                 name: v.name.clone(),
                 address: [v.address.as_str(), v.city.as_str()]
                     .into_iter()
-                    .filter(|s| !s.is_empty())
+                    .filter(|s| !s.is_empty() && !v.name.contains(*s))
                     .collect::<Vec<_>>()
                     .join(", "),
                 access_notes: v.access_notes.clone(),

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const SHEET = "/manage/o/families-association/tirana-park-2023/run-sheet";
+const EMAIL = process.env.E2E_EMAIL ?? "host@example.org";
+const PASSWORD = process.env.E2E_PASSWORD ?? "";
+
+async function signIn(page: Page, next: string) {
+  await page.goto(next);
+  // Not signed in: the page says so and links to the sign-in form.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Please sign in");
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mail address").fill(EMAIL);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/]/g, "\\/")}$`));
+}
+
+function pdfText(pdf: Buffer): { pages: number; text: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), "run-sheet-"));
+  const file = path.join(dir, "sheet.pdf");
+  writeFileSync(file, pdf);
+  const info = execFileSync("pdfinfo", [file]).toString();
+  const pages = Number(info.match(/Pages:\s+(\d+)/)![1]);
+  const text = [];
+  for (let p = 1; p <= pages; p++) {
+    text.push(execFileSync("pdftotext", ["-f", `${p}`, "-l", `${p}`, file, "-"]).toString());
+  }
+  return { pages, text };
+}
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(EMAIL);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The e-mail address or the password is not right.");
+});
+
+test("the host signs in and reads the run-sheet with every internal detail", async ({ page }) => {
+  await signIn(page, SHEET);
+  const rows = page.locator("tr.segment-row");
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first().locator(".start-end")).toHaveText("11:00–11:10");
+  await expect(rows.first().locator(".cues")).toContainText("Mic 1 to the host");
+  const ceo = rows.nth(2);
+  await expect(ceo.locator('li[data-role="speaker"]')).toContainText("ONLINE from Europe/London, 10:24 there");
+  await expect(ceo.locator('li[data-role="speaker"] .link')).toContainText("https://call.invalid/ceo");
+  await expect(ceo.locator('li[data-role="interpreter"]')).toContainText("Albanian");
+  await expect(rows.last()).toHaveAttribute("data-public", "false");
+  await expect(page.locator(".sheet-statement ol li")).toHaveCount(3);
+  await expect(page.locator(".sheet-contacts")).toContainText("+355 69 000 0001");
+  // The same sheet in Persian reads right to left with Persian digits.
+  await page.goto(`${SHEET}?lang=fa`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(rows.first().locator(".start-end")).toHaveText("۱۱:۰۰–۱۱:۱۰");
+  await page.goto(`${SHEET}?lang=en`);
+});
+
+test("printed to PDF, the run-sheet keeps every row whole on A4", async ({ page }, info) => {
+  test.skip(info.project.name !== "no-js", "printing is the same with or without JavaScript");
+  await signIn(page, SHEET);
+  const titles = await page.locator("tr.segment-row td.what strong").allTextContents();
+  const times = await page.locator("tr.segment-row .start-end").allTextContents();
+  expect(titles).toHaveLength(10);
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+  writeFileSync(info.outputPath("run-sheet.pdf"), pdf);
+  const { pages, text } = pdfText(pdf);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(4);
+  const squash = (s: string) => s.replace(/\s+/g, " ");
+  titles.forEach((title, i) => {
+    // A row is whole when its time and its title are printed on the same page.
+    const onPage = text.findIndex((t) => squash(t).includes(squash(title)));
+    expect(onPage, `"${title}" is in the PDF`).toBeGreaterThanOrEqual(0);
+    expect(squash(text[onPage]), `row ${i + 1} is not cut`).toContain(times[i]);
+  });
+  // The statement is printed in full.
+  const all = squash(text.join(" "));
+  expect(all).toContain("We thank the people of Albania for standing with the families.");
+  // The gathering is named on every page (the repeated table header).
+  for (const t of text.slice(0, -1)) expect(squash(t)).toContain("Public gathering in the park");
+});
