@@ -10,8 +10,14 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::{Footer, Header};
 use crate::i18n::use_lang;
 use crate::pages::{
-    gathering::GatheringPage, home::HomePage, not_found::NotFound, organisation::OrganisationPage,
-    run_sheet::RunSheetPage, sign_in::SignInPage, workspace::WorkspacePage,
+    gathering::GatheringPage,
+    home::HomePage,
+    not_found::NotFound,
+    organisation::OrganisationPage,
+    planning::{AgendaEditorPage, NewGatheringPage},
+    run_sheet::RunSheetPage,
+    sign_in::SignInPage,
+    workspace::WorkspacePage,
 };
 
 /// The HTML document around every page, in the visitor's language and direction.
@@ -57,6 +63,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/new") view=NewGatheringPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -10,6 +10,7 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod forms;
 pub mod i18n;
 pub mod pages;
 

@@ -3,68 +3,19 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use convene::config::DatabaseUrl;
-use convene::db::{self, auth, demo, queries};
-use convene::domain::MemberRole;
-use leptos::config::LeptosOptions;
-use tower::ServiceExt;
+use convene::db::auth;
+
+mod common;
+
+use common::{PASSWORD, app};
 
 const RUN_SHEET: &str = "/manage/o/families-association/tirana-park-2023/run-sheet";
-const PASSWORD: &str = "freezing park 2023";
 
-struct App {
-    _dir: tempfile::TempDir,
-    router: axum::Router,
+trait SignIn {
+    async fn sign_in(&self, email: &str, password: &str, origin: &str) -> (String, Option<String>);
 }
 
-async fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/convene.db", dir.path().display());
-    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
-        .await
-        .unwrap();
-    db::migrate_up(&conn).await.unwrap();
-    demo::load_if_absent(&conn).await.unwrap();
-    let org = queries::organisation_by_slug(&conn, demo::DEMO_ORG)
-        .await
-        .unwrap()
-        .unwrap();
-    let host = auth::create_user(&conn, "host@example.org", "Society host", PASSWORD)
-        .await
-        .unwrap();
-    auth::set_membership(&conn, org.id, host.id, MemberRole::Host, None)
-        .await
-        .unwrap();
-    auth::create_user(&conn, "outsider@example.org", "Someone else", PASSWORD)
-        .await
-        .unwrap();
-    let options = LeptosOptions::builder().output_name("convene").build();
-    App {
-        _dir: dir,
-        router: convene::server::router(conn, options),
-    }
-}
-
-impl App {
-    async fn send(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), 8 * 1024 * 1024)
-            .await
-            .unwrap();
-        (status, headers, String::from_utf8_lossy(&body).into_owned())
-    }
-
-    async fn get(&self, uri: &str, cookie: Option<&str>) -> (StatusCode, String) {
-        let mut request = Request::get(uri).header(header::HOST, "convene.test");
-        if let Some(c) = cookie {
-            request = request.header(header::COOKIE, c);
-        }
-        let (status, _, body) = self.send(request.body(Body::empty()).unwrap()).await;
-        (status, body)
-    }
-
+impl SignIn for common::App {
     /// Posts the sign-in form; returns the redirect target and the session cookie.
     async fn sign_in(&self, email: &str, password: &str, origin: &str) -> (String, Option<String>) {
         let form = form_urlencoded::Serializer::new(String::new())

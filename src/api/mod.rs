@@ -5,6 +5,7 @@
 
 pub mod gathering;
 pub mod organisations;
+pub mod planning;
 pub mod workspace;
 
 use chrono::NaiveDateTime;

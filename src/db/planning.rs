@@ -11,6 +11,7 @@ use super::entities::{film, gathering, organisation, segment, venue};
 use crate::domain::plan::{GatheringForm, SegmentForm};
 use crate::domain::{TimeZoneName, ValidationError};
 use crate::error::AppError;
+use sea_orm::{DatabaseTransaction, ModelTrait};
 
 /// Creates a gathering of `organisation_id` at `venue_id` (or, without a venue, in
 /// `time_zone`) from a submitted form.
@@ -90,19 +91,67 @@ pub async fn create_gathering(
     Ok(model)
 }
 
+/// The message when someone else saved the gathering first.
+pub const STALE: &str = "Someone else changed this gathering since you opened it. \
+     The page now shows their version; check it, then make your change again.";
+
+/// Loads a gathering for a change: it must still be at `version` (optimistic
+/// concurrency); the change then raises the version and the modification time.
+async fn lock(
+    txn: &DatabaseTransaction,
+    gathering_id: i32,
+    version: Option<i32>,
+) -> Result<gathering::Model, AppError> {
+    let g = gathering::Entity::find_by_id(gathering_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if version.is_some_and(|v| v != g.version) {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    // Raise the version only if nobody else did in between.
+    let raised = gathering::Entity::update_many()
+        .col_expr(
+            gathering::Column::Version,
+            sea_orm::sea_query::Expr::value(g.version + 1),
+        )
+        .col_expr(
+            gathering::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(gathering::Column::Id.eq(g.id))
+        .filter(gathering::Column::Version.eq(g.version))
+        .exec(txn)
+        .await?;
+    if raised.rows_affected != 1 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    Ok(g)
+}
+
 /// Appends a segment to a gathering's agenda; a screening may name a film of the same
-/// organisation, whose runtime it then takes unless a duration is given.
+/// organisation, whose runtime it then takes unless a duration is given. With a
+/// `version`, the change is refused if the gathering changed in the meantime.
 pub async fn add_segment(
     db: &DatabaseConnection,
     gathering_id: i32,
     film_id: Option<i32>,
     form: &SegmentForm,
 ) -> Result<segment::Model, AppError> {
+    add_segment_at(db, gathering_id, None, film_id, form).await
+}
+
+/// [`add_segment`] with an optimistic-concurrency check.
+pub async fn add_segment_at(
+    db: &DatabaseConnection,
+    gathering_id: i32,
+    version: Option<i32>,
+    film_id: Option<i32>,
+    form: &SegmentForm,
+) -> Result<segment::Model, AppError> {
+    let plan = form.parse(film_id.is_some())?;
     let txn = db.begin().await?;
-    let g = gathering::Entity::find_by_id(gathering_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let g = lock(&txn, gathering_id, version).await?;
     if let Some(id) = film_id {
         film::Entity::find_by_id(id)
             .filter(film::Column::OrganisationId.eq(g.organisation_id))
@@ -110,7 +159,6 @@ pub async fn add_segment(
             .await?
             .ok_or_else(|| ValidationError::new("film", "Choose one of your films."))?;
     }
-    let plan = form.parse(film_id.is_some())?;
     let last = segment::Entity::find()
         .filter(segment::Column::GatheringId.eq(g.id))
         .order_by_desc(segment::Column::Position)
@@ -137,4 +185,63 @@ pub async fn add_segment(
     .await?;
     txn.commit().await?;
     Ok(model)
+}
+
+/// Moves a segment one place up or down in its agenda.
+pub async fn move_segment(
+    db: &DatabaseConnection,
+    gathering_id: i32,
+    version: Option<i32>,
+    segment_id: i32,
+    up: bool,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    lock(&txn, gathering_id, version).await?;
+    let mut segments = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(gathering_id))
+        .order_by_asc(segment::Column::Position)
+        .order_by_asc(segment::Column::Id)
+        .all(&txn)
+        .await?;
+    let at = segments
+        .iter()
+        .position(|s| s.id == segment_id)
+        .ok_or(AppError::NotFound)?;
+    let other = if up {
+        at.checked_sub(1)
+    } else {
+        Some(at + 1).filter(|i| *i < segments.len())
+    };
+    if let Some(other) = other {
+        segments.swap(at, other);
+        for (i, s) in segments.into_iter().enumerate() {
+            let position = i as i32 + 1;
+            if s.position != position {
+                let mut m: segment::ActiveModel = s.into();
+                m.position = Set(position);
+                m.update(&txn).await?;
+            }
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Removes a segment (and its appearances) from an agenda.
+pub async fn delete_segment(
+    db: &DatabaseConnection,
+    gathering_id: i32,
+    version: Option<i32>,
+    segment_id: i32,
+) -> Result<segment::Model, AppError> {
+    let txn = db.begin().await?;
+    lock(&txn, gathering_id, version).await?;
+    let s = segment::Entity::find_by_id(segment_id)
+        .filter(segment::Column::GatheringId.eq(gathering_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    s.clone().delete(&txn).await?;
+    txn.commit().await?;
+    Ok(s)
 }

@@ -50,6 +50,32 @@ pub async fn public_gatherings(
         .await
 }
 
+/// The venues of an organisation that are not archived, by name.
+pub async fn venues(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+) -> Result<Vec<venue::Model>, DbErr> {
+    venue::Entity::find()
+        .filter(venue::Column::OrganisationId.eq(organisation_id))
+        .filter(venue::Column::Archived.eq(false))
+        .order_by_asc(venue::Column::Name)
+        .all(db)
+        .await
+}
+
+/// The films of an organisation that are not archived, by title.
+pub async fn films(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+) -> Result<Vec<film::Model>, DbErr> {
+    film::Entity::find()
+        .filter(film::Column::OrganisationId.eq(organisation_id))
+        .filter(film::Column::Archived.eq(false))
+        .order_by_asc(film::Column::Title)
+        .all(db)
+        .await
+}
+
 /// Every gathering of an organisation, drafts included, newest first (members only).
 pub async fn all_gatherings(
     db: &impl ConnectionTrait,

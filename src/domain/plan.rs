@@ -28,8 +28,10 @@ pub struct GatheringForm {
     pub date: String,
     /// `HH:MM`, local to the venue.
     pub starts: String,
-    /// `HH:MM`; earlier than `starts` means the next day.
+    /// `HH:MM`, on the same day unless `ends_next_day` is set.
     pub ends: String,
+    /// `on` when the gathering runs past midnight (a checkbox).
+    pub ends_next_day: String,
     pub public_description: String,
     pub internal_notes: String,
     /// Comma-separated language tags, e.g. `sq, fa, en`.
@@ -118,7 +120,7 @@ impl GatheringForm {
         let end_time = NaiveTime::parse_from_str(self.ends.trim(), "%H:%M")
             .map_err(|_| ValidationError::new("ends", "Enter a time as HH:MM (24-hour)."))?;
         let mut ends_local = starts_local.date().and_time(end_time);
-        if ends_local <= starts_local {
+        if matches!(self.ends_next_day.trim(), "on" | "true" | "1") {
             // "22:00 to 01:00" runs past midnight.
             ends_local += chrono::Duration::days(1);
         }
@@ -235,13 +237,18 @@ mod tests {
     }
 
     #[test]
-    fn an_end_before_the_start_runs_past_midnight() {
+    fn an_end_before_the_start_is_refused_unless_it_is_the_next_day() {
         let form = GatheringForm {
             starts: "22:00".into(),
             ends: "01:00".into(),
             ..tirana_park()
         };
-        let plan = form.parse(Tirane).unwrap();
+        assert_eq!(form.clone().parse(Tirane).unwrap_err().field, "ends");
+        let overnight = GatheringForm {
+            ends_next_day: "on".into(),
+            ..form
+        };
+        let plan = overnight.parse(Tirane).unwrap();
         assert_eq!(plan.ends_local.to_string(), "2023-11-27 01:00:00");
     }
 

@@ -4,6 +4,7 @@ pub mod gathering;
 pub mod home;
 pub mod not_found;
 pub mod organisation;
+pub mod planning;
 pub mod run_sheet;
 pub mod sign_in;
 pub mod workspace;

@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use crate::api::workspace::{Workspace, load_workspace};
 use crate::components::error::ErrorView;
 use crate::components::when::DateRange;
+use crate::domain::access::Permission;
 use crate::i18n::{Lang, use_lang};
 
 /// A member's start page: their organisations and every gathering, drafts included.
@@ -40,6 +41,7 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
             </form>
             {w.organisations.is_empty().then(|| view! { <p class="empty">{lang.t("workspace-none")}</p> })}
             {w.organisations.into_iter().map(|o| {
+                let can_plan = o.role.allows(Permission::Plan);
                 let role = lang.t_with(
                     "workspace-role",
                     &[("role", FluentValue::from(lang.t(&format!("role-name-{}", o.role.as_str()))))],
@@ -48,17 +50,22 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                     <section class="workspace-org">
                         <h2><bdi>{o.name.clone()}</bdi></h2>
                         <p class="role">{role}</p>
+                        {o.role.allows(Permission::Plan).then(|| view! {
+                            <p><a class="button" href=format!("/manage/o/{}/new", o.slug)>{lang.t("plan-new-link")}</a></p>
+                        })}
                         <h3>{lang.t("workspace-gatherings")}</h3>
                         <ul class="cards">
                             {o.gatherings.into_iter().map(|g| {
                                 let sheet = format!("/manage/o/{}/{}/run-sheet", o.slug, g.slug);
                                 let public = format!("/o/{}/{}", o.slug, g.slug);
+                                let agenda = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
                                 view! {
                                     <li class="card" data-status=g.status.as_str()>
                                         <p class="kind">{lang.t(&format!("status-{}", g.status.as_str()))}</p>
                                         <h4><a href=public><bdi lang=g.title_lang>{g.title}</bdi></a></h4>
                                         <p><DateRange start=g.starts_local end=g.ends_local zone=g.time_zone /></p>
-                                        <p><a class="run-sheet" href=sheet>{lang.t("workspace-run-sheet")}</a></p>
+                                        <p><a class="run-sheet" href=sheet>{lang.t("workspace-run-sheet")}</a>
+                                            {can_plan.then(|| view! { " · "<a class="agenda" href=agenda.clone()>{lang.t("plan-agenda-link")}</a> })}</p>
                                     </li>
                                 }
                             }).collect_view()}

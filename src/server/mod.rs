@@ -1,6 +1,7 @@
 //! Server start: configuration, tracing, database, migrations, router.
 
 pub mod auth;
+pub mod forms;
 pub mod lang;
 
 use std::process::ExitCode;
@@ -187,6 +188,14 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
     Router::new()
         .route("/sign-in", axum::routing::post(auth::sign_in))
         .route("/sign-out", axum::routing::post(auth::sign_out))
+        .route(
+            "/manage/o/{org}/new",
+            axum::routing::post(forms::create_gathering),
+        )
+        .route(
+            "/manage/o/{org}/{slug}/agenda",
+            axum::routing::post(forms::agenda_action),
+        )
         .route(
             "/o/{org}/calendar.ics",
             axum::routing::get(crate::feeds::organisation_feed),

@@ -1,0 +1,154 @@
+//! What the planning pages show: the choices for a new gathering and the agenda editor
+//! with its computed times and warnings. Organisers and owners only.
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{GatheringStatus, SegmentKind};
+use crate::error::AppError;
+
+/// A venue or film to choose from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i32,
+    pub label: String,
+}
+
+/// The choices of the new-gathering form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewGatheringChoices {
+    pub org_slug: String,
+    pub org_name: String,
+    pub venues: Vec<Choice>,
+}
+
+/// The agenda editor of one gathering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgendaEditor {
+    pub org_slug: String,
+    pub slug: String,
+    pub title: String,
+    pub status: GatheringStatus,
+    pub version: i32,
+    pub time_zone: String,
+    pub starts_local: NaiveDateTime,
+    pub ends_local: NaiveDateTime,
+    pub rows: Vec<EditorRow>,
+    pub overrun_minutes: Option<u32>,
+    pub films: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorRow {
+    pub id: i32,
+    pub number: u32,
+    pub kind: SegmentKind,
+    pub title: String,
+    pub start_local: NaiveDateTime,
+    pub end_local: NaiveDateTime,
+    pub minutes: u32,
+    pub hard_start: bool,
+    pub public: bool,
+    pub film: Option<String>,
+    /// Warnings from the timing rules, ready to show beside the segment.
+    pub warnings: Vec<String>,
+}
+
+/// Venues of an organisation for the new-gathering form.
+#[server]
+pub async fn load_new_gathering(org: String) -> Result<NewGatheringChoices, AppError> {
+    use crate::domain::access::Permission;
+    let db = super::db()?;
+    let (o, _) = super::workspace::ssr::member(&db, &org, Permission::Plan).await?;
+    let venues = crate::db::queries::venues(&db, o.id)
+        .await?
+        .into_iter()
+        .map(|v| Choice {
+            id: v.id,
+            label: format!("{} ({})", v.name, v.time_zone),
+        })
+        .collect();
+    Ok(NewGatheringChoices {
+        org_slug: o.slug,
+        org_name: o.name,
+        venues,
+    })
+}
+
+/// The agenda of a gathering, timed, with the timing warnings in the page's language.
+#[server]
+pub async fn load_agenda_editor(
+    org: String,
+    slug: String,
+    lang: String,
+) -> Result<AgendaEditor, AppError> {
+    use crate::api::gathering::ssr::agenda;
+    use crate::domain::access::Permission;
+    use crate::domain::agenda::TimingNote;
+    use crate::i18n::Lang;
+    use fluent_templates::fluent_bundle::FluentValue;
+    let ui = Lang::from_code(&lang).unwrap_or_default();
+    let db = super::db()?;
+    let (o, _) = super::workspace::ssr::member(&db, &org, Permission::Plan).await?;
+    let bundle = crate::db::queries::gathering_bundle(&db, o.id, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (_, timed) = agenda(&bundle)?;
+    let minutes = |id: &str, m: u32| ui.t_with(id, &[("minutes", FluentValue::from(m))]);
+    let rows = bundle
+        .segments
+        .iter()
+        .zip(&timed.items)
+        .enumerate()
+        .map(|(i, (s, t))| EditorRow {
+            id: s.id,
+            number: u32::try_from(i + 1).unwrap_or(0),
+            kind: s.kind.parse().unwrap_or(SegmentKind::Other),
+            title: s.title.clone(),
+            start_local: t.start.naive_local(),
+            end_local: t.end.naive_local(),
+            minutes: t.minutes.get(),
+            hard_start: t.hard,
+            public: s.public,
+            film: s
+                .film_id
+                .and_then(|id| bundle.films.get(&id))
+                .map(|f| f.title.clone()),
+            warnings: t
+                .notes
+                .iter()
+                .map(|n| match n {
+                    TimingNote::Gap { minutes: m } => minutes("warning-gap", *m),
+                    TimingNote::Overlap { minutes: m } => minutes("warning-overlap", *m),
+                    TimingNote::NoDuration => ui.t("warning-no-duration"),
+                    TimingNote::BeforeGatheringStart { minutes: m } => {
+                        minutes("warning-before-start", *m)
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let films = crate::db::queries::films(&db, o.id)
+        .await?
+        .into_iter()
+        .map(|f| Choice {
+            id: f.id,
+            label: format!("{} ({} min)", f.title, f.runtime_minutes),
+        })
+        .collect();
+    let g = bundle.gathering;
+    Ok(AgendaEditor {
+        org_slug: o.slug,
+        slug: g.slug,
+        title: g.title,
+        status: g.status.parse().unwrap_or(GatheringStatus::Draft),
+        version: g.version,
+        time_zone: g.time_zone,
+        starts_local: g.starts_local,
+        ends_local: g.ends_local,
+        rows,
+        overrun_minutes: timed.overrun_minutes,
+        films,
+    })
+}

@@ -1,0 +1,272 @@
+//! The organiser's planning pages: a new gathering, and the agenda editor. Both are
+//! plain forms (they work without JavaScript); a refused form comes back with what was
+//! typed and the message beside its field.
+
+use fluent_templates::fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::planning::{
+    AgendaEditor, EditorRow, NewGatheringChoices, load_agenda_editor, load_new_gathering,
+};
+use crate::components::error::ErrorView;
+use crate::components::when::DateRange;
+use crate::domain::{GatheringKind, GatheringStatus, SegmentKind};
+use crate::forms::{FormEcho, use_form_echo};
+use crate::i18n::{Lang, use_lang};
+
+/// A labelled text input that keeps its typed value and shows its error.
+#[component]
+fn Field(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] value: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    echo: FormEcho,
+) -> impl IntoView {
+    let error = echo.error_for(name);
+    let has_error = error.is_some();
+    let invalid = has_error.then_some("true");
+    let id = format!("field-{name}");
+    let described = error.as_ref().map(|_| format!("{id}-error"));
+    view! {
+        <p class="field" class:has-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+            <input id=id.clone() name=name type=kind.unwrap_or("text") value=echo.value(name, &value)
+                required=required aria-invalid=invalid aria-describedby=described dir="auto" />
+            {error.map(|e| view! { <span class="field-error" id=format!("{id}-error") role="alert">{e}</span> })}
+        </p>
+    }
+}
+
+fn form_error(echo: &FormEcho) -> Option<impl IntoView + use<>> {
+    echo.error_for("form")
+        .map(|e| view! { <p class="form-error" role="alert">{e}</p> })
+}
+
+/// `/manage/o/:org/new`
+#[component]
+pub fn NewGatheringPage() -> impl IntoView {
+    let lang = use_lang();
+    let org = use_params_map()
+        .read_untracked()
+        .get("org")
+        .unwrap_or_default();
+    let data = Resource::new(move || org.clone(), load_new_gathering);
+    view! {
+        <Title text=lang.t("plan-new-title") />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(c) => view! { <NewGatheringForm c=c lang=lang /> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NewGatheringForm(c: NewGatheringChoices, lang: Lang) -> impl IntoView {
+    let echo = use_form_echo();
+    let chosen_kind = echo.value("kind", "rally");
+    let chosen_venue = echo.value("venue", "");
+    let venue_error = echo.error_for("venue");
+    let kind_error = echo.error_for("kind");
+    let (venue_bad, kind_bad) = (venue_error.is_some(), kind_error.is_some());
+    view! {
+        <section class="planning narrow-wide">
+            <p class="breadcrumb"><a href="/manage"><bdi>{c.org_name.clone()}</bdi></a></p>
+            <h1>{lang.t("plan-new-title")}</h1>
+            {form_error(&echo)}
+            <form method="post" action=format!("/manage/o/{}/new", c.org_slug) class="plan-form">
+                <Field name="title" label=lang.t("plan-title") required=true echo=echo.clone() />
+                <Field name="slug" label=lang.t("plan-slug") hint=lang.t("plan-slug-hint") echo=echo.clone() />
+                <p class="field" class:has-error=kind_bad>
+                    <label for="field-kind">{lang.t("plan-kind")}</label>
+                    <select id="field-kind" name="kind">
+                        {GatheringKind::ALL.iter().map(|k| view! {
+                            <option value=k.as_str() selected={chosen_kind == k.as_str()}>{lang.t(&format!("kind-{}", k.as_str()))}</option>
+                        }).collect_view()}
+                    </select>
+                    {kind_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
+                <p class="field" class:has-error=venue_bad>
+                    <label for="field-venue">{lang.t("plan-venue")}</label>
+                    <select id="field-venue" name="venue">
+                        <option value="">{lang.t("plan-no-venue")}</option>
+                        {c.venues.iter().map(|v| view! {
+                            <option value=v.id.to_string() selected={chosen_venue == v.id.to_string()}>{v.label.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                    {venue_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
+                <Field name="time_zone" label=lang.t("plan-time-zone") hint=lang.t("plan-time-zone-hint") echo=echo.clone() />
+                <div class="row">
+                    <Field name="date" kind="date" label=lang.t("plan-date") required=true echo=echo.clone() />
+                    <Field name="starts" kind="time" label=lang.t("plan-starts") required=true echo=echo.clone() />
+                    <Field name="ends" kind="time" label=lang.t("plan-ends") required=true echo=echo.clone() />
+                </div>
+                <p class="field checkbox">
+                    <input id="field-ends_next_day" type="checkbox" name="ends_next_day" value="on" checked=echo.values.contains_key("ends_next_day") />
+                    <label for="field-ends_next_day">{lang.t("plan-ends-next-day")}</label>
+                </p>
+                <input type="hidden" name="status" value=GatheringStatus::Draft.as_str() />
+                <Field name="languages" label=lang.t("plan-languages") hint=lang.t("plan-languages-hint") echo=echo.clone() />
+                <Field name="expected_attendance" kind="number" label=lang.t("plan-expected") echo=echo.clone() />
+                <p class="field" class:has-error=echo.error_for("public_description").is_some()>
+                    <label for="field-public_description">{lang.t("plan-description")}</label>
+                    <textarea id="field-public_description" name="public_description" rows="5" dir="auto">{echo.value("public_description", "")}</textarea>
+                    {echo.error_for("public_description").map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
+                <p class="field" class:has-error=echo.error_for("internal_notes").is_some()>
+                    <label for="field-internal_notes">{lang.t("plan-internal-notes")}</label>
+                    <textarea id="field-internal_notes" name="internal_notes" rows="3" dir="auto">{echo.value("internal_notes", "")}</textarea>
+                    {echo.error_for("internal_notes").map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
+                <p><button type="submit">{lang.t("plan-create")}</button></p>
+            </form>
+        </section>
+    }
+}
+
+/// `/manage/o/:org/:slug/agenda`
+#[component]
+pub fn AgendaEditorPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map().read_untracked();
+    let key = (
+        params.get("org").unwrap_or_default(),
+        params.get("slug").unwrap_or_default(),
+        lang.code().to_owned(),
+    );
+    let data = Resource::new(move || key.clone(), |(o, s, l)| load_agenda_editor(o, s, l));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(a) => view! { <AgendaEditorView a=a lang=lang /> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
+    let echo = use_form_echo();
+    let action = format!("/manage/o/{}/{}/agenda", a.org_slug, a.slug);
+    let version = a.version.to_string();
+    let count = a.rows.len();
+    let overrun = a
+        .overrun_minutes
+        .map(|m| lang.t_with("warning-overrun", &[("minutes", FluentValue::from(m))]));
+    let add_echo = if echo.is_for("add") {
+        echo.clone()
+    } else {
+        FormEcho::default()
+    };
+    let chosen_kind = add_echo.value("kind", "speech");
+    view! {
+        <Title text=format!("{} · {}", lang.t("plan-agenda-title"), a.title) />
+        <section class="planning agenda-editor">
+            <p class="breadcrumb"><a href="/manage">{lang.t("workspace-title")}</a>" · "
+                <a href=format!("/manage/o/{}/{}/run-sheet", a.org_slug, a.slug)>{lang.t("workspace-run-sheet")}</a></p>
+            <h1><bdi>{a.title.clone()}</bdi></h1>
+            <p><DateRange start=a.starts_local end=a.ends_local zone=a.time_zone.clone() /></p>
+            {(!echo.is_for("add")).then(|| form_error(&echo))}
+            {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
+            {(count == 0).then(|| view! { <p class="empty">{lang.t("plan-agenda-empty")}</p> })}
+            <ol class="editor-rows">
+                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count)).collect_view()}
+            </ol>
+            <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
+            {echo.is_for("add").then(|| form_error(&echo))}
+            <form method="post" action=action.clone() class="plan-form add-segment">
+                <input type="hidden" name="action" value="add" />
+                <input type="hidden" name="version" value=version.clone() />
+                <p class="field">
+                    <label for="field-kind">{lang.t("plan-segment-kind")}</label>
+                    <select id="field-kind" name="kind">
+                        {SegmentKind::ALL.iter().map(|k| view! {
+                            <option value=k.as_str() selected={chosen_kind == k.as_str()}>{lang.t(&format!("segment-{}", k.as_str()))}</option>
+                        }).collect_view()}
+                    </select>
+                </p>
+                <Field name="title" label=lang.t("plan-title") required=true echo=add_echo.clone() />
+                <div class="row">
+                    <Field name="duration" label=lang.t("plan-duration") hint=lang.t("plan-duration-hint") echo=add_echo.clone() />
+                    <Field name="hard_start" kind="time" label=lang.t("plan-hard-start") hint=lang.t("plan-hard-start-hint") echo=add_echo.clone() />
+                </div>
+                <p class="field">
+                    <label for="field-film">{lang.t("plan-film")}</label>
+                    <select id="field-film" name="film">
+                        <option value="">{lang.t("plan-no-film")}</option>
+                        {a.films.iter().map(|f| view! { <option value=f.id.to_string()>{f.label.clone()}</option> }).collect_view()}
+                    </select>
+                </p>
+                <p class="field checkbox">
+                    <input id="field-public" type="checkbox" name="public" value="on" checked={add_echo.values.is_empty() || add_echo.values.contains_key("public")} />
+                    <label for="field-public">{lang.t("plan-public")}</label>
+                </p>
+                <p class="field">
+                    <label for="field-cue_notes">{lang.t("plan-cues")}</label>
+                    <textarea id="field-cue_notes" name="cue_notes" rows="2" dir="auto">{add_echo.value("cue_notes", "")}</textarea>
+                </p>
+                <p><button type="submit">{lang.t("plan-add")}</button></p>
+            </form>
+        </section>
+    }
+}
+
+fn editor_row(
+    lang: Lang,
+    action: &str,
+    version: &str,
+    r: EditorRow,
+    count: usize,
+) -> impl IntoView + use<> {
+    let time = format!(
+        "{}–{}",
+        lang.format_time(r.start_local),
+        lang.format_time(r.end_local)
+    );
+    let minutes = lang.digits(&lang.t_with(
+        "segment-minutes",
+        &[("minutes", FluentValue::from(r.minutes))],
+    ));
+    let button = |value: &'static str, label: String, enabled: bool| {
+        let (action, version, id) = (action.to_owned(), version.to_owned(), r.id.to_string());
+        view! {
+            <form method="post" action=action class="inline">
+                <input type="hidden" name="action" value=value />
+                <input type="hidden" name="version" value=version />
+                <input type="hidden" name="segment" value=id />
+                <button type="submit" class=format!("small {value}") disabled=!enabled>{label}</button>
+            </form>
+        }
+    };
+    view! {
+        <li class="editor-row" id=format!("segment-{}", r.id) data-public=r.public.to_string()>
+            <p class="times"><span class="start-end">{time}</span>" · "<span class="minutes">{minutes}</span>
+                {r.hard_start.then(|| view! { " · "<span class="hard">{lang.t("runsheet-hard-start")}</span> })}</p>
+            <p class="title"><span class="number">{lang.number(i64::from(r.number))}". "</span><strong dir="auto">{r.title}</strong>
+                " · "<span class="kind">{lang.t(&format!("segment-{}", r.kind.as_str()))}</span>
+                {(!r.public).then(|| view! { " · "<span class="internal">{lang.t("runsheet-internal")}</span> })}
+                {r.film.map(|f| view! { " · "<bdi class="film">{f}</bdi> })}</p>
+            {(!r.warnings.is_empty()).then(|| view! {
+                <ul class="warnings">{r.warnings.into_iter().map(|w| view! { <li role="status">{w}</li> }).collect_view()}</ul>
+            })}
+            <div class="row-actions">
+                {button("up", lang.t("plan-move-up"), r.number > 1)}
+                {button("down", lang.t("plan-move-down"), (r.number as usize) < count)}
+                {button("delete", lang.t("plan-delete"), true)}
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,280 @@
+//! Organiser forms as plain HTML posts, so every action works without JavaScript.
+//!
+//! A post is checked on the server (session, role, same-origin, the domain's rules). On
+//! success it redirects (303) to the page that shows the result; on a refusal the same
+//! page is rendered again with what was typed and the message beside its field, with a
+//! 4xx status: nothing typed is lost.
+
+use std::collections::HashMap;
+
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+
+use super::AppState;
+use crate::app::shell;
+use crate::db::entities::{app_user, organisation};
+use crate::db::{auth, planning, queries};
+use crate::domain::MemberRole;
+use crate::domain::access::Permission;
+use crate::domain::plan::{GatheringForm, SegmentForm};
+use crate::error::AppError;
+use crate::forms::FormEcho;
+
+/// Largest form body accepted (a long description fits easily).
+const MAX_FORM_BYTES: usize = 256 * 1024;
+
+async fn read_form(body: Body) -> Result<HashMap<String, String>, AppError> {
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| AppError::Validation {
+            field: "form".into(),
+            message: "This form is too large.".into(),
+        })?;
+    Ok(form_urlencoded::parse(&bytes).into_owned().collect())
+}
+
+async fn member(
+    state: &AppState,
+    headers: &HeaderMap,
+    org: &str,
+    p: Permission,
+) -> Result<(app_user::Model, organisation::Model, MemberRole), AppError> {
+    let user = super::auth::current_user(&state.db, headers)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    let o = queries::organisation_by_slug(&state.db, org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let role = auth::role_in(&state.db, user.id, o.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !role.allows(p) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((user, o, role))
+}
+
+/// Renders the page at the request's path again, with the submitted values and the
+/// error in context.
+async fn render_again(
+    state: &AppState,
+    mut parts: axum::http::request::Parts,
+    echo: FormEcho,
+    status: StatusCode,
+) -> Response {
+    parts.method = Method::GET;
+    let db = state.db.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(db.clone());
+            provide_context(echo.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut response = handler(Request::from_parts(parts, Body::empty()))
+        .await
+        .into_response();
+    *response.status_mut() = status;
+    response
+}
+
+fn get<'a>(values: &'a HashMap<String, String>, key: &str) -> &'a str {
+    values.get(key).map_or("", String::as_str)
+}
+
+fn refusal(e: &AppError) -> Option<(StatusCode, String, String)> {
+    match e {
+        AppError::Validation { field, message } => Some((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            field.clone(),
+            message.clone(),
+        )),
+        AppError::Conflict(message) => Some((StatusCode::CONFLICT, "form".into(), message.clone())),
+        _ => None,
+    }
+}
+
+fn error_page(e: AppError) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let text = match e {
+        AppError::SignInRequired => "Please sign in first.",
+        AppError::Forbidden => "Your role does not allow this change.",
+        AppError::NotFound => "Not found.",
+        _ => "The change could not be saved; please try again.",
+    };
+    (status, text).into_response()
+}
+
+/// Runs a form action; handles refusals by rendering the page again.
+async fn handle<F, Fut>(state: AppState, request: Request, action: F) -> Response
+where
+    F: FnOnce(AppState, HeaderMap, HashMap<String, String>) -> Fut,
+    Fut: std::future::Future<Output = Result<String, AppError>>,
+{
+    let (parts, body) = request.into_parts();
+    if !super::auth::same_origin(&parts.headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "Refused: the form came from another site.",
+        )
+            .into_response();
+    }
+    let values = match read_form(body).await {
+        Ok(v) => v,
+        Err(e) => return error_page(e),
+    };
+    match action(state.clone(), parts.headers.clone(), values.clone()).await {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(e) => match refusal(&e) {
+            Some((status, field, message)) => {
+                let echo = FormEcho {
+                    values,
+                    field: Some(field),
+                    message: Some(message),
+                };
+                render_again(&state, parts, echo, status).await
+            }
+            None => error_page(e),
+        },
+    }
+}
+
+/// `POST /manage/o/{org}/new`: creates a gathering and opens its agenda.
+pub async fn create_gathering(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
+        let form = GatheringForm {
+            title: get(&v, "title").into(),
+            slug: get(&v, "slug").into(),
+            kind: get(&v, "kind").into(),
+            status: get(&v, "status").into(),
+            date: get(&v, "date").into(),
+            starts: get(&v, "starts").into(),
+            ends: get(&v, "ends").into(),
+            ends_next_day: get(&v, "ends_next_day").into(),
+            public_description: get(&v, "public_description").into(),
+            internal_notes: get(&v, "internal_notes").into(),
+            languages: get(&v, "languages").into(),
+            expected_attendance: get(&v, "expected_attendance").into(),
+        };
+        let venue = match get(&v, "venue") {
+            "" => None,
+            id => Some(id.parse::<i32>().map_err(|_| AppError::Validation {
+                field: "venue".into(),
+                message: "Choose one of your venues.".into(),
+            })?),
+        };
+        let g =
+            planning::create_gathering(&state.db, o.id, venue, get(&v, "time_zone"), &form).await?;
+        auth::audit(
+            &state.db,
+            Some(o.id),
+            Some(user.id),
+            "gathering.create",
+            &g.slug,
+            &g.title,
+        )
+        .await?;
+        Ok(format!("/manage/o/{}/{}/agenda", o.slug, g.slug))
+    })
+    .await
+}
+
+fn version(v: &HashMap<String, String>) -> Option<i32> {
+    get(v, "version").parse().ok()
+}
+
+/// `POST /manage/o/{org}/{slug}/agenda`: adds, moves or removes a segment.
+pub async fn agenda_action(
+    State(state): State<AppState>,
+    Path((org, slug)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let action = get(&v, "action").to_owned();
+        let needed = if action == "delete" {
+            Permission::Delete
+        } else {
+            Permission::Plan
+        };
+        let (user, o, _) = member(&state, &headers, &org, needed).await?;
+        let bundle = queries::gathering_bundle(&state.db, o.id, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let g = bundle.gathering;
+        let segment_id = || {
+            get(&v, "segment")
+                .parse::<i32>()
+                .map_err(|_| AppError::NotFound)
+        };
+        let back = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
+        match action.as_str() {
+            "add" => {
+                let film = match get(&v, "film") {
+                    "" => None,
+                    id => id.parse::<i32>().ok(),
+                };
+                let form = SegmentForm {
+                    kind: get(&v, "kind").into(),
+                    title: get(&v, "title").into(),
+                    duration: get(&v, "duration").into(),
+                    hard_start: get(&v, "hard_start").into(),
+                    public: get(&v, "public").into(),
+                    cue_notes: get(&v, "cue_notes").into(),
+                };
+                let s = planning::add_segment_at(&state.db, g.id, version(&v), film, &form).await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "segment.add",
+                    &g.slug,
+                    &s.title,
+                )
+                .await?;
+                Ok(format!("{back}#segment-{}", s.id))
+            }
+            "up" | "down" => {
+                let id = segment_id()?;
+                planning::move_segment(&state.db, g.id, version(&v), id, action == "up").await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "segment.move",
+                    &g.slug,
+                    &action,
+                )
+                .await?;
+                Ok(format!("{back}#segment-{id}"))
+            }
+            "delete" => {
+                let s =
+                    planning::delete_segment(&state.db, g.id, version(&v), segment_id()?).await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "segment.delete",
+                    &g.slug,
+                    &s.title,
+                )
+                .await?;
+                Ok(back)
+            }
+            _ => Err(AppError::Validation {
+                field: "action".into(),
+                message: "Unknown action.".into(),
+            }),
+        }
+    })
+    .await
+}

@@ -1,0 +1,164 @@
+//! Planning a gathering through the organiser's forms, as a browser without JavaScript
+//! would: refused input comes back with what was typed; roles are checked on the server;
+//! a stale page cannot overwrite a newer change.
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{ORGANISER, VIEWER, app};
+
+const NEW: &str = "/manage/o/families-association/new";
+
+fn vigil<'a>(title: &'a str, description: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", title),
+        ("slug", ""),
+        ("kind", "vigil"),
+        ("venue", ""),
+        ("time_zone", "Europe/Stockholm"),
+        ("date", "2026-12-20"),
+        ("starts", "18:00"),
+        ("ends", "19:30"),
+        ("languages", "sv, fa"),
+        ("public_description", description),
+        ("internal_notes", "Candles from the society's store room."),
+    ]
+}
+
+#[tokio::test]
+async fn an_organiser_plans_a_gathering_and_its_agenda() {
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let (status, page) = app.get(NEW, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("name=\"title\""));
+
+    // An empty title is refused; the long description typed is not lost.
+    let description = "A vigil with candles outside the parliament, then names read out.";
+    let (status, _, page) = app
+        .post(NEW, Some(&cookie), &vigil("  ", description))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("This cannot be empty."),
+        "the message is shown"
+    );
+    assert!(page.contains(description), "what was typed comes back");
+    assert!(page.contains("value=\"Europe/Stockholm\""));
+
+    // An end before the start names the end.
+    let mut early = vigil("Vigil in Stockholm", description);
+    early.retain(|(k, _)| *k != "ends");
+    early.push(("ends", "17:00"));
+    let (status, _, page) = app.post(NEW, Some(&cookie), &early).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("The end must come after the start."));
+
+    let (status, location, _) = app
+        .post(
+            NEW,
+            Some(&cookie),
+            &vigil("Vigil in Stockholm", description),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "created");
+    let agenda = location.unwrap();
+    assert_eq!(
+        agenda,
+        "/manage/o/families-association/vigil-in-stockholm/agenda"
+    );
+
+    // A slug that is taken is refused with a message that names it.
+    let (status, _, page) = app
+        .post(
+            NEW,
+            Some(&cookie),
+            &vigil("Vigil in Stockholm", description),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("vigil-in-stockholm"));
+
+    let (status, page) = app.get(&agenda, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("No segments yet"));
+    let version = |page: &str| {
+        let at = page.find("name=\"version\" value=\"").unwrap() + 22;
+        page[at..at + page[at..].find('"').unwrap()].to_owned()
+    };
+    let v1 = version(&page);
+    let add = |title: &'static str, minutes: &'static str, v: String| {
+        vec![
+            ("action", "add".to_owned()),
+            ("version", v),
+            ("kind", "speech".to_owned()),
+            ("title", title.to_owned()),
+            ("duration", minutes.to_owned()),
+            ("public", "on".to_owned()),
+        ]
+    };
+    let as_pairs = |v: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { v.clone() };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        let cookie = cookie.clone();
+        let agenda = agenda.clone();
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post(&agenda, Some(&cookie), &pairs).await
+        }
+    };
+    let (status, _, _) = post(as_pairs(&add("Candles are lit", "10", v1.clone()))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // A page opened before that change cannot add on top of it unseen.
+    let (status, _, page) = post(add("Names are read", "25", v1)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("Someone else changed this gathering"));
+    assert!(page.contains("Names are read"), "the refused input is kept");
+
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    let (status, _, page) = post(add("Names are read", "-5", version(&page))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Names are read"),
+        "the typed title comes back"
+    );
+
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    let (status, _, _) = post(add("Names are read", "0:25", version(&page))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // Times follow from 18:00 in Stockholm.
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    assert!(page.contains("18:00–18:10"));
+    assert!(page.contains("18:10–18:35"));
+
+    // The second segment moves up: the names are now read first.
+    let second = page.rfind("id=\"segment-").unwrap() + 12;
+    let id = page[second..second + page[second..].find('"').unwrap()].to_owned();
+    let (status, _, _) = post(vec![
+        ("action", "up".into()),
+        ("version", version(&page)),
+        ("segment", id),
+    ])
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    assert!(page.find("Names are read").unwrap() < page.find("Candles are lit").unwrap());
+    assert!(page.contains("18:00–18:25"));
+
+    // A viewer may read but not plan.
+    let viewer = app.cookie(VIEWER).await;
+    let (status, _, _) = app
+        .post(NEW, Some(&viewer), &vigil("Another vigil", description))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.get(&agenda, Some(&viewer)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Nobody signed in: nothing is written.
+    let (status, _, _) = app
+        .post(NEW, None, &vigil("Anonymous vigil", description))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
