@@ -148,6 +148,34 @@ async fn an_organiser_plans_a_gathering_and_its_agenda() {
     assert!(page.find("Names are read").unwrap() < page.find("Candles are lit").unwrap());
     assert!(page.contains("18:00–18:25"));
 
+    // Translations: an Albanian title for the gathering and for one segment; the
+    // run-sheet in Albanian shows them, other segments keep the default text.
+    let names = page.find("id=\"segment-").unwrap() + 12;
+    let names_id = page[names..names + page[names..].find('"').unwrap()].to_owned();
+    let sq_title = format!("s_{names_id}_sq");
+    let (status, _, _) = post(vec![
+        ("action", "translate".into()),
+        ("version", version(&page)),
+        ("g_title_sq", "Vigjilje në Stokholm".into()),
+        ("g_desc_sq", "Qirinj para parlamentit.".into()),
+        (Box::leak(sq_title.into_boxed_str()), "Lexohen emrat".into()),
+    ])
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let sheet = "/manage/o/families-association/vigil-in-stockholm/run-sheet?lang=sq";
+    let (_, sheet) = app.get(sheet, Some(&cookie)).await;
+    assert!(sheet.contains("Vigjilje në Stokholm"));
+    assert!(sheet.contains("Lexohen emrat"));
+    assert!(
+        sheet.contains("Candles are lit"),
+        "untranslated segments fall back"
+    );
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    assert!(
+        page.contains("value=\"Lexohen emrat\""),
+        "the form shows saved translations"
+    );
+
     // A viewer may read but not plan.
     let viewer = app.cookie(VIEWER).await;
     let (status, _, _) = app

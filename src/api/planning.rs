@@ -37,6 +37,15 @@ pub struct AgendaEditor {
     pub rows: Vec<EditorRow>,
     pub overrun_minutes: Option<u32>,
     pub films: Vec<Choice>,
+    /// The organisation's default language (the main texts are in it).
+    pub default_language: String,
+    /// The other interface languages, which public texts can be translated into.
+    pub languages: Vec<String>,
+    /// Current translations, keyed by the translation form's field names.
+    pub texts: std::collections::HashMap<String, String>,
+    /// The gathering's statements: id and title in the default language.
+    pub statements: Vec<Choice>,
+    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,8 +146,50 @@ pub async fn load_agenda_editor(
             label: format!("{} ({} min)", f.title, f.runtime_minutes),
         })
         .collect();
+    let languages: Vec<String> = Lang::ALL
+        .iter()
+        .map(|l| l.code().to_owned())
+        .filter(|c| *c != o.default_language)
+        .collect();
+    let mut texts = std::collections::HashMap::new();
+    for t in &bundle.gathering_texts {
+        texts.insert(format!("g_title_{}", t.language), t.title.clone());
+        texts.insert(
+            format!("g_desc_{}", t.language),
+            t.public_description.clone(),
+        );
+    }
+    for t in &bundle.segment_texts {
+        texts.insert(
+            format!("s_{}_{}", t.segment_id, t.language),
+            t.title.clone(),
+        );
+    }
+    for t in &bundle.statement_texts {
+        texts.insert(
+            format!("st_{}_title_{}", t.statement_id, t.language),
+            t.title.clone(),
+        );
+        texts.insert(
+            format!("st_{}_points_{}", t.statement_id, t.language),
+            t.points.clone(),
+        );
+    }
+    let statements = bundle
+        .statements
+        .iter()
+        .map(|s| Choice {
+            id: s.id,
+            label: s.title.clone(),
+        })
+        .collect();
     let g = bundle.gathering;
     Ok(AgendaEditor {
+        default_language: o.default_language.clone(),
+        languages,
+        texts,
+        statements,
+        description: g.public_description.clone(),
         org_slug: o.slug,
         slug: g.slug,
         title: g.title,

@@ -245,3 +245,145 @@ pub async fn delete_segment(
     txn.commit().await?;
     Ok(s)
 }
+
+/// One translated text of a gathering, as typed into the translations form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Translation {
+    Gathering {
+        language: String,
+        title: String,
+        description: String,
+    },
+    Segment {
+        id: i32,
+        language: String,
+        title: String,
+    },
+    Statement {
+        id: i32,
+        language: String,
+        title: String,
+        points: String,
+    },
+}
+
+/// Saves the translations of a gathering's public texts in one transaction: an empty
+/// title removes that language's text (the default language is shown instead).
+pub async fn save_translations(
+    db: &DatabaseConnection,
+    gathering_id: i32,
+    version: Option<i32>,
+    entries: &[Translation],
+) -> Result<(), AppError> {
+    use super::entities::{gathering_text, segment_text, statement, statement_text};
+    use crate::domain::LanguageTag;
+    use crate::domain::plan::free_text;
+    let title_or_none = |field: &str, raw: &str| -> Result<Option<String>, AppError> {
+        if raw.trim().is_empty() {
+            Ok(None)
+        } else {
+            Ok(Some(
+                crate::domain::Title::parse(field, raw)?.as_str().to_owned(),
+            ))
+        }
+    };
+    let txn = db.begin().await?;
+    lock(&txn, gathering_id, version).await?;
+    for entry in entries {
+        match entry {
+            Translation::Gathering {
+                language,
+                title,
+                description,
+            } => {
+                let language = LanguageTag::parse("language", language)?
+                    .as_str()
+                    .to_owned();
+                let field = format!("g_title_{language}");
+                let title = title_or_none(&field, title)?;
+                let description = free_text(&format!("g_desc_{language}"), description)?;
+                gathering_text::Entity::delete_many()
+                    .filter(gathering_text::Column::GatheringId.eq(gathering_id))
+                    .filter(gathering_text::Column::Language.eq(&language))
+                    .exec(&txn)
+                    .await?;
+                if let Some(title) = title {
+                    gathering_text::ActiveModel {
+                        gathering_id: Set(gathering_id),
+                        language: Set(language),
+                        title: Set(title),
+                        public_description: Set(description),
+                        ..Default::default()
+                    }
+                    .insert(&txn)
+                    .await?;
+                }
+            }
+            Translation::Segment {
+                id,
+                language,
+                title,
+            } => {
+                let language = LanguageTag::parse("language", language)?
+                    .as_str()
+                    .to_owned();
+                segment::Entity::find_by_id(*id)
+                    .filter(segment::Column::GatheringId.eq(gathering_id))
+                    .one(&txn)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let title = title_or_none(&format!("s_{id}_{language}"), title)?;
+                segment_text::Entity::delete_many()
+                    .filter(segment_text::Column::SegmentId.eq(*id))
+                    .filter(segment_text::Column::Language.eq(&language))
+                    .exec(&txn)
+                    .await?;
+                if let Some(title) = title {
+                    segment_text::ActiveModel {
+                        segment_id: Set(*id),
+                        language: Set(language),
+                        title: Set(title),
+                        ..Default::default()
+                    }
+                    .insert(&txn)
+                    .await?;
+                }
+            }
+            Translation::Statement {
+                id,
+                language,
+                title,
+                points,
+            } => {
+                let language = LanguageTag::parse("language", language)?
+                    .as_str()
+                    .to_owned();
+                statement::Entity::find_by_id(*id)
+                    .filter(statement::Column::GatheringId.eq(gathering_id))
+                    .one(&txn)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let title = title_or_none(&format!("st_{id}_title_{language}"), title)?;
+                let points = free_text(&format!("st_{id}_points_{language}"), points)?;
+                statement_text::Entity::delete_many()
+                    .filter(statement_text::Column::StatementId.eq(*id))
+                    .filter(statement_text::Column::Language.eq(&language))
+                    .exec(&txn)
+                    .await?;
+                if let Some(title) = title {
+                    statement_text::ActiveModel {
+                        statement_id: Set(*id),
+                        language: Set(language),
+                        title: Set(title),
+                        points: Set(points),
+                        ..Default::default()
+                    }
+                    .insert(&txn)
+                    .await?;
+                }
+            }
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}

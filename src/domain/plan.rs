@@ -58,7 +58,7 @@ pub struct GatheringPlan {
 /// Longest free text accepted in a description or notes field.
 pub const MAX_TEXT: usize = 20_000;
 
-fn free_text(field: &str, raw: &str) -> Result<String, ValidationError> {
+pub fn free_text(field: &str, raw: &str) -> Result<String, ValidationError> {
     let text = raw.replace("\r\n", "\n");
     if text.chars().count() > MAX_TEXT {
         return Err(ValidationError::new(

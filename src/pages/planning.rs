@@ -15,6 +15,7 @@ use crate::components::when::DateRange;
 use crate::domain::{GatheringKind, GatheringStatus, SegmentKind};
 use crate::forms::{FormEcho, use_form_echo};
 use crate::i18n::{Lang, use_lang};
+use crate::pages::gathering::language_name;
 
 /// A labelled text input that keeps its typed value and shows its error.
 #[component]
@@ -172,6 +173,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
         FormEcho::default()
     };
     let chosen_kind = add_echo.value("kind", "speech");
+    let translations = a.clone();
     view! {
         <Title text=format!("{} · {}", lang.t("plan-agenda-title"), a.title) />
         <section class="planning agenda-editor">
@@ -220,7 +222,81 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
                 </p>
                 <p><button type="submit">{lang.t("plan-add")}</button></p>
             </form>
+            <TranslationsForm a=translations lang=lang action=action.clone() version=version.clone() />
         </section>
+    }
+}
+
+/// Public texts in the other languages; empty fields fall back to the default language.
+#[component]
+fn TranslationsForm(a: AgendaEditor, lang: Lang, action: String, version: String) -> impl IntoView {
+    let echo = use_form_echo();
+    let echo = if echo.is_for("translate") {
+        echo
+    } else {
+        FormEcho::default()
+    };
+    let current = |key: String| echo.value(&key, a.texts.get(&key).map_or("", String::as_str));
+    let error = |key: &str| echo.error_for(key);
+    let intro = lang.t_with(
+        "plan-translations-intro",
+        &[(
+            "language",
+            FluentValue::from(language_name(lang, &a.default_language)),
+        )],
+    );
+    view! {
+        <h2 id="translations">{lang.t("plan-translations")}</h2>
+        <p class="hint">{intro}</p>
+        {form_error(&echo)}
+        <form method="post" action=action class="plan-form translations">
+            <input type="hidden" name="action" value="translate" />
+            <input type="hidden" name="version" value=version />
+            {a.languages.iter().map(|l| {
+                let name = language_name(lang, l);
+                let gt = format!("g_title_{l}");
+                let gd = format!("g_desc_{l}");
+                view! {
+                    <fieldset lang=l.clone()>
+                        <legend>{name}</legend>
+                        <p class="field">
+                            <label for=gt.clone()>{lang.t("plan-title")}" · "<span class="original" dir="auto">{a.title.clone()}</span></label>
+                            <input id=gt.clone() name=gt.clone() type="text" dir="auto" value=current(gt.clone()) />
+                            {error(&gt).map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                        </p>
+                        <p class="field">
+                            <label for=gd.clone()>{lang.t("plan-description")}</label>
+                            <textarea id=gd.clone() name=gd.clone() rows="3" dir="auto">{current(gd.clone())}</textarea>
+                        </p>
+                        {a.rows.iter().map(|r| {
+                            let key = format!("s_{}_{l}", r.id);
+                            view! {
+                                <p class="field">
+                                    <label for=key.clone()>{lang.number(i64::from(r.number))}". "<span class="original" dir="auto">{r.title.clone()}</span></label>
+                                    <input id=key.clone() name=key.clone() type="text" dir="auto" value=current(key.clone()) />
+                                    {error(&key).map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                                </p>
+                            }
+                        }).collect_view()}
+                        {a.statements.iter().map(|st| {
+                            let t = format!("st_{}_title_{l}", st.id);
+                            let p = format!("st_{}_points_{l}", st.id);
+                            view! {
+                                <p class="field">
+                                    <label for=t.clone()>{lang.t("statement-heading")}" · "<span class="original" dir="auto">{st.label.clone()}</span></label>
+                                    <input id=t.clone() name=t.clone() type="text" dir="auto" value=current(t.clone()) />
+                                </p>
+                                <p class="field">
+                                    <label for=p.clone()>{lang.t("plan-statement-points")}</label>
+                                    <textarea id=p.clone() name=p.clone() rows="4" dir="auto">{current(p.clone())}</textarea>
+                                </p>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }
+            }).collect_view()}
+            <p><button type="submit">{lang.t("plan-save-translations")}</button></p>
+        </form>
     }
 }
 

@@ -270,6 +270,47 @@ pub async fn agenda_action(
                 .await?;
                 Ok(back)
             }
+            "translate" => {
+                use crate::db::planning::Translation;
+                let mut entries = Vec::new();
+                for lang in crate::i18n::Lang::ALL.map(|l| l.code()) {
+                    if lang == o.default_language {
+                        continue;
+                    }
+                    let key = |k: String| get(&v, &k).to_owned();
+                    entries.push(Translation::Gathering {
+                        language: lang.into(),
+                        title: key(format!("g_title_{lang}")),
+                        description: key(format!("g_desc_{lang}")),
+                    });
+                    for s in &bundle.segments {
+                        entries.push(Translation::Segment {
+                            id: s.id,
+                            language: lang.into(),
+                            title: key(format!("s_{}_{lang}", s.id)),
+                        });
+                    }
+                    for st in &bundle.statements {
+                        entries.push(Translation::Statement {
+                            id: st.id,
+                            language: lang.into(),
+                            title: key(format!("st_{}_title_{lang}", st.id)),
+                            points: key(format!("st_{}_points_{lang}", st.id)),
+                        });
+                    }
+                }
+                planning::save_translations(&state.db, g.id, version(&v), &entries).await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "gathering.translate",
+                    &g.slug,
+                    "",
+                )
+                .await?;
+                Ok(format!("{back}#translations"))
+            }
             _ => Err(AppError::Validation {
                 field: "action".into(),
                 message: "Unknown action.".into(),

@@ -192,3 +192,7 @@ warning-no-duration = No duration and no film running time: counted as 0 min.
 warning-before-start = Fixed start { $minutes } min before the gathering begins.
 warning-overrun = The programme runs { $minutes } min past the planned end.
 plan-ends-next-day = Ends after midnight (the next day)
+plan-translations = Translations
+plan-translations-intro = The main texts are in { $language }. Fill in other languages here; a field left empty shows the { $language } text.
+plan-statement-points = Points, one per line
+plan-save-translations = Save the translations

@@ -192,3 +192,7 @@ warning-no-duration = بدون مدت و بدون مدت فیلم: صفر دقی
 warning-before-start = شروع ثابت { $minutes } دقیقه پیش از آغاز گردهمایی.
 warning-overrun = برنامه { $minutes } دقیقه از پایان پیش‌بینی‌شده فراتر می‌رود.
 plan-ends-next-day = پس از نیمه‌شب (روز بعد) پایان می‌یابد
+plan-translations = ترجمه‌ها
+plan-translations-intro = متن‌های اصلی به { $language } هستند. زبان‌های دیگر را اینجا پر کنید؛ خانهٔ خالی متن { $language } را نشان می‌دهد.
+plan-statement-points = بندها، هر بند در یک سطر
+plan-save-translations = ذخیرهٔ ترجمه‌ها

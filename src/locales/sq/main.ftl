@@ -192,3 +192,7 @@ warning-no-duration = Pa kohëzgjatje dhe pa kohë filmi: llogaritet 0 min.
 warning-before-start = Fillim i fiksuar { $minutes } min para se të fillojë tubimi.
 warning-overrun = Programi zgjat { $minutes } min përtej mbarimit të planifikuar.
 plan-ends-next-day = Mbaron pas mesnatës (të nesërmen)
+plan-translations = Përkthimet
+plan-translations-intro = Tekstet kryesore janë në { $language }. Plotësoni gjuhët e tjera këtu; një fushë bosh shfaq tekstin në { $language }.
+plan-statement-points = Pikat, një për rresht
+plan-save-translations = Ruaj përkthimet
