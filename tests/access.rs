@@ -132,3 +132,40 @@ async fn guessing_is_slowed_down_and_other_sites_cannot_post() {
     assert!(location.starts_with("/sign-in?error=origin"), "{location}");
     assert!(cookie.is_none());
 }
+
+#[tokio::test]
+async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
+    let app = app().await;
+    for uri in [
+        "/",
+        "/o/families-association/tirana-park-2023",
+        "/o/families-association/calendar.ics",
+    ] {
+        let request = Request::get(uri)
+            .header(header::HOST, "convene.test")
+            .body(Body::empty())
+            .unwrap();
+        let (status, headers, _) = app.send(request).await;
+        assert_eq!(status, axum::http::StatusCode::OK, "{uri}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{uri}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{uri}");
+        assert!(
+            headers["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("frame-ancestors 'none'")
+        );
+        assert_eq!(
+            headers["referrer-policy"],
+            "strict-origin-when-cross-origin"
+        );
+    }
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let request = Request::post("/sign-in")
+        .header(header::HOST, "convene.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("email=a%40b.org&password={huge}")))
+        .unwrap();
+    let (status, _, _) = app.send(request).await;
+    assert_eq!(status, axum::http::StatusCode::PAYLOAD_TOO_LARGE);
+}
