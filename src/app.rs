@@ -10,6 +10,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::{Footer, Header};
 use crate::i18n::use_lang;
 use crate::pages::{
+    directory::DirectoryPage,
     gathering::GatheringPage,
     home::HomePage,
     not_found::NotFound,
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/new") view=NewGatheringPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/directory") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
                 </Routes>
             </main>

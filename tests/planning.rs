@@ -190,3 +190,130 @@ async fn an_organiser_plans_a_gathering_and_its_agenda() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_directory_and_appearances_build_a_run_sheet() {
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let dir = "/manage/o/families-association/directory";
+
+    // A misspelt zone is refused; the name typed stays in the form.
+    let venue = |zone: &'static str| {
+        vec![
+            ("action", "venue"),
+            ("name", "Parliament square"),
+            ("city", "Stockholm"),
+            ("country", "Sweden"),
+            ("time_zone", zone),
+            ("setting", "outdoor"),
+            (
+                "access_notes",
+                "Police permit no. 42 in the steward's folder.",
+            ),
+        ]
+    };
+    let (status, _, page) = app
+        .post(dir, Some(&cookie), &venue("Europe/Stokholm"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("value=\"Parliament square\""));
+    let (status, _, _) = app
+        .post(dir, Some(&cookie), &venue("Europe/Stockholm"))
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = app
+        .post(
+            dir,
+            Some(&cookie),
+            &[
+                ("action", "person"),
+                ("name", "Speaker from Toronto"),
+                ("languages", "fa, en"),
+                ("home_time_zone", "America/Toronto"),
+                ("contact", "+1 555 0100"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(dir, Some(&cookie)).await;
+    assert!(page.contains("Parliament square") && page.contains("Police permit no. 42"));
+    assert!(page.contains("Speaker from Toronto") && page.contains("not listed publicly"));
+
+    // A new gathering at that venue, with an online speaker.
+    let venue_id = {
+        // The venue's id, from its option in the new-gathering form.
+        let (_, new_page) = app.get(NEW, Some(&cookie)).await;
+        let before = &new_page[..new_page.find("Parliament square").unwrap()];
+        let v = before.rfind("value=\"").unwrap() + 7;
+        before[v..v + before[v..].find('"').unwrap()].to_owned()
+    };
+    let mut fields = vigil("Vigil at the parliament", "");
+    fields.retain(|(k, _)| *k != "venue" && *k != "time_zone");
+    fields.push(("venue", &venue_id));
+    let (status, location, _) = app.post(NEW, Some(&cookie), &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let agenda = location.unwrap();
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    let version = |page: &str| {
+        let at = page.find("name=\"version\" value=\"").unwrap() + 22;
+        page[at..at + page[at..].find('"').unwrap()].to_owned()
+    };
+    let v = version(&page);
+    let (status, _, _) = app
+        .post(
+            &agenda,
+            Some(&cookie),
+            &[
+                ("action", "add"),
+                ("version", &v),
+                ("kind", "speech"),
+                ("title", "A message from Toronto"),
+                ("duration", "15"),
+                ("public", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    let seg = page.find("id=\"segment-").unwrap() + 12;
+    let segment = page[seg..seg + page[seg..].find('"').unwrap()].to_owned();
+    let at = page.find("Speaker from Toronto").unwrap();
+    let before = &page[..at];
+    let p = before.rfind("value=\"").unwrap() + 7;
+    let person = before[p..p + before[p..].find('"').unwrap()].to_owned();
+    // A call link for someone in the room is refused.
+    let appear = |mode: &'static str, v: String| {
+        vec![
+            ("action", "appear".to_owned()),
+            ("version", v),
+            ("segment", segment.clone()),
+            ("person", person.clone()),
+            ("role", "speaker".to_owned()),
+            ("mode", mode.to_owned()),
+            ("language", "fa".to_owned()),
+            ("interpreted_into", "sv".to_owned()),
+            ("online_link", "https://call.example/toronto".to_owned()),
+        ]
+    };
+    let pairs = |v: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { v.clone() };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let (app, cookie, agenda) = (&app, cookie.clone(), agenda.clone());
+        async move {
+            let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post(&agenda, Some(&cookie), &f).await
+        }
+    };
+    let (status, _, page) = send(pairs(&appear("in_person", version(&page)))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("A call link is only for someone appearing online."));
+    let (_, page) = app.get(&agenda, Some(&cookie)).await;
+    let (status, _, _) = send(appear("online", version(&page))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // 18:00 in Stockholm is 12:00 in Toronto; the run-sheet says so, with the call link.
+    let sheet = agenda.replace("/agenda", "/run-sheet");
+    let (_, sheet) = app.get(&sheet, Some(&cookie)).await;
+    assert!(sheet.contains("ONLINE from America/Toronto, 12:00 there"));
+    assert!(sheet.contains("https://call.example/toronto"));
+    assert!(sheet.contains("Police permit no. 42"));
+}

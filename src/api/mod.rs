@@ -3,6 +3,7 @@
 //! Each function is a few lines: load through `db`, apply the domain rules, map errors.
 //! Public functions return only what organisers marked public.
 
+pub mod directory;
 pub mod gathering;
 pub mod organisations;
 pub mod planning;

@@ -46,6 +46,8 @@ pub struct AgendaEditor {
     /// The gathering's statements: id and title in the default language.
     pub statements: Vec<Choice>,
     pub description: String,
+    /// The organisation's people, to add to segments.
+    pub people: Vec<Choice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +64,18 @@ pub struct EditorRow {
     pub film: Option<String>,
     /// Warnings from the timing rules, ready to show beside the segment.
     pub warnings: Vec<String>,
+    pub people: Vec<EditorAppearance>,
+}
+
+/// Who appears in a segment, as the editor lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorAppearance {
+    pub id: i32,
+    pub name: String,
+    pub role: crate::domain::AppearanceRole,
+    pub mode: crate::domain::AppearanceMode,
+    pub language: Option<String>,
+    pub interpreted_into: String,
 }
 
 /// Venues of an organisation for the new-gathering form.
@@ -136,6 +150,32 @@ pub async fn load_agenda_editor(
                     }
                 })
                 .collect(),
+            people: bundle
+                .appearances
+                .iter()
+                .filter(|a| a.segment_id == s.id)
+                .filter_map(|a| {
+                    Some(EditorAppearance {
+                        id: a.id,
+                        name: bundle.people.get(&a.person_id)?.name.clone(),
+                        role: a.role.parse().ok()?,
+                        mode: a.mode.parse().ok()?,
+                        language: a.language.clone(),
+                        interpreted_into: a.interpreted_into.clone(),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let people = crate::db::queries::people(&db, o.id)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            id: p.id,
+            label: match &p.home_time_zone {
+                Some(z) => format!("{} ({z})", p.name),
+                None => p.name,
+            },
         })
         .collect();
     let films = crate::db::queries::films(&db, o.id)
@@ -190,6 +230,7 @@ pub async fn load_agenda_editor(
         texts,
         statements,
         description: g.public_description.clone(),
+        people,
         org_slug: o.slug,
         slug: g.slug,
         title: g.title,

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod demo;
+pub mod directory;
 pub mod entities;
 pub mod planning;
 pub mod queries;

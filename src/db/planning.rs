@@ -97,7 +97,7 @@ pub const STALE: &str = "Someone else changed this gathering since you opened it
 
 /// Loads a gathering for a change: it must still be at `version` (optimistic
 /// concurrency); the change then raises the version and the modification time.
-async fn lock(
+pub(crate) async fn lock(
     txn: &DatabaseTransaction,
     gathering_id: i32,
     version: Option<i32>,

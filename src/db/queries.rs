@@ -63,6 +63,19 @@ pub async fn venues(
         .await
 }
 
+/// The people of an organisation that are not archived, by name.
+pub async fn people(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+) -> Result<Vec<person::Model>, DbErr> {
+    person::Entity::find()
+        .filter(person::Column::OrganisationId.eq(organisation_id))
+        .filter(person::Column::Archived.eq(false))
+        .order_by_asc(person::Column::Name)
+        .all(db)
+        .await
+}
+
 /// The films of an organisation that are not archived, by title.
 pub async fn films(
     db: &impl ConnectionTrait,

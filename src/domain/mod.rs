@@ -8,6 +8,7 @@ pub mod access;
 pub mod agenda;
 pub mod conflicts;
 pub mod content;
+pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod ical;
 pub mod links;

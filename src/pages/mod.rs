@@ -1,5 +1,6 @@
 //! One file per route.
 
+pub mod directory;
 pub mod gathering;
 pub mod home;
 pub mod not_found;

@@ -185,7 +185,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
             {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
             {(count == 0).then(|| view! { <p class="empty">{lang.t("plan-agenda-empty")}</p> })}
             <ol class="editor-rows">
-                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count)).collect_view()}
+                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people)).collect_view()}
             </ol>
             <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
             {echo.is_for("add").then(|| form_error(&echo))}
@@ -306,7 +306,9 @@ fn editor_row(
     version: &str,
     r: EditorRow,
     count: usize,
+    people: &[crate::api::planning::Choice],
 ) -> impl IntoView + use<> {
+    let who = appearances_view(lang, action, version, &r, people);
     let time = format!(
         "{}–{}",
         lang.format_time(r.start_local),
@@ -338,11 +340,117 @@ fn editor_row(
             {(!r.warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{r.warnings.into_iter().map(|w| view! { <li role="status">{w}</li> }).collect_view()}</ul>
             })}
+            {who}
             <div class="row-actions">
                 {button("up", lang.t("plan-move-up"), r.number > 1)}
                 {button("down", lang.t("plan-move-down"), (r.number as usize) < count)}
                 {button("delete", lang.t("plan-delete"), true)}
             </div>
         </li>
+    }
+}
+
+/// The people of a segment with remove buttons, and a form to add one.
+fn appearances_view(
+    lang: Lang,
+    action: &str,
+    version: &str,
+    r: &EditorRow,
+    people: &[crate::api::planning::Choice],
+) -> impl IntoView + use<> {
+    let echo = use_form_echo();
+    let appear_echo =
+        if echo.is_for("appear") && echo.values.get("segment") == Some(&r.id.to_string()) {
+            echo.clone()
+        } else {
+            FormEcho::default()
+        };
+    let appear_error = appear_echo.message.clone();
+    let open = appear_error.is_some();
+    let chosen_person = appear_echo.value("person", "");
+    let chosen_role = appear_echo.value("role", "speaker");
+    let chosen_mode = appear_echo.value("mode", "in_person");
+    let people: Vec<_> = people.to_vec();
+    let appearances = r.people.clone();
+    let (form_action, form_version, segment) =
+        (action.to_owned(), version.to_owned(), r.id.to_string());
+    let remove = {
+        let (action, version) = (action.to_owned(), version.to_owned());
+        move |id: i32| {
+            view! {
+                <form method="post" action=action.clone() class="inline">
+                    <input type="hidden" name="action" value="unappear" />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <input type="hidden" name="appearance" value=id.to_string() />
+                    <button type="submit" class="small delete">{lang.t("appear-remove")}</button>
+                </form>
+            }
+        }
+    };
+    view! {
+        <ul class="appearances">
+            {appearances.into_iter().map(|p| {
+                let how = lang.t(&format!("mode-{}", p.mode.as_str()));
+                let spoken = p.language.map(|l| format!(", {l}"));
+                let into = (!p.interpreted_into.is_empty()).then(|| format!(" → {}", p.interpreted_into));
+                view! {
+                    <li data-role=p.role.as_str() data-mode=p.mode.as_str()>
+                        <span class="role">{lang.t(&format!("role-{}", p.role.as_str()))}": "</span>
+                        <bdi>{p.name}</bdi>" ("{how}{spoken}{into}") "
+                        {remove(p.id)}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <details class="add-appearance" open=open>
+            <summary>{lang.t("appear-add")}</summary>
+            {appear_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <form method="post" action=form_action class="plan-form">
+                <input type="hidden" name="action" value="appear" />
+                <input type="hidden" name="version" value=form_version />
+                <input type="hidden" name="segment" value=segment.clone() />
+                <div class="row">
+                    <p class="field">
+                        <label for=format!("person-{segment}")>{lang.t("appear-person")}</label>
+                        <select id=format!("person-{segment}") name="person">
+                            {people.into_iter().map(|p| view! {
+                                <option value=p.id.to_string() selected={chosen_person == p.id.to_string()}>{p.label}</option>
+                            }).collect_view()}
+                        </select>
+                    </p>
+                    <p class="field">
+                        <label for=format!("role-{segment}")>{lang.t("appear-role")}</label>
+                        <select id=format!("role-{segment}") name="role">
+                            {crate::domain::AppearanceRole::ALL.iter().map(|x| view! {
+                                <option value=x.as_str() selected={chosen_role == x.as_str()}>{lang.t(&format!("role-{}", x.as_str()))}</option>
+                            }).collect_view()}
+                        </select>
+                    </p>
+                    <p class="field">
+                        <label for=format!("mode-{segment}")>{lang.t("appear-mode")}</label>
+                        <select id=format!("mode-{segment}") name="mode">
+                            {crate::domain::AppearanceMode::ALL.iter().map(|x| view! {
+                                <option value=x.as_str() selected={chosen_mode == x.as_str()}>{lang.t(&format!("mode-{}", x.as_str()))}</option>
+                            }).collect_view()}
+                        </select>
+                    </p>
+                </div>
+                <div class="row">
+                    <p class="field">
+                        <label for=format!("language-{segment}")>{lang.t("appear-language")}</label>
+                        <input id=format!("language-{segment}") name="language" type="text" dir="ltr" value=appear_echo.value("language", "") />
+                    </p>
+                    <p class="field">
+                        <label for=format!("into-{segment}")>{lang.t("appear-into")}</label>
+                        <input id=format!("into-{segment}") name="interpreted_into" type="text" dir="ltr" value=appear_echo.value("interpreted_into", "") />
+                    </p>
+                </div>
+                <p class="field">
+                    <label for=format!("link-{segment}")>{lang.t("appear-link")}</label>
+                    <input id=format!("link-{segment}") name="online_link" type="url" dir="ltr" value=appear_echo.value("online_link", "") />
+                </p>
+                <p><button type="submit" class="small">{lang.t("appear-add")}</button></p>
+            </form>
+        </details>
     }
 }

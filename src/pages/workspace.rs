@@ -50,9 +50,12 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                     <section class="workspace-org">
                         <h2><bdi>{o.name.clone()}</bdi></h2>
                         <p class="role">{role}</p>
-                        {o.role.allows(Permission::Plan).then(|| view! {
-                            <p><a class="button" href=format!("/manage/o/{}/new", o.slug)>{lang.t("plan-new-link")}</a></p>
-                        })}
+                        <p>
+                            {o.role.allows(Permission::Plan).then(|| view! {
+                                <a class="button" href=format!("/manage/o/{}/new", o.slug)>{lang.t("plan-new-link")}</a>" "
+                            })}
+                            <a href=format!("/manage/o/{}/directory", o.slug)>{lang.t("directory-link")}</a>
+                        </p>
                         <h3>{lang.t("workspace-gatherings")}</h3>
                         <ul class="cards">
                             {o.gatherings.into_iter().map(|g| {

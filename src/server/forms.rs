@@ -270,6 +270,45 @@ pub async fn agenda_action(
                 .await?;
                 Ok(back)
             }
+            "appear" => {
+                let form = crate::domain::directory::AppearanceForm {
+                    person: get(&v, "person").into(),
+                    role: get(&v, "role").into(),
+                    mode: get(&v, "mode").into(),
+                    language: get(&v, "language").into(),
+                    interpreted_into: get(&v, "interpreted_into").into(),
+                    online_link: get(&v, "online_link").into(),
+                };
+                let id = segment_id()?;
+                crate::db::directory::add_appearance(&state.db, o.id, g.id, version(&v), id, &form)
+                    .await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "appearance.add",
+                    &g.slug,
+                    get(&v, "role"),
+                )
+                .await?;
+                Ok(format!("{back}#segment-{id}"))
+            }
+            "unappear" => {
+                let id = get(&v, "appearance")
+                    .parse::<i32>()
+                    .map_err(|_| AppError::NotFound)?;
+                crate::db::directory::remove_appearance(&state.db, g.id, version(&v), id).await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "appearance.remove",
+                    &g.slug,
+                    "",
+                )
+                .await?;
+                Ok(back)
+            }
             "translate" => {
                 use crate::db::planning::Translation;
                 let mut entries = Vec::new();
@@ -316,6 +355,96 @@ pub async fn agenda_action(
                 message: "Unknown action.".into(),
             }),
         }
+    })
+    .await
+}
+
+/// `POST /manage/o/{org}/directory`: adds a venue, a person or a film.
+pub async fn directory_action(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    request: Request,
+) -> Response {
+    use crate::db::directory;
+    use crate::domain::directory::{FilmForm, PersonForm, VenueForm};
+    handle(state, request, |state, headers, v| async move {
+        let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
+        let g = |k: &str| get(&v, k).to_owned();
+        let back = format!("/manage/o/{}/directory", o.slug);
+        let (kind, id, label) = match get(&v, "action") {
+            "venue" => {
+                let m = directory::create_venue(
+                    &state.db,
+                    o.id,
+                    &VenueForm {
+                        name: g("name"),
+                        address: g("address"),
+                        city: g("city"),
+                        country: g("country"),
+                        time_zone: g("time_zone"),
+                        latitude: g("latitude"),
+                        longitude: g("longitude"),
+                        capacity: g("capacity"),
+                        setting: g("setting"),
+                        public_directions: g("public_directions"),
+                        access_notes: g("access_notes"),
+                    },
+                )
+                .await?;
+                ("venue", m.id, m.name)
+            }
+            "person" => {
+                let m = directory::create_person(
+                    &state.db,
+                    o.id,
+                    &PersonForm {
+                        name: g("name"),
+                        public_bio: g("public_bio"),
+                        languages: g("languages"),
+                        home_time_zone: g("home_time_zone"),
+                        contact: g("contact"),
+                        listed_publicly: g("listed_publicly"),
+                    },
+                )
+                .await?;
+                ("person", m.id, m.name)
+            }
+            "film" => {
+                let m = directory::create_film(
+                    &state.db,
+                    o.id,
+                    &FilmForm {
+                        title: g("title"),
+                        director: g("director"),
+                        producer: g("producer"),
+                        year: g("year"),
+                        runtime: g("runtime"),
+                        audio_language: g("audio_language"),
+                        subtitle_languages: g("subtitle_languages"),
+                        trailer_url: g("trailer_url"),
+                        rights_notes: g("rights_notes"),
+                    },
+                )
+                .await?;
+                ("film", m.id, m.title)
+            }
+            _ => {
+                return Err(AppError::Validation {
+                    field: "action".into(),
+                    message: "Unknown action.".into(),
+                });
+            }
+        };
+        auth::audit(
+            &state.db,
+            Some(o.id),
+            Some(user.id),
+            &format!("{kind}.create"),
+            &label,
+            "",
+        )
+        .await?;
+        Ok(format!("{back}#{kind}-{id}"))
     })
     .await
 }

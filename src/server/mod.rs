@@ -195,6 +195,10 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
         .route("/sign-in", axum::routing::post(auth::sign_in))
         .route("/sign-out", axum::routing::post(auth::sign_out))
         .route(
+            "/manage/o/{org}/directory",
+            axum::routing::post(forms::directory_action),
+        )
+        .route(
             "/manage/o/{org}/new",
             axum::routing::post(forms::create_gathering),
         )
