@@ -256,6 +256,14 @@ async fn org_or_404(db: &DatabaseConnection, slug: &str) -> Result<organisation:
         .ok_or(AppError::NotFound)
 }
 
+/// Which of an organisation's public gatherings a feed holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Selection {
+    All,
+    Venue(i32),
+    Kind(String),
+}
+
 /// `GET /o/{org}/calendar.ics`: every public gathering of an organisation.
 pub async fn organisation_feed(
     State(db): State<DatabaseConnection>,
@@ -263,18 +271,61 @@ pub async fn organisation_feed(
     Query(query): Query<FeedQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let org_slug = org.trim_end_matches(".ics").to_owned();
-    let org = match org_or_404(&db, &org_slug).await {
+    selection_feed(db, org, Selection::All, query, headers).await
+}
+
+/// `GET /o/{org}/venues/{id}/calendar.ics`: the public gatherings at one venue.
+pub async fn venue_feed(
+    State(db): State<DatabaseConnection>,
+    Path((org, id)): Path<(String, i32)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    selection_feed(db, org, Selection::Venue(id), query, headers).await
+}
+
+/// `GET /o/{org}/kinds/{kind}/calendar.ics`: the public gatherings of one kind.
+pub async fn kind_feed(
+    State(db): State<DatabaseConnection>,
+    Path((org, kind)): Path<(String, String)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    match kind.parse::<crate::domain::GatheringKind>() {
+        Ok(k) => selection_feed(db, org, Selection::Kind(k.as_str().into()), query, headers).await,
+        Err(_) => error_response(AppError::NotFound),
+    }
+}
+
+async fn selection_feed(
+    db: DatabaseConnection,
+    org: String,
+    selection: Selection,
+    query: FeedQuery,
+    headers: HeaderMap,
+) -> Response {
+    let org = match org_or_404(&db, &org).await {
         Ok(o) => o,
         Err(e) => return error_response(e),
     };
     let lang = feed_lang(&query, &org);
-    let rows = match queries::public_gatherings(&db, org.id).await {
-        Ok(r) => r,
+    let rows: Vec<_> = match queries::public_gatherings(&db, org.id).await {
+        Ok(r) => r
+            .into_iter()
+            .filter(|(g, _)| match &selection {
+                Selection::All => true,
+                Selection::Venue(id) => g.venue_id == Some(*id),
+                Selection::Kind(k) => &g.kind == k,
+            })
+            .collect(),
         Err(e) => return error_response(e.into()),
     };
+    // A venue with no public gathering has no public feed.
+    if matches!(selection, Selection::Venue(_)) && rows.is_empty() {
+        return error_response(AppError::NotFound);
+    }
     let mut parts = vec![
-        format!("org:{}:{}", org.id, org.name),
+        format!("org:{}:{}:{selection:?}", org.id, org.name),
         lang.code().to_owned(),
         origin(&headers),
         query.per_segment().to_string(),
@@ -304,8 +355,13 @@ pub async fn organisation_feed(
                 events.push(gathering_event(lang, &origin, b, &page));
             }
         }
+        let name = match (&selection, rows.first()) {
+            (Selection::Venue(_), Some((_, Some(v)))) => format!("{} · {}", org.name, v.name),
+            (Selection::Kind(k), _) => format!("{} · {}", org.name, lang.t(&format!("kind-{k}"))),
+            _ => org.name.clone(),
+        };
         Ok(render(&Feed {
-            name: org.name.clone(),
+            name,
             description: org.public_description.clone(),
             refresh_minutes: 60,
             language: lang.code().to_owned(),

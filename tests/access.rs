@@ -160,6 +160,17 @@ async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
             "strict-origin-when-cross-origin"
         );
     }
+    for (uri, policy) in [
+        ("/manage", "private, no-store"),
+        ("/o/families-association", "public, max-age=60"),
+    ] {
+        let request = Request::get(uri)
+            .header(header::HOST, "convene.test")
+            .body(Body::empty())
+            .unwrap();
+        let (_, headers, _) = app.send(request).await;
+        assert_eq!(headers[header::CACHE_CONTROL], policy, "{uri}");
+    }
     let huge = "x".repeat(2 * 1024 * 1024);
     let request = Request::post("/sign-in")
         .header(header::HOST, "convene.test")

@@ -112,7 +112,28 @@ async fn no_public_response_contains_an_internal_detail() {
         .collect();
     assert!(slugs.len() >= 7, "the demo has its gatherings");
 
+    let venue_ids: Vec<i32> = conn
+        .query_all_raw(sea_orm::Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT id FROM venue",
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.try_get::<i32>("", "id").unwrap())
+        .collect();
     let mut uris = vec!["/".to_owned(), "/o/families-association".to_owned()];
+    for id in &venue_ids {
+        uris.push(format!("/o/families-association/venues/{id}"));
+        uris.push(format!("/o/families-association/venues/{id}/calendar.ics"));
+    }
+    for kind in convene::domain::GatheringKind::ALL {
+        uris.push(format!(
+            "/o/families-association/kinds/{}/calendar.ics",
+            kind.as_str()
+        ));
+        uris.push(format!("/o/families-association?kind={}", kind.as_str()));
+    }
     for lang in ["en", "sq", "fa"] {
         uris.push(format!("/o/families-association?lang={lang}"));
         uris.push(format!("/o/families-association/calendar.ics?lang={lang}"));

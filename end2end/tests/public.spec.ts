@@ -144,3 +144,25 @@ test("without JavaScript the page is complete and the browser-only hint stays hi
   await expect(page.locator("ol.agenda > li.segment")).toHaveCount(9);
   await expect(page.locator(".your-time")).toBeHidden();
 });
+
+test("the organisation page filters by kind, and a venue has its own page and feed", async ({ page, request }) => {
+  await page.goto(ORG);
+  await page.getByLabel("Kind").selectOption("screening");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/kind=screening/);
+  const titles = page.locator("ul.gatherings h3");
+  await expect(titles).toHaveCount(1);
+  await expect(titles.first()).toHaveText("Screening: The Children of Camp Ashraf");
+
+  await page.goto(ORG);
+  await page.locator("li.card", { hasText: "Public gathering in the park" }).locator(".place a").click();
+  await expect(page.locator("h1")).toHaveText("Futsal park, Rruga Ura");
+  await expect(page.locator(".directions")).toBeVisible();
+  // The internal access notes never show on the public venue page.
+  await expect(page.locator("body")).not.toContainText("key holder");
+  await expect(page.locator("ul.gatherings h3").filter({ hasText: "Great gathering in Tirana" })).toHaveCount(1);
+  const feed = await page.locator("p.calendar-links a.download").getAttribute("href");
+  const ics = await request.get(feed!);
+  expect(ics.status()).toBe(200);
+  expect(await ics.text()).toContain("UID:tirana-park-2023@families-association.convene");
+});

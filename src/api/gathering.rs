@@ -42,6 +42,24 @@ pub mod ssr {
     use crate::domain::{GatheringStatus, Minutes};
     use crate::error::AppError;
 
+    /// The public side of a venue: never its access notes.
+    pub fn venue_view(v: &crate::db::entities::venue::Model) -> VenueView {
+        VenueView {
+            name: v.name.clone(),
+            address: v.address.clone(),
+            city: v.city.clone(),
+            country: v.country.clone(),
+            setting: v
+                .setting
+                .parse()
+                .unwrap_or(crate::domain::VenueSetting::Indoor),
+            directions: v.public_directions.clone(),
+            map_url: v.latitude.zip(v.longitude).map(|(lat, lon)| {
+                format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+            }),
+        }
+    }
+
     /// Times the whole agenda, public and internal segments alike, in the gathering's zone.
     pub fn agenda(bundle: &GatheringBundle) -> Result<(Tz, Agenda), AppError> {
         let g = &bundle.gathering;
@@ -150,20 +168,7 @@ pub mod ssr {
                 appearances,
             });
         }
-        let venue = bundle.venue.as_ref().map(|v| VenueView {
-            name: v.name.clone(),
-            address: v.address.clone(),
-            city: v.city.clone(),
-            country: v.country.clone(),
-            setting: v
-                .setting
-                .parse()
-                .unwrap_or(crate::domain::VenueSetting::Indoor),
-            directions: v.public_directions.clone(),
-            map_url: v.latitude.zip(v.longitude).map(|(lat, lon)| {
-                format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
-            }),
-        });
+        let venue = bundle.venue.as_ref().map(venue_view);
         let texts = || {
             bundle
                 .gathering_texts

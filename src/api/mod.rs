@@ -34,6 +34,24 @@ pub struct OrgHome {
     pub past: Vec<GatheringCard>,
     /// The site's address as the visitor reached it, for subscribe links.
     pub origin: String,
+    /// The kinds and venues of the public gatherings, to filter by.
+    pub kinds: Vec<GatheringKind>,
+    pub venues: Vec<(i32, String)>,
+    pub filter_kind: Option<GatheringKind>,
+    pub filter_venue: Option<i32>,
+}
+
+/// A venue's public page: where it is and its public gatherings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VenuePage {
+    pub org_slug: String,
+    pub org_name: String,
+    pub id: i32,
+    pub venue: VenueView,
+    pub time_zone: String,
+    pub upcoming: Vec<GatheringCard>,
+    pub past: Vec<GatheringCard>,
+    pub origin: String,
 }
 
 /// One gathering in a list.
@@ -49,6 +67,7 @@ pub struct GatheringCard {
     pub ends_local: NaiveDateTime,
     pub time_zone: String,
     pub place: Option<String>,
+    pub venue_id: Option<i32>,
 }
 
 /// A gathering's public page.

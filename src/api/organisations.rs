@@ -22,13 +22,41 @@ pub async fn list_organisations() -> Result<Vec<OrgListItem>, AppError> {
 
 /// An organisation's published gatherings, split at the present moment.
 #[server]
-pub async fn organisation_home(org: String, lang: String) -> Result<OrgHome, AppError> {
+pub async fn organisation_home(
+    org: String,
+    lang: String,
+    kind: Option<String>,
+    venue: Option<i32>,
+) -> Result<OrgHome, AppError> {
     use crate::db::queries;
     let db = super::db()?;
     let o = queries::organisation_by_slug(&db, &org)
         .await?
         .ok_or(AppError::NotFound)?;
-    let rows = queries::public_gatherings(&db, o.id).await?;
+    let all = queries::public_gatherings(&db, o.id).await?;
+    let mut kinds: Vec<crate::domain::GatheringKind> = all
+        .iter()
+        .filter_map(|(g, _)| g.kind.parse().ok())
+        .collect();
+    kinds.sort_by_key(|k| {
+        crate::domain::GatheringKind::ALL
+            .iter()
+            .position(|x| x == k)
+    });
+    kinds.dedup();
+    let mut venues: Vec<(i32, String)> = all
+        .iter()
+        .filter_map(|(_, v)| v.as_ref().map(|v| (v.id, v.name.clone())))
+        .collect();
+    venues.sort_by(|a, b| a.1.cmp(&b.1));
+    venues.dedup();
+    let filter_kind: Option<crate::domain::GatheringKind> =
+        kind.as_deref().and_then(|k| k.parse().ok());
+    let rows: Vec<_> = all
+        .into_iter()
+        .filter(|(g, _)| filter_kind.is_none_or(|k| g.kind == k.as_str()))
+        .filter(|(g, _)| venue.is_none_or(|id| g.venue_id == Some(id)))
+        .collect();
     let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
     let (upcoming, past) = queries::split_upcoming(rows, |(g, _)| g.ends_at, chrono::Utc::now());
     let card = |(g, v): (
@@ -39,6 +67,51 @@ pub async fn organisation_home(org: String, lang: String) -> Result<OrgHome, App
         slug: o.slug,
         name: o.name,
         description: o.public_description,
+        upcoming: upcoming.into_iter().filter_map(card).collect(),
+        past: past.into_iter().filter_map(card).collect(),
+        origin: use_context::<http::request::Parts>()
+            .map(|parts| crate::feeds::origin(&parts.headers))
+            .unwrap_or_default(),
+        kinds,
+        venues,
+        filter_kind,
+        filter_venue: venue,
+    })
+}
+
+/// A venue's public page; only venues of at least one public gathering are shown.
+#[server]
+pub async fn public_venue(
+    org: String,
+    id: i32,
+    lang: String,
+) -> Result<super::VenuePage, AppError> {
+    use crate::db::queries;
+    let db = super::db()?;
+    let o = queries::organisation_by_slug(&db, &org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rows: Vec<_> = queries::public_gatherings(&db, o.id)
+        .await?
+        .into_iter()
+        .filter(|(g, _)| g.venue_id == Some(id))
+        .collect();
+    let v = rows
+        .iter()
+        .find_map(|(_, v)| v.clone())
+        .ok_or(AppError::NotFound)?;
+    let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
+    let (upcoming, past) = queries::split_upcoming(rows, |(g, _)| g.ends_at, chrono::Utc::now());
+    let card = |(g, v): (
+        crate::db::entities::gathering::Model,
+        Option<crate::db::entities::venue::Model>,
+    )| { ssr::card(g, v, &o.default_language, &lang, &texts) };
+    Ok(super::VenuePage {
+        org_slug: o.slug.clone(),
+        org_name: o.name.clone(),
+        id: v.id,
+        venue: crate::api::gathering::ssr::venue_view(&v),
+        time_zone: v.time_zone.clone(),
         upcoming: upcoming.into_iter().filter_map(card).collect(),
         past: past.into_iter().filter_map(card).collect(),
         origin: use_context::<http::request::Parts>()
@@ -88,6 +161,7 @@ pub mod ssr {
             starts_local: g.starts_local,
             ends_local: g.ends_local,
             time_zone: g.time_zone,
+            venue_id: v.as_ref().map(|v| v.id),
             place: v.map(|v| {
                 if v.city.is_empty() || v.name.contains(&v.city) {
                     v.name

@@ -65,3 +65,17 @@ pub fn OrganisationCalendarLinks(org: String, origin: String, lang: Lang) -> imp
         </p>
     }
 }
+
+/// Subscribe links for any feed path (a venue's, a kind's).
+#[component]
+pub fn FeedLinks(path: String, origin: String, lang: Lang) -> impl IntoView {
+    let feed = format!("{path}?lang={}", lang.code());
+    let absolute = format!("{origin}{feed}");
+    view! {
+        <p class="calendar-links">
+            <a class="subscribe" href=webcal(&absolute)>{lang.t("calendar-subscribe-all")}</a>
+            " · "
+            <a class="download" href=feed>{lang.t("calendar-feed-address")}</a>
+        </p>
+    }
+}

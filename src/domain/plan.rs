@@ -55,6 +55,9 @@ pub struct GatheringPlan {
     pub expected_attendance: Option<u32>,
 }
 
+/// Addresses under an organisation that belong to the site, not to a gathering.
+pub const RESERVED_SLUGS: &[&str] = &["venues", "people", "kinds", "calendar", "new", "directory"];
+
 /// Longest free text accepted in a description or notes field.
 pub const MAX_TEXT: usize = 20_000;
 
@@ -110,6 +113,15 @@ impl GatheringForm {
         } else {
             Slug::parse("slug", &self.slug)?
         };
+        if RESERVED_SLUGS.contains(&slug.as_str()) {
+            return Err(ValidationError::new(
+                "slug",
+                format!(
+                    "\"{}\" is used by the site itself; choose another address.",
+                    slug.as_str()
+                ),
+            ));
+        }
         let kind = vocabulary("kind", &self.kind)?;
         let status = if self.status.trim().is_empty() {
             GatheringStatus::Draft
@@ -255,6 +267,7 @@ mod tests {
     #[rstest]
     #[case::empty_title(GatheringForm { title: "  ".into(), ..tirana_park() }, "title")]
     #[case::bad_slug(GatheringForm { slug: "Not a slug!".into(), ..tirana_park() }, "slug")]
+    #[case::reserved_slug(GatheringForm { slug: "venues".into(), ..tirana_park() }, "slug")]
     #[case::unknown_kind(GatheringForm { kind: "party".into(), ..tirana_park() }, "kind")]
     #[case::unknown_status(GatheringForm { status: "live".into(), ..tirana_park() }, "status")]
     #[case::bad_date(GatheringForm { date: "26/11/2023".into(), ..tirana_park() }, "date")]

@@ -8,4 +8,5 @@ pub mod organisation;
 pub mod planning;
 pub mod run_sheet;
 pub mod sign_in;
+pub mod venue;
 pub mod workspace;

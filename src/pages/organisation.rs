@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::GatheringCard;
 use crate::api::organisations::organisation_home;
@@ -17,9 +17,12 @@ pub fn OrganisationPage() -> impl IntoView {
         .read_untracked()
         .get("org")
         .unwrap_or_default();
+    let query = use_query_map().read_untracked();
+    let kind = query.get("kind").filter(|k| !k.is_empty());
+    let venue = query.get("venue").and_then(|v| v.parse::<i32>().ok());
     let home = Resource::new(
-        move || (org.clone(), lang.code().to_owned()),
-        |(org, lang)| organisation_home(org, lang),
+        move || (org.clone(), lang.code().to_owned(), kind.clone(), venue),
+        |(org, lang, kind, venue)| organisation_home(org, lang, kind, venue),
     );
     view! {
         <Suspense fallback=|| ()>
@@ -30,6 +33,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         <h1>{h.name.clone()}</h1>
                         <p class="lede">{h.description.clone()}</p>
                         <OrganisationCalendarLinks org=h.slug.clone() origin=h.origin.clone() lang=lang />
+                        {filter_form(lang, &h)}
                         <section aria-labelledby="upcoming">
                             <h2 id="upcoming">{lang.t("org-upcoming")}</h2>
                             {card_list(lang, &h.slug, h.upcoming.clone(), "org-none-upcoming")}
@@ -46,7 +50,35 @@ pub fn OrganisationPage() -> impl IntoView {
     }
 }
 
-fn card_list(lang: Lang, org: &str, cards: Vec<GatheringCard>, empty: &str) -> AnyView {
+/// Filters by kind and venue: a plain GET form, so it works without JavaScript.
+fn filter_form(lang: Lang, h: &crate::api::OrgHome) -> impl IntoView + use<> {
+    let kind = h
+        .filter_kind
+        .map(|k| k.as_str().to_owned())
+        .unwrap_or_default();
+    let venue = h.filter_venue.map(|v| v.to_string()).unwrap_or_default();
+    view! {
+        <form method="get" action=format!("/o/{}", h.slug) class="filters">
+            <label for="filter-kind">{lang.t("org-filter-kind")}</label>
+            <select id="filter-kind" name="kind">
+                <option value="">{lang.t("org-filter-all")}</option>
+                {h.kinds.iter().map(|k| view! {
+                    <option value=k.as_str() selected={kind == k.as_str()}>{lang.t(&format!("kind-{}", k.as_str()))}</option>
+                }).collect_view()}
+            </select>
+            <label for="filter-venue">{lang.t("org-filter-venue")}</label>
+            <select id="filter-venue" name="venue">
+                <option value="">{lang.t("org-filter-all")}</option>
+                {h.venues.iter().map(|(id, name)| view! {
+                    <option value=id.to_string() selected={venue == id.to_string()}>{name.clone()}</option>
+                }).collect_view()}
+            </select>
+            <button type="submit">{lang.t("org-filter-apply")}</button>
+        </form>
+    }
+}
+
+pub fn card_list(lang: Lang, org: &str, cards: Vec<GatheringCard>, empty: &str) -> AnyView {
     if cards.is_empty() {
         return view! { <p class="empty">{lang.t(empty)}</p> }.into_any();
     }
@@ -64,7 +96,10 @@ fn card_list(lang: Lang, org: &str, cards: Vec<GatheringCard>, empty: &str) -> A
                         </p>
                         <h3><a href=href><bdi lang=c.title_lang>{c.title}</bdi></a></h3>
                         <p class="when"><DateRange start=c.starts_local end=c.ends_local zone=c.time_zone /></p>
-                        {c.place.map(|p| view! { <p class="place"><bdi>{p}</bdi></p> })}
+                        {c.place.map(|p| match c.venue_id {
+                            Some(id) => view! { <p class="place"><a href=format!("/o/{org}/venues/{id}")><bdi>{p}</bdi></a></p> }.into_any(),
+                            None => view! { <p class="place"><bdi>{p}</bdi></p> }.into_any(),
+                        })}
                     </li>
                 }
             }).collect_view()}

@@ -211,6 +211,14 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
             axum::routing::get(crate::feeds::organisation_feed),
         )
         .route(
+            "/o/{org}/venues/{id}/calendar.ics",
+            axum::routing::get(crate::feeds::venue_feed),
+        )
+        .route(
+            "/o/{org}/kinds/{kind}/calendar.ics",
+            axum::routing::get(crate::feeds::kind_feed),
+        )
+        .route(
             "/o/{org}/{slug}/calendar.ics",
             axum::routing::get(crate::feeds::gathering_feed),
         )
@@ -224,6 +232,7 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(cache_policy))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -246,6 +255,32 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Members' pages are never stored by browsers or proxies; public pages may be kept for a
+/// minute (they vary by language, which `Vary` says); feeds set their own validators.
+async fn cache_policy(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if headers.contains_key(header::CACHE_CONTROL) {
+        return response;
+    }
+    let private = path.starts_with("/manage") || path.starts_with("/sign-");
+    let value = if private {
+        "private, no-store"
+    } else if response.status() == axum::http::StatusCode::OK {
+        "public, max-age=60"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
 }
 
 async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Result<(), String> {

@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::VenuePage as Page;
+use crate::api::organisations::public_venue;
+use crate::components::error::ErrorView;
+use crate::components::subscribe::FeedLinks;
+use crate::i18n::{Lang, use_lang};
+use crate::pages::organisation::card_list;
+
+/// `/o/:org/venues/:id`: where a venue is, how to get there, and its public gatherings.
+#[component]
+pub fn VenuePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map().read_untracked();
+    let org = params.get("org").unwrap_or_default();
+    let id = params
+        .get("id")
+        .and_then(|i| i.parse::<i32>().ok())
+        .unwrap_or(-1);
+    let page = Resource::new(
+        move || (org.clone(), id, lang.code().to_owned()),
+        |(org, id, lang)| public_venue(org, id, lang),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) => view! { <VenueView p=p lang=lang /> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VenueView(p: Page, lang: Lang) -> impl IntoView {
+    let v = p.venue.clone();
+    let line = [v.address.as_str(), v.city.as_str(), v.country.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty() && !v.name.contains(*s))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let feed = format!("/o/{}/venues/{}/calendar.ics", p.org_slug, p.id);
+    view! {
+        <Title text=v.name.clone() />
+        <article class="venue">
+            <p class="breadcrumb"><a href=format!("/o/{}", p.org_slug)><bdi>{p.org_name.clone()}</bdi></a></p>
+            <h1><bdi>{v.name.clone()}</bdi></h1>
+            {(!line.is_empty()).then(|| view! { <p class="venue-address"><bdi>{line}</bdi></p> })}
+            <p class="zone-note">{lang.t("venue-zone")}": "<bdi dir="ltr">{p.time_zone.clone()}</bdi></p>
+            {(!v.directions.is_empty()).then(|| view! {
+                <p class="directions"><span class="label">{lang.t("gathering-directions")}": "</span><span dir="auto">{v.directions.clone()}</span></p>
+            })}
+            {v.map_url.clone().map(|u| view! { <p><a href=u rel="noopener">{lang.t("gathering-map")}</a></p> })}
+            <FeedLinks path=feed origin=p.origin.clone() lang=lang />
+            <section aria-labelledby="upcoming">
+                <h2 id="upcoming">{lang.t("org-upcoming")}</h2>
+                {card_list(lang, &p.org_slug, p.upcoming.clone(), "org-none-upcoming")}
+            </section>
+            <section aria-labelledby="past">
+                <h2 id="past">{lang.t("org-past")}</h2>
+                {card_list(lang, &p.org_slug, p.past.clone(), "org-none-past")}
+            </section>
+        </article>
+    }
+}
