@@ -15,6 +15,7 @@ use crate::pages::{
     home::HomePage,
     not_found::NotFound,
     organisation::OrganisationPage,
+    person::PersonPage,
     planning::{AgendaEditorPage, NewGatheringPage},
     run_sheet::RunSheetPage,
     sign_in::SignInPage,
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/o/:org") view=OrganisationPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/people/:id") view=PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />

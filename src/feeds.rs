@@ -262,6 +262,8 @@ enum Selection {
     All,
     Venue(i32),
     Kind(String),
+    /// The gatherings where a publicly listed person appears in a public segment.
+    Person(i32, Vec<String>),
 }
 
 /// `GET /o/{org}/calendar.ics`: every public gathering of an organisation.
@@ -297,6 +299,29 @@ pub async fn kind_feed(
     }
 }
 
+/// `GET /o/{org}/people/{id}/calendar.ics`: a listed person's public appearances.
+pub async fn person_feed(
+    State(db): State<DatabaseConnection>,
+    Path((org_slug, id)): Path<(String, i32)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let org = match org_or_404(&db, &org_slug).await {
+        Ok(o) => o,
+        Err(e) => return error_response(e),
+    };
+    let listed = matches!(queries::person(&db, org.id, id).await, Ok(Some(p)) if p.listed_publicly);
+    if !listed {
+        return error_response(AppError::NotFound);
+    }
+    let slugs = match queries::gathering_slugs_with_person(&db, org.id, id).await {
+        Ok(s) if !s.is_empty() => s,
+        Ok(_) => return error_response(AppError::NotFound),
+        Err(e) => return error_response(e.into()),
+    };
+    selection_feed(db, org_slug, Selection::Person(id, slugs), query, headers).await
+}
+
 async fn selection_feed(
     db: DatabaseConnection,
     org: String,
@@ -316,6 +341,7 @@ async fn selection_feed(
                 Selection::All => true,
                 Selection::Venue(id) => g.venue_id == Some(*id),
                 Selection::Kind(k) => &g.kind == k,
+                Selection::Person(_, slugs) => slugs.contains(&g.slug),
             })
             .collect(),
         Err(e) => return error_response(e.into()),

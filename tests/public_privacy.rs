@@ -127,6 +127,10 @@ async fn no_public_response_contains_an_internal_detail() {
         uris.push(format!("/o/families-association/venues/{id}"));
         uris.push(format!("/o/families-association/venues/{id}/calendar.ics"));
     }
+    for id in 1..=12 {
+        uris.push(format!("/o/families-association/people/{id}"));
+        uris.push(format!("/o/families-association/people/{id}/calendar.ics"));
+    }
     for kind in convene::domain::GatheringKind::ALL {
         uris.push(format!(
             "/o/families-association/kinds/{}/calendar.ics",

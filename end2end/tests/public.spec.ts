@@ -166,3 +166,19 @@ test("the organisation page filters by kind, and a venue has its own page and fe
   expect(ics.status()).toBe(200);
   expect(await ics.text()).toContain("UID:tirana-park-2023@families-association.convene");
 });
+
+test("a listed speaker has a page of public appearances; an unlisted one has none", async ({ page, request }) => {
+  await page.goto(TIRANA);
+  await page.getByRole("link", { name: "Chief executive of the society" }).first().click();
+  await expect(page.locator("h1")).toHaveText("Chief executive of the society");
+  await expect(page.locator("li.card")).toContainText("Address by the society's chief executive");
+  await expect(page.locator("li.card")).toContainText("Speaker, online");
+  // Contacts are internal.
+  await expect(page.locator("body")).not.toContainText("secretary");
+  const feed = await page.locator("p.calendar-links a.download").getAttribute("href");
+  expect((await request.get(feed!)).status()).toBe(200);
+  // The former member is not listed: his name is no link, and no page exists for him.
+  await page.goto(TIRANA);
+  const former = page.locator("li.segment", { hasText: "A former member speaks" });
+  await expect(former.locator("li.appearance a")).toHaveCount(0);
+});

@@ -135,6 +135,7 @@ pub mod ssr {
                     let person = bundle.people.get(&a.person_id)?;
                     Some(AppearanceView {
                         name: person.listed_publicly.then(|| person.name.clone()),
+                        person_id: person.listed_publicly.then_some(person.id),
                         role: a.role.parse().ok()?,
                         mode: a.mode.parse().ok()?,
                         language: a.language.clone(),

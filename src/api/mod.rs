@@ -149,10 +149,38 @@ pub struct FilmView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppearanceView {
     pub name: Option<String>,
+    /// Set only for people listed publicly (their public page).
+    pub person_id: Option<i32>,
     pub role: AppearanceRole,
     pub mode: AppearanceMode,
     pub language: Option<String>,
     pub interpreted_into: Vec<String>,
+}
+
+/// A person's public page: their public bio and public appearances.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonPage {
+    pub org_slug: String,
+    pub org_name: String,
+    pub id: i32,
+    pub name: String,
+    pub bio: String,
+    pub appearances: Vec<PersonAppearance>,
+    pub origin: String,
+}
+
+/// One public appearance of a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonAppearance {
+    pub gathering_slug: String,
+    pub gathering_title: String,
+    pub title_lang: String,
+    pub time_zone: String,
+    pub segment_title: String,
+    pub start_local: NaiveDateTime,
+    pub end_local: NaiveDateTime,
+    pub role: AppearanceRole,
+    pub mode: AppearanceMode,
 }
 
 /// The database connection of the request being served.

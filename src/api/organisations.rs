@@ -120,6 +120,65 @@ pub async fn public_venue(
     })
 }
 
+/// A person's public page: only people listed publicly, with public appearances.
+#[server]
+pub async fn public_person(
+    org: String,
+    id: i32,
+    lang: String,
+) -> Result<super::PersonPage, AppError> {
+    use crate::db::queries;
+    let db = super::db()?;
+    let o = queries::organisation_by_slug(&db, &org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let person = queries::person(&db, o.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !person.listed_publicly {
+        return Err(AppError::NotFound);
+    }
+    let mut appearances = Vec::new();
+    for slug in queries::gathering_slugs_with_person(&db, o.id, id).await? {
+        let Some(bundle) = queries::gathering_bundle(&db, o.id, &slug).await? else {
+            continue;
+        };
+        let Ok(page) = crate::api::gathering::ssr::public_view(&o, &bundle, &lang) else {
+            continue;
+        };
+        for s in &page.agenda {
+            for a in s.appearances.iter().filter(|a| a.person_id == Some(id)) {
+                appearances.push(super::PersonAppearance {
+                    gathering_slug: page.slug.clone(),
+                    gathering_title: page.title.clone(),
+                    title_lang: page.title_lang.clone(),
+                    time_zone: page.time_zone.clone(),
+                    segment_title: s.title.clone(),
+                    start_local: s.start_local,
+                    end_local: s.end_local,
+                    role: a.role,
+                    mode: a.mode,
+                });
+            }
+        }
+    }
+    if appearances.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    appearances.sort_by_key(|a| std::cmp::Reverse(a.start_local));
+    Ok(super::PersonPage {
+        org_slug: o.slug,
+        org_name: o.name,
+        id,
+        name: person.name,
+        bio: person.public_bio,
+        appearances,
+        origin: use_context::<http::request::Parts>()
+            .map(|parts| crate::feeds::origin(&parts.headers))
+            .unwrap_or_default(),
+    })
+}
+
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use crate::api::GatheringCard;

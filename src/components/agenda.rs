@@ -8,7 +8,7 @@ use crate::pages::gathering::language_name;
 
 /// The public programme: one row per segment with its local start, end and length.
 #[component]
-pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang) -> impl IntoView {
+pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang, org: String) -> impl IntoView {
     view! {
         <ol class="agenda">
             {segments.into_iter().map(|s| {
@@ -40,7 +40,7 @@ pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang) -> impl IntoView {
                             })}
                             {(!s.appearances.is_empty()).then(|| view! {
                                 <ul class="appearances">
-                                    {s.appearances.iter().map(|a| appearance(lang, a)).collect_view()}
+                                    {s.appearances.iter().map(|a| appearance(lang, &org, a)).collect_view()}
                                 </ul>
                             })}
                         </div>
@@ -51,7 +51,8 @@ pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang) -> impl IntoView {
     }
 }
 
-fn appearance(lang: Lang, a: &AppearanceView) -> impl IntoView + use<> {
+fn appearance(lang: Lang, org: &str, a: &AppearanceView) -> impl IntoView + use<> {
+    let href = a.person_id.map(|id| format!("/o/{org}/people/{id}"));
     let name = a
         .name
         .clone()
@@ -73,7 +74,10 @@ fn appearance(lang: Lang, a: &AppearanceView) -> impl IntoView + use<> {
     view! {
         <li class="appearance" data-mode=mode.as_str() data-role=a.role.as_str()>
             <span class="role">{lang.t(&format!("role-{}", a.role.as_str()))}": "</span>
-            <bdi class="name">{name}</bdi>
+            {match href {
+                Some(h) => view! { <a href=h><bdi class="name">{name}</bdi></a> }.into_any(),
+                None => view! { <bdi class="name">{name}</bdi> }.into_any(),
+            }}
             {(mode != AppearanceMode::InPerson || !a.interpreted_into.is_empty()).then(|| view! {
                 " " <span class="how">"("{how.join(lang.comma())}")"</span>
             })}

@@ -76,6 +76,51 @@ pub async fn people(
         .await
 }
 
+/// One person of an organisation.
+pub async fn person(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    id: i32,
+) -> Result<Option<person::Model>, DbErr> {
+    person::Entity::find_by_id(id)
+        .filter(person::Column::OrganisationId.eq(organisation_id))
+        .one(db)
+        .await
+}
+
+/// The slugs of the public gatherings where a person appears in a public segment.
+pub async fn gathering_slugs_with_person(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    person_id: i32,
+) -> Result<Vec<String>, DbErr> {
+    let segment_ids: Vec<i32> = appearance::Entity::find()
+        .filter(appearance::Column::PersonId.eq(person_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.segment_id)
+        .collect();
+    let gathering_ids: Vec<i32> = segment::Entity::find()
+        .filter(segment::Column::Id.is_in(segment_ids))
+        .filter(segment::Column::Public.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.gathering_id)
+        .collect();
+    Ok(gathering::Entity::find()
+        .filter(gathering::Column::Id.is_in(gathering_ids))
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .filter(gathering::Column::Status.is_in(public_statuses()))
+        .order_by_asc(gathering::Column::StartsAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.slug)
+        .collect())
+}
+
 /// The films of an organisation that are not archived, by title.
 pub async fn films(
     db: &impl ConnectionTrait,

@@ -85,7 +85,7 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                 {if page.agenda.is_empty() {
                     view! { <p class="empty">{lang.t("gathering-programme-empty")}</p> }.into_any()
                 } else {
-                    view! { <AgendaTable segments=page.agenda.clone() lang=lang /> }.into_any()
+                    view! { <AgendaTable segments=page.agenda.clone() lang=lang org=page.org_slug.clone() /> }.into_any()
                 }}
             </section>
             {page.statement.clone().map(|s| statement_view(lang, s))}

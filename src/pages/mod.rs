@@ -5,6 +5,7 @@ pub mod gathering;
 pub mod home;
 pub mod not_found;
 pub mod organisation;
+pub mod person;
 pub mod planning;
 pub mod run_sheet;
 pub mod sign_in;

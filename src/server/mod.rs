@@ -215,6 +215,10 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
             axum::routing::get(crate::feeds::venue_feed),
         )
         .route(
+            "/o/{org}/people/{id}/calendar.ics",
+            axum::routing::get(crate::feeds::person_feed),
+        )
+        .route(
             "/o/{org}/kinds/{kind}/calendar.ics",
             axum::routing::get(crate::feeds::kind_feed),
         )

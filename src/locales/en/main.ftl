@@ -246,3 +246,5 @@ org-filter-venue = Venue
 org-filter-all = All
 org-filter-apply = Show
 venue-zone = Times here are in
+person-appearances = Appearances
+person-appears-as = { $role }, { $mode }

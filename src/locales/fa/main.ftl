@@ -246,3 +246,5 @@ org-filter-venue = مکان
 org-filter-all = همه
 org-filter-apply = نمایش
 venue-zone = زمان‌ها در اینجا به وقت
+person-appearances = حضورها
+person-appears-as = { $role }، { $mode }

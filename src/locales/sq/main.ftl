@@ -246,3 +246,5 @@ org-filter-venue = Vendi
 org-filter-all = Të gjitha
 org-filter-apply = Shfaq
 venue-zone = Oraret këtu janë sipas
+person-appearances = Paraqitjet
+person-appears-as = { $role }, { $mode }

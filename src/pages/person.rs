@@ -1,0 +1,72 @@
+use fluent_templates::fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::PersonPage as Page;
+use crate::api::organisations::public_person;
+use crate::components::error::ErrorView;
+use crate::components::subscribe::FeedLinks;
+use crate::i18n::{Lang, use_lang};
+
+/// `/o/:org/people/:id`: a publicly listed person and their public appearances.
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map().read_untracked();
+    let org = params.get("org").unwrap_or_default();
+    let id = params
+        .get("id")
+        .and_then(|i| i.parse::<i32>().ok())
+        .unwrap_or(-1);
+    let page = Resource::new(
+        move || (org.clone(), id, lang.code().to_owned()),
+        |(org, id, lang)| public_person(org, id, lang),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) => view! { <PersonView p=p lang=lang /> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PersonView(p: Page, lang: Lang) -> impl IntoView {
+    let feed = format!("/o/{}/people/{}/calendar.ics", p.org_slug, p.id);
+    let org = p.org_slug.clone();
+    view! {
+        <Title text=p.name.clone() />
+        <article class="person">
+            <p class="breadcrumb"><a href=format!("/o/{}", p.org_slug)><bdi>{p.org_name.clone()}</bdi></a></p>
+            <h1><bdi>{p.name.clone()}</bdi></h1>
+            {(!p.bio.is_empty()).then(|| view! { <p class="bio" dir="auto">{p.bio.clone()}</p> })}
+            <FeedLinks path=feed origin=p.origin.clone() lang=lang />
+            <h2>{lang.t("person-appearances")}</h2>
+            <ul class="cards">
+                {p.appearances.into_iter().map(|a| {
+                    let how = lang.t_with(
+                        "person-appears-as",
+                        &[
+                            ("role", FluentValue::from(lang.t(&format!("role-{}", a.role.as_str())))),
+                            ("mode", FluentValue::from(lang.t(&format!("mode-{}", a.mode.as_str())))),
+                        ],
+                    );
+                    view! {
+                        <li class="card">
+                            <h3><a href=format!("/o/{org}/{}", a.gathering_slug)><bdi lang=a.title_lang>{a.gathering_title}</bdi></a></h3>
+                            <p class="when">{lang.format_date(a.start_local.date())}", "
+                                {format!("{}–{}", lang.format_time(a.start_local), lang.format_time(a.end_local))}
+                                " ("<bdi dir="ltr">{a.time_zone}</bdi>")"</p>
+                            <p><strong dir="auto">{a.segment_title}</strong>" · "{how}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </article>
+    }
+}
