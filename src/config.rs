@@ -49,6 +49,17 @@ pub enum Command {
     },
     /// Load the demo organisation from the field notes (skipped if it is already there).
     Demo,
+    /// Write an organisation as a JSON document on standard output.
+    Export {
+        /// The organisation's slug (the only one, when there is one).
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Load an organisation from a JSON document made by `export`.
+    Import {
+        /// The document's file.
+        path: std::path::PathBuf,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]

@@ -238,7 +238,7 @@ fn segment_events(
     page.agenda
         .iter()
         .map(|s| FeedEvent {
-            uid: format!("segment-{}-{}", s.id, whole.uid),
+            uid: format!("{}.{}", s.uid, whole.uid),
             summary: format!("{} · {}", s.title, page.title),
             description: whole.url.clone().unwrap_or_default(),
             start: s.start_local,

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261124_000001_create_core;
 mod m20261124_000002_content_languages;
 mod m20261124_000003_sessions_audit;
+mod m20261124_000004_segment_uid;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_create_core::Migration),
             Box::new(m20261124_000002_content_languages::Migration),
             Box::new(m20261124_000003_sessions_audit::Migration),
+            Box::new(m20261124_000004_segment_uid::Migration),
         ]
     }
 }

@@ -154,7 +154,7 @@ pub mod ssr {
                     .map(|t| (t.language.as_str(), t.title.as_str())),
             );
             segments.push(SegmentView {
-                id: seg.id,
+                uid: seg.uid.clone(),
                 number,
                 kind: seg
                     .kind

@@ -113,7 +113,7 @@ pub struct VenueView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentView {
     /// Stable identifier of the segment (used in per-segment feed UIDs).
-    pub id: i32,
+    pub uid: String,
     pub number: u32,
     pub kind: SegmentKind,
     pub title: String,

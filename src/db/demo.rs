@@ -293,6 +293,14 @@ impl<C: ConnectionTrait> Ctx<'_, C> {
         Ok(m.id)
     }
 
+    async fn slug_of(&self, gathering_id: i32) -> Result<String, DbErr> {
+        Ok(gathering::Entity::find_by_id(gathering_id)
+            .one(self.db)
+            .await?
+            .map(|g| g.slug)
+            .unwrap_or_default())
+    }
+
     async fn gathering_text(
         &self,
         gathering_id: i32,
@@ -346,6 +354,7 @@ impl<C: ConnectionTrait> Ctx<'_, C> {
                 cue_notes: Set(s.cues.into()),
                 actual_start: Set(None),
                 actual_end: Set(None),
+                uid: Set(format!("{}-{}", self.slug_of(gathering_id).await?, i + 1)),
                 ..Default::default()
             }
             .insert(self.db)

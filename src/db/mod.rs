@@ -7,6 +7,7 @@ pub mod auth;
 pub mod demo;
 pub mod directory;
 pub mod entities;
+pub mod export;
 pub mod planning;
 pub mod queries;
 

@@ -105,10 +105,14 @@ pub fn render(feed: &Feed) -> String {
         ))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("METHOD", "PUBLISH"))
-        .append_property(Property::new("X-WR-CALNAME", escape(&feed.name)))
+        // The writer escapes X- properties itself; NAME (RFC 7986) it does not know.
+        .append_property(Property::new("X-WR-CALNAME", clean(&feed.name, false)))
         .append_property(Property::new("NAME", escape(&feed.name)));
     if !feed.description.is_empty() {
-        calendar.append_property(Property::new("X-WR-CALDESC", escape(&feed.description)));
+        calendar.append_property(Property::new(
+            "X-WR-CALDESC",
+            clean(&feed.description, false),
+        ));
     }
     let refresh = format!("PT{}M", feed.refresh_minutes.max(1));
     calendar
@@ -405,6 +409,25 @@ mod tests {
         for line in render(&feed(vec![tirana_park()])).split("\r\n") {
             assert!(line.len() <= 75, "unfolded line: {line}");
         }
+    }
+
+    #[test]
+    fn calendar_names_are_escaped_once() {
+        let f = Feed {
+            name: "Families, friends; all".into(),
+            description: "Tirana, Tehran".into(),
+            ..feed(vec![])
+        };
+        let text = render(&f);
+        assert!(
+            text.contains("X-WR-CALNAME:Families\\, friends\\; all\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("NAME:Families\\, friends\\; all\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("X-WR-CALDESC:Tirana\\, Tehran\r\n"), "{text}");
     }
 
     #[test]

@@ -166,6 +166,60 @@ async fn execute(cli: Cli) -> Result<(), String> {
             db::migrate_up(&database).await.map_err(migration_error)?;
             create_user(&database, &email, &name, org.as_deref(), &role).await
         }
+        Command::Export { org } => {
+            db::migrate_up(&database).await.map_err(migration_error)?;
+            let slug = match org {
+                Some(s) => s,
+                None => {
+                    let all = db::queries::organisations(&database)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    match all.as_slice() {
+                        [only] => only.slug.clone(),
+                        [] => return Err("there is no organisation to export".into()),
+                        _ => {
+                            return Err(
+                                "there are several organisations: name one with --org".into()
+                            );
+                        }
+                    }
+                }
+            };
+            let doc = db::export::export(&database, &slug)
+                .await
+                .map_err(|e| match e {
+                    crate::error::AppError::NotFound => {
+                        format!("org: there is no organisation \"{slug}\"")
+                    }
+                    other => other.to_string(),
+                })?;
+            let json = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+            println!("{json}");
+            Ok(())
+        }
+        Command::Import { path } => {
+            db::migrate_up(&database).await.map_err(migration_error)?;
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let explain = |e: crate::error::AppError| match e {
+                crate::error::AppError::Validation { field, message } => {
+                    format!(
+                        "{}: {field}: {message}; nothing was imported",
+                        path.display()
+                    )
+                }
+                crate::error::AppError::Conflict(m) => m,
+                other => other.to_string(),
+            };
+            let doc = db::export::parse(&text).map_err(explain)?;
+            db::export::import(&database, &doc).await.map_err(explain)?;
+            println!(
+                "Imported {} ({} gatherings).",
+                doc.organisation.name,
+                doc.gatherings.len()
+            );
+            Ok(())
+        }
         Command::Serve { demo_if_empty } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
             if demo_if_empty

@@ -1,0 +1,746 @@
+//! A complete, versioned JSON document of one organisation, and loading it back.
+//!
+//! - The document names things by stable keys, never by database ids: venues, people and
+//!   films by their position (`venue-1`, ...), gatherings by their calendar UID. Exporting,
+//!   importing into a fresh database and exporting again gives the same document, and the
+//!   same calendar feeds byte for byte (change stamps travel with the data).
+//! - Import is one transaction: a bad document is refused with the path of the bad field
+//!   and nothing is written. An organisation whose address already exists is refused
+//!   rather than merged.
+//! - Members and password hashes are never exported.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use super::entities::{
+    appearance, film, gathering, gathering_text, organisation, person, segment, segment_text,
+    statement, statement_text, venue,
+};
+use crate::domain::{
+    AppearanceMode, AppearanceRole, GatheringKind, GatheringStatus, SegmentKind, Slug,
+    TimeZoneName, Title, ValidationError, VenueSetting,
+};
+use crate::error::AppError;
+
+/// The format name written in every document.
+pub const FORMAT: &str = "convene-organisation";
+/// The version of the format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub organisation: Organisation,
+    pub venues: Vec<Venue>,
+    pub people: Vec<Person>,
+    pub films: Vec<Film>,
+    pub gatherings: Vec<Gathering>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub slug: String,
+    pub name: String,
+    pub default_language: String,
+    pub public_description: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Venue {
+    pub key: String,
+    pub name: String,
+    pub address: String,
+    pub city: String,
+    pub country: String,
+    pub time_zone: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub capacity: Option<i32>,
+    pub setting: VenueSetting,
+    pub public_directions: String,
+    pub access_notes: String,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub key: String,
+    pub name: String,
+    pub public_bio: String,
+    pub languages: String,
+    pub home_time_zone: Option<String>,
+    pub contact: String,
+    pub listed_publicly: bool,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Film {
+    pub key: String,
+    pub title: String,
+    pub director: String,
+    pub producer: String,
+    pub year: Option<i32>,
+    pub runtime_minutes: i32,
+    pub audio_language: String,
+    pub subtitle_languages: String,
+    pub trailer_url: String,
+    pub rights_notes: String,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub language: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gathering {
+    pub uid: String,
+    pub slug: String,
+    pub kind: GatheringKind,
+    pub title: String,
+    pub venue: Option<String>,
+    pub time_zone: String,
+    pub starts_local: NaiveDateTime,
+    pub ends_local: NaiveDateTime,
+    pub status: GatheringStatus,
+    pub public_description: String,
+    pub internal_notes: String,
+    pub expected_attendance: Option<i32>,
+    pub actual_attendance: Option<i32>,
+    pub languages: String,
+    pub sequence: i32,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub texts: Vec<Text>,
+    pub statements: Vec<Statement>,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub key: String,
+    pub title: String,
+    pub language: String,
+    pub points: Vec<String>,
+    pub signature_count: i32,
+    pub public: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub texts: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    pub uid: String,
+    pub kind: SegmentKind,
+    pub title: String,
+    pub duration_minutes: Option<i32>,
+    pub hard_start_local: Option<NaiveDateTime>,
+    pub film: Option<String>,
+    pub statement: Option<String>,
+    pub public: bool,
+    pub cue_notes: String,
+    pub actual_start: Option<DateTime<Utc>>,
+    pub actual_end: Option<DateTime<Utc>>,
+    pub texts: Vec<Text>,
+    pub appearances: Vec<Appearance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appearance {
+    pub person: String,
+    pub role: AppearanceRole,
+    pub mode: AppearanceMode,
+    pub language: Option<String>,
+    pub interpreted_into: String,
+    pub online_link: String,
+}
+
+fn points(text: &str) -> Vec<String> {
+    text.lines().map(str::to_owned).collect()
+}
+
+/// Writes the document of organisation `slug`.
+pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, AppError> {
+    let o = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let venues = venue::Entity::find()
+        .filter(venue::Column::OrganisationId.eq(o.id))
+        .order_by_asc(venue::Column::Id)
+        .all(db)
+        .await?;
+    let people = person::Entity::find()
+        .filter(person::Column::OrganisationId.eq(o.id))
+        .order_by_asc(person::Column::Id)
+        .all(db)
+        .await?;
+    let films = film::Entity::find()
+        .filter(film::Column::OrganisationId.eq(o.id))
+        .order_by_asc(film::Column::Id)
+        .all(db)
+        .await?;
+    let key = |prefix: &str, ids: &[i32], id: i32| {
+        ids.iter()
+            .position(|x| *x == id)
+            .map(|i| format!("{prefix}-{}", i + 1))
+    };
+    let venue_ids: Vec<i32> = venues.iter().map(|v| v.id).collect();
+    let person_ids: Vec<i32> = people.iter().map(|p| p.id).collect();
+    let film_ids: Vec<i32> = films.iter().map(|f| f.id).collect();
+    let gatherings = gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(o.id))
+        .order_by_asc(gathering::Column::StartsAt)
+        .order_by_asc(gathering::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for g in gatherings {
+        let texts = gathering_text::Entity::find()
+            .filter(gathering_text::Column::GatheringId.eq(g.id))
+            .order_by_asc(gathering_text::Column::Language)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| Text {
+                language: t.language,
+                title: t.title,
+                text: t.public_description,
+            })
+            .collect();
+        let statements = statement::Entity::find()
+            .filter(statement::Column::GatheringId.eq(g.id))
+            .order_by_asc(statement::Column::Id)
+            .all(db)
+            .await?;
+        let statement_ids: Vec<i32> = statements.iter().map(|s| s.id).collect();
+        let mut statements_out = Vec::new();
+        for s in &statements {
+            let texts = statement_text::Entity::find()
+                .filter(statement_text::Column::StatementId.eq(s.id))
+                .order_by_asc(statement_text::Column::Language)
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|t| Text {
+                    language: t.language,
+                    title: t.title,
+                    text: t.points,
+                })
+                .collect();
+            statements_out.push(Statement {
+                key: key("statement", &statement_ids, s.id).unwrap_or_default(),
+                title: s.title.clone(),
+                language: s.language.clone(),
+                points: points(&s.points),
+                signature_count: s.signature_count,
+                public: s.public,
+                created_at: s.created_at,
+                updated_at: s.updated_at,
+                texts,
+            });
+        }
+        let segments = segment::Entity::find()
+            .filter(segment::Column::GatheringId.eq(g.id))
+            .order_by_asc(segment::Column::Position)
+            .order_by_asc(segment::Column::Id)
+            .all(db)
+            .await?;
+        let mut segments_out = Vec::new();
+        for s in segments {
+            let texts = segment_text::Entity::find()
+                .filter(segment_text::Column::SegmentId.eq(s.id))
+                .order_by_asc(segment_text::Column::Language)
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|t| Text {
+                    language: t.language,
+                    title: t.title,
+                    text: String::new(),
+                })
+                .collect();
+            let appearances = appearance::Entity::find()
+                .filter(appearance::Column::SegmentId.eq(s.id))
+                .order_by_asc(appearance::Column::Position)
+                .order_by_asc(appearance::Column::Id)
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|a| {
+                    Ok(Appearance {
+                        person: key("person", &person_ids, a.person_id).unwrap_or_default(),
+                        role: a
+                            .role
+                            .parse()
+                            .map_err(|e| AppError::internal("stored role", e))?,
+                        mode: a
+                            .mode
+                            .parse()
+                            .map_err(|e| AppError::internal("stored mode", e))?,
+                        language: a.language,
+                        interpreted_into: a.interpreted_into,
+                        online_link: a.online_link,
+                    })
+                })
+                .collect::<Result<Vec<_>, AppError>>()?;
+            segments_out.push(Segment {
+                uid: s.uid.clone(),
+                kind: s
+                    .kind
+                    .parse()
+                    .map_err(|e| AppError::internal("stored kind", e))?,
+                title: s.title,
+                duration_minutes: s.duration_minutes,
+                hard_start_local: s.hard_start_local,
+                film: s.film_id.and_then(|id| key("film", &film_ids, id)),
+                statement: s
+                    .statement_id
+                    .and_then(|id| key("statement", &statement_ids, id)),
+                public: s.public,
+                cue_notes: s.cue_notes,
+                actual_start: s.actual_start,
+                actual_end: s.actual_end,
+                texts,
+                appearances,
+            });
+        }
+        out.push(Gathering {
+            uid: g.uid,
+            slug: g.slug,
+            kind: g
+                .kind
+                .parse()
+                .map_err(|e| AppError::internal("stored kind", e))?,
+            title: g.title,
+            venue: g.venue_id.and_then(|id| key("venue", &venue_ids, id)),
+            time_zone: g.time_zone,
+            starts_local: g.starts_local,
+            ends_local: g.ends_local,
+            status: g
+                .status
+                .parse()
+                .map_err(|e| AppError::internal("stored status", e))?,
+            public_description: g.public_description,
+            internal_notes: g.internal_notes,
+            expected_attendance: g.expected_attendance,
+            actual_attendance: g.actual_attendance,
+            languages: g.languages,
+            sequence: g.sequence,
+            version: g.version,
+            created_at: g.created_at,
+            updated_at: g.updated_at,
+            texts,
+            statements: statements_out,
+            segments: segments_out,
+        });
+    }
+    Ok(Document {
+        format: FORMAT.into(),
+        version: VERSION,
+        organisation: Organisation {
+            slug: o.slug,
+            name: o.name,
+            default_language: o.default_language,
+            public_description: o.public_description,
+            created_at: o.created_at,
+        },
+        venues: venues
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| Venue {
+                key: format!("venue-{}", i + 1),
+                name: v.name,
+                address: v.address,
+                city: v.city,
+                country: v.country,
+                time_zone: v.time_zone,
+                latitude: v.latitude,
+                longitude: v.longitude,
+                capacity: v.capacity,
+                setting: v.setting.parse().unwrap_or(VenueSetting::Indoor),
+                public_directions: v.public_directions,
+                access_notes: v.access_notes,
+                archived: v.archived,
+                created_at: v.created_at,
+                updated_at: v.updated_at,
+            })
+            .collect(),
+        people: people
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| Person {
+                key: format!("person-{}", i + 1),
+                name: p.name,
+                public_bio: p.public_bio,
+                languages: p.languages,
+                home_time_zone: p.home_time_zone,
+                contact: p.contact,
+                listed_publicly: p.listed_publicly,
+                archived: p.archived,
+                created_at: p.created_at,
+                updated_at: p.updated_at,
+            })
+            .collect(),
+        films: films
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| Film {
+                key: format!("film-{}", i + 1),
+                title: f.title,
+                director: f.director,
+                producer: f.producer,
+                year: f.year,
+                runtime_minutes: f.runtime_minutes,
+                audio_language: f.audio_language,
+                subtitle_languages: f.subtitle_languages,
+                trailer_url: f.trailer_url,
+                rights_notes: f.rights_notes,
+                archived: f.archived,
+                created_at: f.created_at,
+                updated_at: f.updated_at,
+            })
+            .collect(),
+        gatherings: out,
+    })
+}
+
+/// Reads a document, reporting the path of the first bad field.
+pub fn parse(json: &str) -> Result<Document, AppError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| AppError::Validation {
+        field: e.path().to_string(),
+        message: e.inner().to_string(),
+    })?;
+    if doc.format != FORMAT {
+        return Err(ValidationError::new(
+            "format",
+            format!("This is not a convene document (expected \"{FORMAT}\")."),
+        )
+        .into());
+    }
+    if doc.version != VERSION {
+        return Err(ValidationError::new(
+            "version",
+            format!(
+                "Version {} is not supported; this convene reads version {VERSION}.",
+                doc.version
+            ),
+        )
+        .into());
+    }
+    Ok(doc)
+}
+
+fn at(path: String, e: ValidationError) -> AppError {
+    AppError::Validation {
+        field: path,
+        message: e.message,
+    }
+}
+
+/// Loads a document into the database in one transaction.
+pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppError> {
+    use crate::domain::time::resolve_local;
+    let o = &doc.organisation;
+    Slug::parse("slug", &o.slug).map_err(|e| at("organisation.slug".into(), e))?;
+    Title::parse("name", &o.name).map_err(|e| at("organisation.name".into(), e))?;
+    let txn = db.begin().await?;
+    let exists = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(&o.slug))
+        .one(&txn)
+        .await?
+        .is_some();
+    if exists {
+        return Err(AppError::Conflict(format!(
+            "An organisation with the address \"{}\" already exists; nothing was imported.",
+            o.slug
+        )));
+    }
+    let org = organisation::ActiveModel {
+        slug: Set(o.slug.clone()),
+        name: Set(o.name.clone()),
+        default_language: Set(o.default_language.clone()),
+        public_description: Set(o.public_description.clone()),
+        created_at: Set(o.created_at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut venue_ids = std::collections::HashMap::new();
+    for (i, v) in doc.venues.iter().enumerate() {
+        let path = |f: &str| format!("venues[{i}].{f}");
+        Title::parse("name", &v.name).map_err(|e| at(path("name"), e))?;
+        TimeZoneName::parse("time_zone", &v.time_zone).map_err(|e| at(path("time_zone"), e))?;
+        let m = venue::ActiveModel {
+            organisation_id: Set(org.id),
+            name: Set(v.name.clone()),
+            address: Set(v.address.clone()),
+            city: Set(v.city.clone()),
+            country: Set(v.country.clone()),
+            time_zone: Set(v.time_zone.clone()),
+            latitude: Set(v.latitude),
+            longitude: Set(v.longitude),
+            capacity: Set(v.capacity),
+            setting: Set(v.setting.as_str().into()),
+            public_directions: Set(v.public_directions.clone()),
+            access_notes: Set(v.access_notes.clone()),
+            archived: Set(v.archived),
+            created_at: Set(v.created_at),
+            updated_at: Set(v.updated_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if venue_ids.insert(v.key.clone(), m.id).is_some() {
+            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+        }
+    }
+    let mut person_ids = std::collections::HashMap::new();
+    for (i, p) in doc.people.iter().enumerate() {
+        let path = |f: &str| format!("people[{i}].{f}");
+        Title::parse("name", &p.name).map_err(|e| at(path("name"), e))?;
+        if let Some(z) = &p.home_time_zone {
+            TimeZoneName::parse("home_time_zone", z).map_err(|e| at(path("home_time_zone"), e))?;
+        }
+        let m = person::ActiveModel {
+            organisation_id: Set(org.id),
+            name: Set(p.name.clone()),
+            public_bio: Set(p.public_bio.clone()),
+            languages: Set(p.languages.clone()),
+            home_time_zone: Set(p.home_time_zone.clone()),
+            contact: Set(p.contact.clone()),
+            listed_publicly: Set(p.listed_publicly),
+            archived: Set(p.archived),
+            created_at: Set(p.created_at),
+            updated_at: Set(p.updated_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if person_ids.insert(p.key.clone(), m.id).is_some() {
+            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+        }
+    }
+    let mut film_ids = std::collections::HashMap::new();
+    for (i, f) in doc.films.iter().enumerate() {
+        let path = |x: &str| format!("films[{i}].{x}");
+        Title::parse("title", &f.title).map_err(|e| at(path("title"), e))?;
+        crate::domain::Minutes::parse("runtime_minutes", i64::from(f.runtime_minutes))
+            .map_err(|e| at(path("runtime_minutes"), e))?;
+        let m = film::ActiveModel {
+            organisation_id: Set(org.id),
+            title: Set(f.title.clone()),
+            director: Set(f.director.clone()),
+            producer: Set(f.producer.clone()),
+            year: Set(f.year),
+            runtime_minutes: Set(f.runtime_minutes),
+            audio_language: Set(f.audio_language.clone()),
+            subtitle_languages: Set(f.subtitle_languages.clone()),
+            trailer_url: Set(f.trailer_url.clone()),
+            rights_notes: Set(f.rights_notes.clone()),
+            archived: Set(f.archived),
+            created_at: Set(f.created_at),
+            updated_at: Set(f.updated_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if film_ids.insert(f.key.clone(), m.id).is_some() {
+            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+        }
+    }
+    for (gi, g) in doc.gatherings.iter().enumerate() {
+        let path = |f: &str| format!("gatherings[{gi}].{f}");
+        Title::parse("title", &g.title).map_err(|e| at(path("title"), e))?;
+        Slug::parse("slug", &g.slug).map_err(|e| at(path("slug"), e))?;
+        let tz =
+            TimeZoneName::parse("time_zone", &g.time_zone).map_err(|e| at(path("time_zone"), e))?;
+        let start = resolve_local("starts_local", tz.tz(), g.starts_local)
+            .map_err(|e| at(path("starts_local"), e))?;
+        let end = resolve_local("ends_local", tz.tz(), g.ends_local)
+            .map_err(|e| at(path("ends_local"), e))?;
+        if end <= start {
+            return Err(ValidationError::new(
+                path("ends_local"),
+                "The end must come after the start.",
+            )
+            .into());
+        }
+        let venue_id = match &g.venue {
+            Some(k) => Some(*venue_ids.get(k).ok_or_else(|| {
+                ValidationError::new(path("venue"), format!("No venue has the key \"{k}\"."))
+            })?),
+            None => None,
+        };
+        let gm = gathering::ActiveModel {
+            organisation_id: Set(org.id),
+            kind: Set(g.kind.as_str().into()),
+            title: Set(g.title.clone()),
+            slug: Set(g.slug.clone()),
+            venue_id: Set(venue_id),
+            time_zone: Set(g.time_zone.clone()),
+            starts_local: Set(g.starts_local),
+            ends_local: Set(g.ends_local),
+            starts_at: Set(start.with_timezone(&Utc)),
+            ends_at: Set(end.with_timezone(&Utc)),
+            status: Set(g.status.as_str().into()),
+            public_description: Set(g.public_description.clone()),
+            internal_notes: Set(g.internal_notes.clone()),
+            expected_attendance: Set(g.expected_attendance),
+            actual_attendance: Set(g.actual_attendance),
+            languages: Set(g.languages.clone()),
+            uid: Set(g.uid.clone()),
+            sequence: Set(g.sequence),
+            version: Set(g.version),
+            created_at: Set(g.created_at),
+            updated_at: Set(g.updated_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for t in &g.texts {
+            gathering_text::ActiveModel {
+                gathering_id: Set(gm.id),
+                language: Set(t.language.clone()),
+                title: Set(t.title.clone()),
+                public_description: Set(t.text.clone()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        let mut statement_ids = std::collections::HashMap::new();
+        for s in &g.statements {
+            let sm = statement::ActiveModel {
+                gathering_id: Set(gm.id),
+                title: Set(s.title.clone()),
+                language: Set(s.language.clone()),
+                points: Set(s.points.join("\n")),
+                signature_count: Set(s.signature_count),
+                public: Set(s.public),
+                created_at: Set(s.created_at),
+                updated_at: Set(s.updated_at),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            statement_ids.insert(s.key.clone(), sm.id);
+            for t in &s.texts {
+                statement_text::ActiveModel {
+                    statement_id: Set(sm.id),
+                    language: Set(t.language.clone()),
+                    title: Set(t.title.clone()),
+                    points: Set(t.text.clone()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+        for (si, s) in g.segments.iter().enumerate() {
+            let path = |f: &str| format!("gatherings[{gi}].segments[{si}].{f}");
+            Title::parse("title", &s.title).map_err(|e| at(path("title"), e))?;
+            if let Some(m) = s.duration_minutes {
+                crate::domain::Minutes::parse("duration_minutes", i64::from(m))
+                    .map_err(|e| at(path("duration_minutes"), e))?;
+            }
+            let film_id = match &s.film {
+                Some(k) => Some(*film_ids.get(k).ok_or_else(|| {
+                    ValidationError::new(path("film"), format!("No film has the key \"{k}\"."))
+                })?),
+                None => None,
+            };
+            let statement_id = match &s.statement {
+                Some(k) => Some(*statement_ids.get(k).ok_or_else(|| {
+                    ValidationError::new(
+                        path("statement"),
+                        format!("No statement has the key \"{k}\"."),
+                    )
+                })?),
+                None => None,
+            };
+            let sm = segment::ActiveModel {
+                gathering_id: Set(gm.id),
+                position: Set(si as i32 + 1),
+                kind: Set(s.kind.as_str().into()),
+                title: Set(s.title.clone()),
+                duration_minutes: Set(s.duration_minutes),
+                hard_start_local: Set(s.hard_start_local),
+                film_id: Set(film_id),
+                statement_id: Set(statement_id),
+                public: Set(s.public),
+                cue_notes: Set(s.cue_notes.clone()),
+                actual_start: Set(s.actual_start),
+                actual_end: Set(s.actual_end),
+                uid: Set(s.uid.clone()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            for t in &s.texts {
+                segment_text::ActiveModel {
+                    segment_id: Set(sm.id),
+                    language: Set(t.language.clone()),
+                    title: Set(t.title.clone()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+            for (ai, a) in s.appearances.iter().enumerate() {
+                let person_id = *person_ids.get(&a.person).ok_or_else(|| {
+                    ValidationError::new(
+                        format!("gatherings[{gi}].segments[{si}].appearances[{ai}].person"),
+                        format!("No person has the key \"{}\".", a.person),
+                    )
+                })?;
+                appearance::ActiveModel {
+                    segment_id: Set(sm.id),
+                    person_id: Set(person_id),
+                    position: Set(ai as i32),
+                    role: Set(a.role.as_str().into()),
+                    mode: Set(a.mode.as_str().into()),
+                    language: Set(a.language.clone()),
+                    interpreted_into: Set(a.interpreted_into.clone()),
+                    online_link: Set(a.online_link.clone()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
