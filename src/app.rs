@@ -16,7 +16,7 @@ use crate::pages::{
     not_found::NotFound,
     organisation::OrganisationPage,
     person::PersonPage,
-    planning::{AgendaEditorPage, NewGatheringPage},
+    planning::{AgendaEditorPage, EditGatheringPage, NewGatheringPage},
     run_sheet::RunSheetPage,
     sign_in::SignInPage,
     venue::VenuePage,
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/new") view=NewGatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/directory") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/edit") view=EditGatheringPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -176,6 +176,38 @@ async fn an_organiser_plans_a_gathering_and_its_agenda() {
         "the form shows saved translations"
     );
 
+    // Publishing: the edit form changes the status; the gathering appears on the public
+    // page and in the feed, with SEQUENCE raised for the change of status.
+    let edit = agenda.replace("/agenda", "/edit");
+    let (status, page) = app.get(&edit, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("value=\"Vigil in Stockholm\""),
+        "the form shows the details"
+    );
+    let v = version(&page);
+    let mut publish = vigil("Vigil in Stockholm", description);
+    publish.push(("status", "published"));
+    publish.push(("version", &v));
+    let (status, _, _) = app.post(&edit, Some(&cookie), &publish).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, public) = app
+        .get("/o/families-association/vigil-in-stockholm", None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(public.contains("Names are read"));
+    let (_, ics) = app
+        .get(
+            "/o/families-association/vigil-in-stockholm/calendar.ics",
+            None,
+        )
+        .await;
+    assert!(ics.contains("SEQUENCE:1\r\n"), "{ics}");
+    // The same (now stale) form again is refused and keeps what was typed.
+    let (status, _, page) = app.post(&edit, Some(&cookie), &publish).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("Someone else changed this gathering"));
+
     // A viewer may read but not plan.
     let viewer = app.cookie(VIEWER).await;
     let (status, _, _) = app

@@ -78,6 +78,79 @@ pub struct EditorAppearance {
     pub interpreted_into: String,
 }
 
+/// A gathering's details as the edit form shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditGathering {
+    pub choices: NewGatheringChoices,
+    pub slug: String,
+    pub version: i32,
+    /// Form field name → current value.
+    pub values: std::collections::HashMap<String, String>,
+}
+
+/// The edit form of a gathering (organisers and owners).
+#[server]
+pub async fn load_edit_gathering(org: String, slug: String) -> Result<EditGathering, AppError> {
+    let choices = load_new_gathering(org.clone()).await?;
+    let db = super::db()?;
+    let o = crate::db::queries::organisation_by_slug(&db, &org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let g = crate::db::queries::gathering_bundle(&db, o.id, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .gathering;
+    let next_day = g.ends_local.date() > g.starts_local.date();
+    let mut values: std::collections::HashMap<String, String> = [
+        ("title", g.title.clone()),
+        ("slug", g.slug.clone()),
+        ("kind", g.kind.clone()),
+        ("status", g.status.clone()),
+        (
+            "venue",
+            g.venue_id.map(|v| v.to_string()).unwrap_or_default(),
+        ),
+        (
+            "time_zone",
+            if g.venue_id.is_none() {
+                g.time_zone.clone()
+            } else {
+                String::new()
+            },
+        ),
+        ("date", g.starts_local.format("%Y-%m-%d").to_string()),
+        ("starts", g.starts_local.format("%H:%M").to_string()),
+        ("ends", g.ends_local.format("%H:%M").to_string()),
+        ("languages", g.languages.replace(',', ", ")),
+        (
+            "expected_attendance",
+            g.expected_attendance
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "actual_attendance",
+            g.actual_attendance
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ),
+        ("public_description", g.public_description.clone()),
+        ("internal_notes", g.internal_notes.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    if next_day {
+        values.insert("ends_next_day".into(), "on".into());
+    }
+    Ok(EditGathering {
+        choices,
+        slug: g.slug,
+        version: g.version,
+        values,
+    })
+}
+
 /// Venues of an organisation for the new-gathering form.
 #[server]
 pub async fn load_new_gathering(org: String) -> Result<NewGatheringChoices, AppError> {

@@ -388,3 +388,80 @@ pub async fn save_translations(
     txn.commit().await?;
     Ok(())
 }
+
+/// Changes a gathering's details. The page must have been opened at `version`; a change
+/// of time, place or status raises the calendar SEQUENCE, so subscribed calendars update.
+pub async fn update_gathering(
+    db: &DatabaseConnection,
+    organisation_id: i32,
+    gathering_id: i32,
+    version: Option<i32>,
+    venue_id: Option<i32>,
+    time_zone: &str,
+    form: &GatheringForm,
+) -> Result<gathering::Model, AppError> {
+    let txn = db.begin().await?;
+    let zone = match venue_id {
+        Some(id) => {
+            let v = venue::Entity::find_by_id(id)
+                .filter(venue::Column::OrganisationId.eq(organisation_id))
+                .one(&txn)
+                .await?
+                .ok_or_else(|| ValidationError::new("venue", "Choose one of your venues."))?;
+            TimeZoneName::parse("venue", &v.time_zone)?
+        }
+        None => TimeZoneName::parse("time_zone", time_zone)?,
+    };
+    let plan = form.parse(zone.tz())?;
+    let g = lock(&txn, gathering_id, version).await?;
+    if g.organisation_id != organisation_id {
+        return Err(AppError::NotFound);
+    }
+    let taken = gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .filter(gathering::Column::Slug.eq(plan.slug.as_str()))
+        .filter(gathering::Column::Id.ne(g.id))
+        .count(&txn)
+        .await?
+        > 0;
+    if taken {
+        return Err(ValidationError::new(
+            "slug",
+            format!(
+                "Another gathering already has the address \"{}\"; choose another.",
+                plan.slug.as_str()
+            ),
+        )
+        .into());
+    }
+    let significant = g.starts_local != plan.starts_local
+        || g.ends_local != plan.ends_local
+        || g.time_zone != zone.as_str()
+        || g.venue_id != venue_id
+        || g.status != plan.status.as_str();
+    let languages: Vec<&str> = plan.languages.iter().map(|l| l.as_str()).collect();
+    let mut m: gathering::ActiveModel = g.clone().into();
+    m.kind = Set(plan.kind.as_str().into());
+    m.title = Set(plan.title.as_str().into());
+    m.slug = Set(plan.slug.as_str().into());
+    m.venue_id = Set(venue_id);
+    m.time_zone = Set(zone.as_str().into());
+    m.starts_local = Set(plan.starts_local);
+    m.ends_local = Set(plan.ends_local);
+    m.starts_at = Set(plan.span.start.with_timezone(&Utc));
+    m.ends_at = Set(plan.span.end.with_timezone(&Utc));
+    m.status = Set(plan.status.as_str().into());
+    m.public_description = Set(plan.public_description);
+    m.internal_notes = Set(plan.internal_notes);
+    m.expected_attendance = Set(plan.expected_attendance.map(|n| n as i32));
+    m.actual_attendance = Set(plan.actual_attendance.map(|n| n as i32));
+    m.languages = Set(languages.join(","));
+    m.version = Set(g.version + 1);
+    m.updated_at = Set(Utc::now());
+    if significant {
+        m.sequence = Set(g.sequence + 1);
+    }
+    let saved = m.update(&txn).await?;
+    txn.commit().await?;
+    Ok(saved)
+}

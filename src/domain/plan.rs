@@ -37,6 +37,9 @@ pub struct GatheringForm {
     /// Comma-separated language tags, e.g. `sq, fa, en`.
     pub languages: String,
     pub expected_attendance: String,
+    /// After the day.
+    #[serde(default)]
+    pub actual_attendance: String,
 }
 
 /// A gathering plan that passed every check.
@@ -53,6 +56,7 @@ pub struct GatheringPlan {
     pub internal_notes: String,
     pub languages: Vec<LanguageTag>,
     pub expected_attendance: Option<u32>,
+    pub actual_attendance: Option<u32>,
 }
 
 /// Addresses under an organisation that belong to the site, not to a gathering.
@@ -156,6 +160,7 @@ impl GatheringForm {
             internal_notes: free_text("internal_notes", &self.internal_notes)?,
             languages: LanguageTag::parse_list("languages", &self.languages)?,
             expected_attendance: count("expected_attendance", &self.expected_attendance)?,
+            actual_attendance: count("actual_attendance", &self.actual_attendance)?,
         })
     }
 }

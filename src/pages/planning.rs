@@ -8,7 +8,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::planning::{
-    AgendaEditor, EditorRow, NewGatheringChoices, load_agenda_editor, load_new_gathering,
+    AgendaEditor, EditorRow, NewGatheringChoices, load_agenda_editor, load_edit_gathering,
+    load_new_gathering,
 };
 use crate::components::error::ErrorView;
 use crate::components::when::DateRange;
@@ -63,7 +64,13 @@ pub fn NewGatheringPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(c) => view! { <NewGatheringForm c=c lang=lang /> }.into_any(),
+                    Ok(c) => {
+                        let action = format!("/manage/o/{}/new", c.org_slug);
+                        view! {
+                            <NewGatheringForm c=c lang=lang echo=use_form_echo() action=action
+                                heading=lang.t("plan-new-title") submit=lang.t("plan-create") />
+                        }.into_any()
+                    }
                     Err(e) => view! { <ErrorView error=e /> }.into_any(),
                 }
             })}
@@ -71,9 +78,19 @@ pub fn NewGatheringPage() -> impl IntoView {
     }
 }
 
+/// The gathering form, for a new gathering or (with a `version`) for changing one.
 #[component]
-fn NewGatheringForm(c: NewGatheringChoices, lang: Lang) -> impl IntoView {
-    let echo = use_form_echo();
+fn NewGatheringForm(
+    c: NewGatheringChoices,
+    lang: Lang,
+    echo: FormEcho,
+    action: String,
+    heading: String,
+    submit: String,
+    #[prop(optional)] version: Option<i32>,
+) -> impl IntoView {
+    let editing = version.is_some();
+    let chosen_status = echo.value("status", GatheringStatus::Draft.as_str());
     let chosen_kind = echo.value("kind", "rally");
     let chosen_venue = echo.value("venue", "");
     let venue_error = echo.error_for("venue");
@@ -82,9 +99,10 @@ fn NewGatheringForm(c: NewGatheringChoices, lang: Lang) -> impl IntoView {
     view! {
         <section class="planning narrow-wide">
             <p class="breadcrumb"><a href="/manage"><bdi>{c.org_name.clone()}</bdi></a></p>
-            <h1>{lang.t("plan-new-title")}</h1>
+            <h1>{heading}</h1>
             {form_error(&echo)}
-            <form method="post" action=format!("/manage/o/{}/new", c.org_slug) class="plan-form">
+            <form method="post" action=action class="plan-form">
+                {version.map(|v| view! { <input type="hidden" name="version" value=v.to_string() /> })}
                 <Field name="title" label=lang.t("plan-title") required=true echo=echo.clone() />
                 <Field name="slug" label=lang.t("plan-slug") hint=lang.t("plan-slug-hint") echo=echo.clone() />
                 <p class="field" class:has-error=kind_bad>
@@ -116,7 +134,22 @@ fn NewGatheringForm(c: NewGatheringChoices, lang: Lang) -> impl IntoView {
                     <input id="field-ends_next_day" type="checkbox" name="ends_next_day" value="on" checked=echo.values.contains_key("ends_next_day") />
                     <label for="field-ends_next_day">{lang.t("plan-ends-next-day")}</label>
                 </p>
-                <input type="hidden" name="status" value=GatheringStatus::Draft.as_str() />
+                {if editing {
+                    view! {
+                        <p class="field">
+                            <label for="field-status">{lang.t("plan-status")}</label>
+                            <select id="field-status" name="status">
+                                {GatheringStatus::ALL.iter().map(|st| view! {
+                                    <option value=st.as_str() selected={chosen_status == st.as_str()}>{lang.t(&format!("status-{}", st.as_str()))}</option>
+                                }).collect_view()}
+                            </select>
+                            <span class="hint">{lang.t("plan-status-hint")}</span>
+                        </p>
+                        <Field name="actual_attendance" kind="number" label=lang.t("plan-actual") echo=echo.clone() />
+                    }.into_any()
+                } else {
+                    view! { <input type="hidden" name="status" value=GatheringStatus::Draft.as_str() /> }.into_any()
+                }}
                 <Field name="languages" label=lang.t("plan-languages") hint=lang.t("plan-languages-hint") echo=echo.clone() />
                 <Field name="expected_attendance" kind="number" label=lang.t("plan-expected") echo=echo.clone() />
                 <p class="field" class:has-error=echo.error_for("public_description").is_some()>
@@ -129,9 +162,42 @@ fn NewGatheringForm(c: NewGatheringChoices, lang: Lang) -> impl IntoView {
                     <textarea id="field-internal_notes" name="internal_notes" rows="3" dir="auto">{echo.value("internal_notes", "")}</textarea>
                     {echo.error_for("internal_notes").map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </p>
-                <p><button type="submit">{lang.t("plan-create")}</button></p>
+                <p><button type="submit">{submit}</button></p>
             </form>
         </section>
+    }
+}
+
+/// `/manage/o/:org/:slug/edit`: change a gathering's details, status included.
+#[component]
+pub fn EditGatheringPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map().read_untracked();
+    let key = (
+        params.get("org").unwrap_or_default(),
+        params.get("slug").unwrap_or_default(),
+    );
+    let data = Resource::new(move || key.clone(), |(o, s)| load_edit_gathering(o, s));
+    view! {
+        <Title text=lang.t("plan-edit-title") />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(e) => {
+                        let posted = use_form_echo();
+                        let mut values = e.values.clone();
+                        values.extend(posted.values.clone());
+                        let echo = FormEcho { values, ..posted };
+                        let action = format!("/manage/o/{}/{}/edit", e.choices.org_slug, e.slug);
+                        view! {
+                            <NewGatheringForm c=e.choices lang=lang echo=echo action=action version=e.version
+                                heading=lang.t("plan-edit-title") submit=lang.t("plan-save") />
+                        }.into_any()
+                    }
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
@@ -178,7 +244,8 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
         <Title text=format!("{} · {}", lang.t("plan-agenda-title"), a.title) />
         <section class="planning agenda-editor">
             <p class="breadcrumb"><a href="/manage">{lang.t("workspace-title")}</a>" · "
-                <a href=format!("/manage/o/{}/{}/run-sheet", a.org_slug, a.slug)>{lang.t("workspace-run-sheet")}</a></p>
+                <a href=format!("/manage/o/{}/{}/run-sheet", a.org_slug, a.slug)>{lang.t("workspace-run-sheet")}</a>" · "
+                <a class="edit" href=format!("/manage/o/{}/{}/edit", a.org_slug, a.slug)>{lang.t("plan-edit-title")}</a></p>
             <h1><bdi>{a.title.clone()}</bdi></h1>
             <p><DateRange start=a.starts_local end=a.ends_local zone=a.time_zone.clone() /></p>
             {(!echo.is_for("add")).then(|| form_error(&echo))}

@@ -151,27 +151,8 @@ pub async fn create_gathering(
 ) -> Response {
     handle(state, request, |state, headers, v| async move {
         let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
-        let form = GatheringForm {
-            title: get(&v, "title").into(),
-            slug: get(&v, "slug").into(),
-            kind: get(&v, "kind").into(),
-            status: get(&v, "status").into(),
-            date: get(&v, "date").into(),
-            starts: get(&v, "starts").into(),
-            ends: get(&v, "ends").into(),
-            ends_next_day: get(&v, "ends_next_day").into(),
-            public_description: get(&v, "public_description").into(),
-            internal_notes: get(&v, "internal_notes").into(),
-            languages: get(&v, "languages").into(),
-            expected_attendance: get(&v, "expected_attendance").into(),
-        };
-        let venue = match get(&v, "venue") {
-            "" => None,
-            id => Some(id.parse::<i32>().map_err(|_| AppError::Validation {
-                field: "venue".into(),
-                message: "Choose one of your venues.".into(),
-            })?),
-        };
+        let form = gathering_form(&v);
+        let venue = venue_choice(&v)?;
         let g =
             planning::create_gathering(&state.db, o.id, venue, get(&v, "time_zone"), &form).await?;
         auth::audit(
@@ -184,6 +165,73 @@ pub async fn create_gathering(
         )
         .await?;
         Ok(format!("/manage/o/{}/{}/agenda", o.slug, g.slug))
+    })
+    .await
+}
+
+fn gathering_form(v: &HashMap<String, String>) -> GatheringForm {
+    GatheringForm {
+        title: get(v, "title").into(),
+        slug: get(v, "slug").into(),
+        kind: get(v, "kind").into(),
+        status: get(v, "status").into(),
+        date: get(v, "date").into(),
+        starts: get(v, "starts").into(),
+        ends: get(v, "ends").into(),
+        ends_next_day: get(v, "ends_next_day").into(),
+        public_description: get(v, "public_description").into(),
+        internal_notes: get(v, "internal_notes").into(),
+        languages: get(v, "languages").into(),
+        expected_attendance: get(v, "expected_attendance").into(),
+        actual_attendance: get(v, "actual_attendance").into(),
+    }
+}
+
+fn venue_choice(v: &HashMap<String, String>) -> Result<Option<i32>, AppError> {
+    match get(v, "venue") {
+        "" => Ok(None),
+        id => id
+            .parse::<i32>()
+            .map(Some)
+            .map_err(|_| AppError::Validation {
+                field: "venue".into(),
+                message: "Choose one of your venues.".into(),
+            }),
+    }
+}
+
+/// `POST /manage/o/{org}/{slug}/edit`: changes a gathering's details.
+pub async fn edit_gathering(
+    State(state): State<AppState>,
+    Path((org, slug)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
+        let g = queries::gathering_bundle(&state.db, o.id, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .gathering;
+        let saved = planning::update_gathering(
+            &state.db,
+            o.id,
+            g.id,
+            version(&v),
+            venue_choice(&v)?,
+            get(&v, "time_zone"),
+            &gathering_form(&v),
+        )
+        .await?;
+        auth::audit(
+            &state.db,
+            Some(o.id),
+            Some(user.id),
+            "gathering.update",
+            &saved.slug,
+            &saved.status,
+        )
+        .await?;
+        Ok(format!("/manage/o/{}/{}/agenda", o.slug, saved.slug))
     })
     .await
 }

@@ -257,6 +257,10 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
             axum::routing::post(forms::create_gathering),
         )
         .route(
+            "/manage/o/{org}/{slug}/edit",
+            axum::routing::post(forms::edit_gathering),
+        )
+        .route(
             "/manage/o/{org}/{slug}/agenda",
             axum::routing::post(forms::agenda_action),
         )
