@@ -349,3 +349,28 @@ async fn the_directory_and_appearances_build_a_run_sheet() {
     assert!(sheet.contains("https://call.example/toronto"));
     assert!(sheet.contains("Police permit no. 42"));
 }
+
+#[tokio::test]
+async fn the_editor_warns_about_night_hours_and_missing_interpretation() {
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let (status, page) = app
+        .get(
+            "/manage/o/families-association/tirana-park-2023/agenda",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // 11:45 in Tirana is 05:45 in Toronto; 11:24 is 10:24 in London (no warning).
+    assert!(
+        page.contains(
+            "Head of the mothers&#x27; organisation joins online at 05:45 in America/Toronto"
+        ) || page
+            .contains("Head of the mothers' organisation joins online at 05:45 in America/Toronto"),
+        "night warning for the Toronto speaker"
+    );
+    assert!(!page.contains("joins online at 10:24"));
+    // The activist's message is read in English and interpreted into Albanian only:
+    // the Persian-speaking part of the audience is not served.
+    assert!(page.contains("into Persian, a language of the audience"));
+}

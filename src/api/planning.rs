@@ -191,6 +191,74 @@ pub async fn load_agenda_editor(
         .await?
         .ok_or(AppError::NotFound)?;
     let (_, timed) = agenda(&bundle)?;
+    let audience = crate::domain::LanguageTag::parse_list("languages", &bundle.gathering.languages)
+        .unwrap_or_default();
+    // Warnings about people: online speakers at night in their own zone, and languages
+    // of the audience that nobody will hear.
+    let people_warnings = |segment_id: i32, t: &crate::domain::agenda::TimedItem| -> Vec<String> {
+        use crate::domain::conflicts::{missing_interpretation, remote_hours};
+        use crate::domain::{AppearanceMode, AppearanceRole, LanguageTag};
+        let mut out = Vec::new();
+        for a in bundle
+            .appearances
+            .iter()
+            .filter(|a| a.segment_id == segment_id)
+        {
+            let Some(p) = bundle.people.get(&a.person_id) else {
+                continue;
+            };
+            let mode: Option<AppearanceMode> = a.mode.parse().ok();
+            let role: Option<AppearanceRole> = a.role.parse().ok();
+            if mode == Some(AppearanceMode::Online)
+                && let Some(home) = p
+                    .home_time_zone
+                    .as_deref()
+                    .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+            {
+                let hours = remote_hours(
+                    home,
+                    t.start.with_timezone(&chrono::Utc),
+                    t.end.with_timezone(&chrono::Utc),
+                );
+                if hours.outside_waking_hours {
+                    out.push(ui.t_with(
+                        "warning-remote-night",
+                        &[
+                            ("name", FluentValue::from(p.name.clone())),
+                            (
+                                "time",
+                                FluentValue::from(ui.format_time(hours.local_start.naive_local())),
+                            ),
+                            ("zone", FluentValue::from(home.name().to_owned())),
+                        ],
+                    ));
+                }
+            }
+            if matches!(role, Some(AppearanceRole::Speaker | AppearanceRole::Reader)) {
+                let spoken = a
+                    .language
+                    .as_deref()
+                    .and_then(|l| LanguageTag::parse("language", l).ok());
+                let into = LanguageTag::parse_list("interpreted_into", &a.interpreted_into)
+                    .unwrap_or_default();
+                let missing = missing_interpretation(&audience, spoken.as_ref(), &into);
+                if !missing.is_empty() {
+                    let names: Vec<String> = missing
+                        .iter()
+                        .map(|l| crate::pages::gathering::language_name(ui, l.as_str()))
+                        .collect();
+                    out.push(ui.t_with(
+                        "warning-missing-interpretation",
+                        &[
+                            ("name", FluentValue::from(p.name.clone())),
+                            ("languages", FluentValue::from(names.join(ui.comma()))),
+                        ],
+                    ));
+                }
+            }
+        }
+        out
+    };
     let minutes = |id: &str, m: u32| ui.t_with(id, &[("minutes", FluentValue::from(m))]);
     let rows = bundle
         .segments
@@ -222,6 +290,7 @@ pub async fn load_agenda_editor(
                         minutes("warning-before-start", *m)
                     }
                 })
+                .chain(people_warnings(s.id, t))
                 .collect(),
             people: bundle
                 .appearances

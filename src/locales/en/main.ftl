@@ -253,3 +253,5 @@ plan-save = Save the changes
 plan-status = Status
 plan-status-hint = Only published, postponed and cancelled gatherings are public; a cancelled one stays listed, marked as cancelled.
 plan-actual = Actual attendance (after the day)
+warning-remote-night = { $name } joins online at { $time } in { $zone }: outside 07:00–22:00 there.
+warning-missing-interpretation = Nobody interprets { $name } into { $languages }, a language of the audience.

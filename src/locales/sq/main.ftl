@@ -253,3 +253,5 @@ plan-save = Ruaj ndryshimet
 plan-status = Gjendja
 plan-status-hint = Vetëm tubimet e publikuara, të shtyra dhe të anuluara janë publike; një tubim i anuluar mbetet në listë, i shënuar si i anuluar.
 plan-actual = Pjesëmarrja e vërtetë (pas ditës)
+warning-remote-night = { $name } lidhet online në orën { $time } në { $zone }: jashtë orëve 07:00–22:00 atje.
+warning-missing-interpretation = Askush nuk e përkthen { $name } në { $languages }, gjuhë e publikut.
