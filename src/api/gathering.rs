@@ -42,6 +42,39 @@ pub mod ssr {
     use crate::domain::{GatheringStatus, Minutes};
     use crate::error::AppError;
 
+    /// A statement in the visitor's language where translated, else in its own language
+    /// (a statement is written in its own language, not necessarily the default).
+    pub fn statement_view(
+        bundle: &GatheringBundle,
+        s: &crate::db::entities::statement::Model,
+        lang: &str,
+    ) -> StatementView {
+        let theirs = || {
+            bundle
+                .statement_texts
+                .iter()
+                .filter(|t| t.statement_id == s.id)
+        };
+        let title = localized(
+            lang,
+            &s.language,
+            &s.title,
+            theirs().map(|t| (t.language.as_str(), t.title.as_str())),
+        );
+        let text = localized(
+            lang,
+            &s.language,
+            &s.points,
+            theirs().map(|t| (t.language.as_str(), t.points.as_str())),
+        );
+        StatementView {
+            title: title.text.to_owned(),
+            language: text.language.to_owned(),
+            points: points(text.text).into_iter().map(str::to_owned).collect(),
+            signature_count: u32::try_from(s.signature_count).unwrap_or(0),
+        }
+    }
+
     /// The public side of a venue: never its access notes.
     pub fn venue_view(v: &crate::db::entities::venue::Model) -> VenueView {
         VenueView {
@@ -188,33 +221,11 @@ pub mod ssr {
             &g.public_description,
             texts().map(|t| (t.language.as_str(), t.public_description.as_str())),
         );
-        let statement = bundle.statements.iter().find(|s| s.public).map(|s| {
-            let theirs = || {
-                bundle
-                    .statement_texts
-                    .iter()
-                    .filter(|t| t.statement_id == s.id)
-            };
-            // A statement is written in its own language, not necessarily the default.
-            let title = localized(
-                lang,
-                &s.language,
-                &s.title,
-                theirs().map(|t| (t.language.as_str(), t.title.as_str())),
-            );
-            let text = localized(
-                lang,
-                &s.language,
-                &s.points,
-                theirs().map(|t| (t.language.as_str(), t.points.as_str())),
-            );
-            StatementView {
-                title: title.text.to_owned(),
-                language: text.language.to_owned(),
-                points: points(text.text).into_iter().map(str::to_owned).collect(),
-                signature_count: u32::try_from(s.signature_count).unwrap_or(0),
-            }
-        });
+        let statement = bundle
+            .statements
+            .iter()
+            .find(|s| s.public)
+            .map(|s| statement_view(bundle, s, lang));
         Ok(GatheringPage {
             org_slug: org.slug.clone(),
             org_name: org.name.clone(),

@@ -45,7 +45,7 @@ pub struct RunSheet {
     pub rows: Vec<RunRow>,
     /// Minutes the programme runs past the planned end.
     pub overrun_minutes: Option<u32>,
-    pub statement: Option<RunStatement>,
+    pub statement: Option<crate::api::StatementView>,
     pub contacts: Vec<RunContact>,
 }
 
@@ -83,14 +83,6 @@ pub struct RunPerson {
     pub home_zone: Option<String>,
     pub local_start_there: Option<NaiveDateTime>,
     pub link: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunStatement {
-    pub title: String,
-    pub language: String,
-    pub points: Vec<String>,
-    pub signature_count: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,7 +147,7 @@ pub mod ssr {
     use crate::db::entities::{app_user, organisation};
     use crate::db::queries::{self, GatheringBundle};
     use crate::domain::access::Permission;
-    use crate::domain::content::{localized, points};
+    use crate::domain::content::localized;
 
     /// The signed-in user, or `SignInRequired`.
     pub async fn user(db: &DatabaseConnection) -> Result<app_user::Model, AppError> {
@@ -265,32 +257,10 @@ pub mod ssr {
                 cues: seg.cue_notes.clone(),
             });
         }
-        let statement = bundle.statements.first().map(|s| {
-            let theirs = || {
-                bundle
-                    .statement_texts
-                    .iter()
-                    .filter(|t| t.statement_id == s.id)
-            };
-            let title = localized(
-                lang,
-                &s.language,
-                &s.title,
-                theirs().map(|t| (t.language.as_str(), t.title.as_str())),
-            );
-            let text = localized(
-                lang,
-                &s.language,
-                &s.points,
-                theirs().map(|t| (t.language.as_str(), t.points.as_str())),
-            );
-            RunStatement {
-                title: title.text.to_owned(),
-                language: text.language.to_owned(),
-                points: points(text.text).into_iter().map(str::to_owned).collect(),
-                signature_count: u32::try_from(s.signature_count).unwrap_or(0),
-            }
-        });
+        let statement = bundle
+            .statements
+            .first()
+            .map(|s| crate::api::gathering::ssr::statement_view(bundle, s, lang));
         let mut contacts: Vec<RunContact> = bundle
             .people
             .values()
