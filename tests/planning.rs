@@ -374,3 +374,65 @@ async fn the_editor_warns_about_night_hours_and_missing_interpretation() {
     // the Persian-speaking part of the audience is not served.
     assert!(page.contains("into Persian, a language of the audience"));
 }
+
+#[tokio::test]
+async fn a_segment_changed_in_place_moves_the_times_after_it() {
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let agenda = "/manage/o/families-association/tirana-park-2023/agenda";
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let at = page.find("id=\"segment-").unwrap() + 12;
+    let first = page[at..at + page[at..].find('"').unwrap()].to_owned();
+    let v = page.find("name=\"version\" value=\"").unwrap() + 22;
+    let version = page[v..v + page[v..].find('"').unwrap()].to_owned();
+    let edit = |duration: &'static str, hard: &'static str, version: String| {
+        vec![
+            ("action", "edit".to_owned()),
+            ("version", version),
+            ("segment", first.clone()),
+            ("kind", "introduction".to_owned()),
+            (
+                "title",
+                "Opening and introduction of the society".to_owned(),
+            ),
+            ("duration", duration.to_owned()),
+            ("hard_start", hard.to_owned()),
+            ("public", "on".to_owned()),
+            ("cue_notes", "Mic 1 to the host.".to_owned()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post(agenda, Some(&cookie), &f).await
+        }
+    };
+    // A duration over 24 hours is refused, and the form comes back open with the message.
+    let (status, _, page) = send(edit("1500", "", version.clone())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The form of that very segment comes back open, with the message.
+    let row = page.find(&format!("id=\"segment-{first}\"")).unwrap();
+    let details = row + page[row..].find("edit-segment").unwrap();
+    let tag = &page[page[..details].rfind("<details").unwrap()..details + 20];
+    assert!(tag.contains(" open"), "{tag}");
+    let next_row = row
+        + 1
+        + page[row + 1..]
+            .find("id=\"segment-")
+            .unwrap_or(page.len() - row - 1);
+    assert!(page[details..next_row].contains("A duration longer than 24 hours"));
+    let (status, _, _) = send(edit("20", "", version)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    assert!(page.contains("11:00–11:20"));
+    assert!(
+        page.contains("11:20–11:34"),
+        "the screening follows the longer opening"
+    );
+    // The public page shows the new times too.
+    let (_, public) = app
+        .get("/o/families-association/tirana-park-2023", None)
+        .await;
+    assert!(public.contains(">11:20<"));
+}

@@ -65,6 +65,9 @@ pub struct EditorRow {
     /// Warnings from the timing rules, ready to show beside the segment.
     pub warnings: Vec<String>,
     pub people: Vec<EditorAppearance>,
+    /// The stored values, for the segment's edit form.
+    pub form: crate::domain::plan::SegmentForm,
+    pub film_id: Option<i32>,
 }
 
 /// Who appears in a segment, as the editor lists it.
@@ -274,6 +277,21 @@ pub async fn load_agenda_editor(
             end_local: t.end.naive_local(),
             minutes: t.minutes.get(),
             hard_start: t.hard,
+            form: crate::domain::plan::SegmentForm {
+                kind: s.kind.clone(),
+                title: s.title.clone(),
+                duration: s
+                    .duration_minutes
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+                hard_start: s
+                    .hard_start_local
+                    .map(|h| h.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                public: if s.public { "on".into() } else { String::new() },
+                cue_notes: s.cue_notes.clone(),
+            },
+            film_id: s.film_id,
             public: s.public,
             film: s
                 .film_id

@@ -465,3 +465,41 @@ pub async fn update_gathering(
     txn.commit().await?;
     Ok(saved)
 }
+
+/// Changes a segment in place (kind, title, duration or film, hard start, public flag,
+/// cues); its place in the agenda and its appearances stay.
+pub async fn update_segment(
+    db: &DatabaseConnection,
+    gathering_id: i32,
+    version: Option<i32>,
+    segment_id: i32,
+    film_id: Option<i32>,
+    form: &SegmentForm,
+) -> Result<segment::Model, AppError> {
+    let plan = form.parse(film_id.is_some())?;
+    let txn = db.begin().await?;
+    let g = lock(&txn, gathering_id, version).await?;
+    if let Some(id) = film_id {
+        film::Entity::find_by_id(id)
+            .filter(film::Column::OrganisationId.eq(g.organisation_id))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| ValidationError::new("film", "Choose one of your films."))?;
+    }
+    let s = segment::Entity::find_by_id(segment_id)
+        .filter(segment::Column::GatheringId.eq(g.id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut m: segment::ActiveModel = s.into();
+    m.kind = Set(plan.kind.as_str().into());
+    m.title = Set(plan.title.as_str().into());
+    m.duration_minutes = Set(plan.duration.map(|d| d.get() as i32));
+    m.hard_start_local = Set(plan.hard_start.map(|t| g.starts_local.date().and_time(t)));
+    m.film_id = Set(film_id);
+    m.public = Set(plan.public);
+    m.cue_notes = Set(plan.cue_notes);
+    let saved = m.update(&txn).await?;
+    txn.commit().await?;
+    Ok(saved)
+}

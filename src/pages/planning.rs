@@ -252,7 +252,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
             {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
             {(count == 0).then(|| view! { <p class="empty">{lang.t("plan-agenda-empty")}</p> })}
             <ol class="editor-rows">
-                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people)).collect_view()}
+                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people, &a.films)).collect_view()}
             </ol>
             <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
             {echo.is_for("add").then(|| form_error(&echo))}
@@ -374,8 +374,10 @@ fn editor_row(
     r: EditorRow,
     count: usize,
     people: &[crate::api::planning::Choice],
+    films: &[crate::api::planning::Choice],
 ) -> impl IntoView + use<> {
     let who = appearances_view(lang, action, version, &r, people);
+    let edit = segment_edit_view(lang, action, version, &r, films);
     let time = format!(
         "{}–{}",
         lang.format_time(r.start_local),
@@ -408,6 +410,7 @@ fn editor_row(
                 <ul class="warnings">{r.warnings.into_iter().map(|w| view! { <li role="status">{w}</li> }).collect_view()}</ul>
             })}
             {who}
+            {edit}
             <div class="row-actions">
                 {button("up", lang.t("plan-move-up"), r.number > 1)}
                 {button("down", lang.t("plan-move-down"), (r.number as usize) < count)}
@@ -517,6 +520,92 @@ fn appearances_view(
                     <input id=format!("link-{segment}") name="online_link" type="url" dir="ltr" value=appear_echo.value("online_link", "") />
                 </p>
                 <p><button type="submit" class="small">{lang.t("appear-add")}</button></p>
+            </form>
+        </details>
+    }
+}
+
+/// The form that changes a segment in place, folded away until opened (or refused).
+fn segment_edit_view(
+    lang: Lang,
+    action: &str,
+    version: &str,
+    r: &EditorRow,
+    films: &[crate::api::planning::Choice],
+) -> impl IntoView + use<> {
+    let echo = use_form_echo();
+    let mine = echo.is_for("edit") && echo.values.get("segment") == Some(&r.id.to_string());
+    let values = |name: &str, stored: &str| {
+        if mine {
+            echo.value(name, stored)
+        } else {
+            stored.to_owned()
+        }
+    };
+    let error = if mine { echo.message.clone() } else { None };
+    let open = error.is_some();
+    let id = r.id;
+    let kind = values("kind", &r.form.kind);
+    let film = values(
+        "film",
+        &r.film_id.map(|f| f.to_string()).unwrap_or_default(),
+    );
+    let public = if mine {
+        echo.values.contains_key("public")
+    } else {
+        !r.form.public.is_empty()
+    };
+    let films: Vec<_> = films.to_vec();
+    view! {
+        <details class="edit-segment" open=open>
+            <summary>{lang.t("plan-edit-segment")}</summary>
+            {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <form method="post" action=action.to_owned() class="plan-form">
+                <input type="hidden" name="action" value="edit" />
+                <input type="hidden" name="version" value=version.to_owned() />
+                <input type="hidden" name="segment" value=id.to_string() />
+                <div class="row">
+                    <p class="field">
+                        <label for=format!("edit-kind-{id}")>{lang.t("plan-segment-kind")}</label>
+                        <select id=format!("edit-kind-{id}") name="kind">
+                            {SegmentKind::ALL.iter().map(|k| view! {
+                                <option value=k.as_str() selected={kind == k.as_str()}>{lang.t(&format!("segment-{}", k.as_str()))}</option>
+                            }).collect_view()}
+                        </select>
+                    </p>
+                    <p class="field">
+                        <label for=format!("edit-title-{id}")>{lang.t("plan-title")}</label>
+                        <input id=format!("edit-title-{id}") name="title" type="text" dir="auto" value=values("title", &r.form.title) />
+                    </p>
+                </div>
+                <div class="row">
+                    <p class="field">
+                        <label for=format!("edit-duration-{id}")>{lang.t("plan-duration")}</label>
+                        <input id=format!("edit-duration-{id}") name="duration" type="text" value=values("duration", &r.form.duration) />
+                    </p>
+                    <p class="field">
+                        <label for=format!("edit-hard-{id}")>{lang.t("plan-hard-start")}</label>
+                        <input id=format!("edit-hard-{id}") name="hard_start" type="time" value=values("hard_start", &r.form.hard_start) />
+                    </p>
+                    <p class="field">
+                        <label for=format!("edit-film-{id}")>{lang.t("plan-film")}</label>
+                        <select id=format!("edit-film-{id}") name="film">
+                            <option value="">{lang.t("plan-no-film")}</option>
+                            {films.into_iter().map(|f| view! {
+                                <option value=f.id.to_string() selected={film == f.id.to_string()}>{f.label}</option>
+                            }).collect_view()}
+                        </select>
+                    </p>
+                </div>
+                <p class="field checkbox">
+                    <input id=format!("edit-public-{id}") type="checkbox" name="public" value="on" checked=public />
+                    <label for=format!("edit-public-{id}")>{lang.t("plan-public")}</label>
+                </p>
+                <p class="field">
+                    <label for=format!("edit-cues-{id}")>{lang.t("plan-cues")}</label>
+                    <textarea id=format!("edit-cues-{id}") name="cue_notes" rows="2" dir="auto">{values("cue_notes", &r.form.cue_notes)}</textarea>
+                </p>
+                <p><button type="submit" class="small">{lang.t("plan-save")}</button></p>
             </form>
         </details>
     }

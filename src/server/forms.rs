@@ -290,6 +290,33 @@ pub async fn agenda_action(
                 .await?;
                 Ok(format!("{back}#segment-{}", s.id))
             }
+            "edit" => {
+                let film = match get(&v, "film") {
+                    "" => None,
+                    id => id.parse::<i32>().ok(),
+                };
+                let form = SegmentForm {
+                    kind: get(&v, "kind").into(),
+                    title: get(&v, "title").into(),
+                    duration: get(&v, "duration").into(),
+                    hard_start: get(&v, "hard_start").into(),
+                    public: get(&v, "public").into(),
+                    cue_notes: get(&v, "cue_notes").into(),
+                };
+                let id = segment_id()?;
+                let s =
+                    planning::update_segment(&state.db, g.id, version(&v), id, film, &form).await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "segment.update",
+                    &g.slug,
+                    &s.title,
+                )
+                .await?;
+                Ok(format!("{back}#segment-{id}"))
+            }
             "up" | "down" => {
                 let id = segment_id()?;
                 planning::move_segment(&state.db, g.id, version(&v), id, action == "up").await?;

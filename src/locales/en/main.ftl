@@ -255,3 +255,4 @@ plan-status-hint = Only published, postponed and cancelled gatherings are public
 plan-actual = Actual attendance (after the day)
 warning-remote-night = { $name } joins online at { $time } in { $zone }: outside 07:00–22:00 there.
 warning-missing-interpretation = Nobody interprets { $name } into { $languages }, a language of the audience.
+plan-edit-segment = Change this segment

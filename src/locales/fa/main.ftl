@@ -255,3 +255,4 @@ plan-status-hint = فقط گردهمایی‌های منتشرشده، به تع
 plan-actual = شمار واقعی شرکت‌کنندگان (پس از برگزاری)
 warning-remote-night = { $name } ساعت { $time } به وقت { $zone } آنلاین می‌پیوندد: بیرون از ساعت ۰۷:۰۰ تا ۲۲:۰۰ آنجا.
 warning-missing-interpretation = کسی سخنان { $name } را به { $languages }، زبان حاضران، ترجمه نمی‌کند.
+plan-edit-segment = ویرایش این بخش

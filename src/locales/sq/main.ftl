@@ -255,3 +255,4 @@ plan-status-hint = Vetëm tubimet e publikuara, të shtyra dhe të anuluara jan�
 plan-actual = Pjesëmarrja e vërtetë (pas ditës)
 warning-remote-night = { $name } lidhet online në orën { $time } në { $zone }: jashtë orëve 07:00–22:00 atje.
 warning-missing-interpretation = Askush nuk e përkthen { $name } në { $languages }, gjuhë e publikut.
+plan-edit-segment = Ndrysho këtë pjesë
