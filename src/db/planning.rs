@@ -129,6 +129,22 @@ pub(crate) async fn lock(
     Ok(g)
 }
 
+/// A film named in a form must belong to the organisation.
+async fn check_film(
+    txn: &DatabaseTransaction,
+    organisation_id: i32,
+    film_id: Option<i32>,
+) -> Result<(), AppError> {
+    if let Some(id) = film_id {
+        film::Entity::find_by_id(id)
+            .filter(film::Column::OrganisationId.eq(organisation_id))
+            .one(txn)
+            .await?
+            .ok_or_else(|| ValidationError::new("film", "Choose one of your films."))?;
+    }
+    Ok(())
+}
+
 /// Appends a segment to a gathering's agenda; a screening may name a film of the same
 /// organisation, whose runtime it then takes unless a duration is given. With a
 /// `version`, the change is refused if the gathering changed in the meantime.
@@ -152,13 +168,7 @@ pub async fn add_segment_at(
     let plan = form.parse(film_id.is_some())?;
     let txn = db.begin().await?;
     let g = lock(&txn, gathering_id, version).await?;
-    if let Some(id) = film_id {
-        film::Entity::find_by_id(id)
-            .filter(film::Column::OrganisationId.eq(g.organisation_id))
-            .one(&txn)
-            .await?
-            .ok_or_else(|| ValidationError::new("film", "Choose one of your films."))?;
-    }
+    check_film(&txn, g.organisation_id, film_id).await?;
     let last = segment::Entity::find()
         .filter(segment::Column::GatheringId.eq(g.id))
         .order_by_desc(segment::Column::Position)
@@ -479,13 +489,7 @@ pub async fn update_segment(
     let plan = form.parse(film_id.is_some())?;
     let txn = db.begin().await?;
     let g = lock(&txn, gathering_id, version).await?;
-    if let Some(id) = film_id {
-        film::Entity::find_by_id(id)
-            .filter(film::Column::OrganisationId.eq(g.organisation_id))
-            .one(&txn)
-            .await?
-            .ok_or_else(|| ValidationError::new("film", "Choose one of your films."))?;
-    }
+    check_film(&txn, g.organisation_id, film_id).await?;
     let s = segment::Entity::find_by_id(segment_id)
         .filter(segment::Column::GatheringId.eq(g.id))
         .one(&txn)

@@ -236,6 +236,23 @@ pub async fn edit_gathering(
     .await
 }
 
+/// The film chosen and the segment fields of an add or edit form.
+fn segment_form(v: &HashMap<String, String>) -> (Option<i32>, SegmentForm) {
+    let film = match get(v, "film") {
+        "" => None,
+        id => id.parse::<i32>().ok(),
+    };
+    let form = SegmentForm {
+        kind: get(v, "kind").into(),
+        title: get(v, "title").into(),
+        duration: get(v, "duration").into(),
+        hard_start: get(v, "hard_start").into(),
+        public: get(v, "public").into(),
+        cue_notes: get(v, "cue_notes").into(),
+    };
+    (film, form)
+}
+
 fn version(v: &HashMap<String, String>) -> Option<i32> {
     get(v, "version").parse().ok()
 }
@@ -266,18 +283,7 @@ pub async fn agenda_action(
         let back = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
         match action.as_str() {
             "add" => {
-                let film = match get(&v, "film") {
-                    "" => None,
-                    id => id.parse::<i32>().ok(),
-                };
-                let form = SegmentForm {
-                    kind: get(&v, "kind").into(),
-                    title: get(&v, "title").into(),
-                    duration: get(&v, "duration").into(),
-                    hard_start: get(&v, "hard_start").into(),
-                    public: get(&v, "public").into(),
-                    cue_notes: get(&v, "cue_notes").into(),
-                };
+                let (film, form) = segment_form(&v);
                 let s = planning::add_segment_at(&state.db, g.id, version(&v), film, &form).await?;
                 auth::audit(
                     &state.db,
@@ -291,18 +297,7 @@ pub async fn agenda_action(
                 Ok(format!("{back}#segment-{}", s.id))
             }
             "edit" => {
-                let film = match get(&v, "film") {
-                    "" => None,
-                    id => id.parse::<i32>().ok(),
-                };
-                let form = SegmentForm {
-                    kind: get(&v, "kind").into(),
-                    title: get(&v, "title").into(),
-                    duration: get(&v, "duration").into(),
-                    hard_start: get(&v, "hard_start").into(),
-                    public: get(&v, "public").into(),
-                    cue_notes: get(&v, "cue_notes").into(),
-                };
+                let (film, form) = segment_form(&v);
                 let id = segment_id()?;
                 let s =
                     planning::update_segment(&state.db, g.id, version(&v), id, film, &form).await?;
