@@ -208,6 +208,31 @@ async fn an_organiser_plans_a_gathering_and_its_agenda() {
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(page.contains("Someone else changed this gathering"));
 
+    // Cancelling keeps the gathering in the feed as CANCELLED, with SEQUENCE raised again,
+    // and the public page says so at the top.
+    let (_, page) = app.get(&edit, Some(&cookie)).await;
+    let v = version(&page);
+    let mut cancel = vigil("Vigil in Stockholm", description);
+    cancel.push(("status", "cancelled"));
+    cancel.push(("version", &v));
+    let (status, _, _) = app.post(&edit, Some(&cookie), &cancel).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, ics) = app.get("/o/families-association/calendar.ics", None).await;
+    let event = &ics[ics.find("UID:").unwrap()..];
+    assert!(ics.contains("STATUS:CANCELLED\r\n"), "{event}");
+    let (_, ics) = app
+        .get(
+            "/o/families-association/vigil-in-stockholm/calendar.ics",
+            None,
+        )
+        .await;
+    assert!(ics.contains("SEQUENCE:2\r\n") && ics.contains("STATUS:CANCELLED\r\n"));
+    let (status, public) = app
+        .get("/o/families-association/vigil-in-stockholm", None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(public.contains("class=\"notice cancelled\""));
+
     // A viewer may read but not plan.
     let viewer = app.cookie(VIEWER).await;
     let (status, _, _) = app
