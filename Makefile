@@ -15,7 +15,7 @@ E2E_PORT ?= 3099
 # A throw-away account the end-to-end tests sign in with.
 E2E_PASSWORD := end2end-host-password
 
-.PHONY: run build release tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
+.PHONY: run build release weight tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
 
 ## Install what is missing: wasm target, cargo-leptos, the matching wasm-bindgen CLI.
 tools:
@@ -74,7 +74,19 @@ e2e: build browser-tools feed-parsers
 
 ## Release build, for benchmarks.
 release: tools
+	@# cargo-leptos optimises the release wasm with wasm-opt; binaryen 116 from crates.io
+	@# works (older Debian builds produce a wasm that fails to hydrate).
+	@wasm-opt --version 2>/dev/null | grep -q 'version 11[6-9]\|version 1[2-9][0-9]' || cargo install wasm-opt --version 0.116.1
 	cargo leptos build --release
+
+## Bytes a visitor's browser transfers for public pages (release build, compressed).
+weight: release browser-tools
+	@rm -rf target/weight && mkdir -p target/weight
+	@DATABASE_URL=sqlite://target/weight/convene.db CONVENE_ADDR=127.0.0.1:3098 RUST_LOG=warn \
+	  ./target/release/convene serve --demo-if-empty > target/weight/server.log 2>&1 & echo $$! > target/weight/server.pid
+	@for i in $$(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:3098/ && break; sleep 0.2; done
+	@status=0; (cd end2end && node weight.mjs http://127.0.0.1:3098) || status=$$?; \
+	  kill $$(cat target/weight/server.pid) 2>/dev/null || true; exit $$status
 
 fmt:
 	cargo fmt --all
