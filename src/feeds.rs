@@ -204,15 +204,7 @@ fn gathering_event(
         status: page.status,
         summary: page.title.clone(),
         description,
-        location: page.venue.as_ref().map(|v| {
-            let mut parts = vec![v.name.as_str()];
-            for p in [&v.address, &v.city, &v.country] {
-                if !p.is_empty() && !parts.iter().any(|q| q.contains(p.as_str())) {
-                    parts.push(p);
-                }
-            }
-            parts.join(", ")
-        }),
+        location: page.venue.as_ref().map(|v| v.location()),
         geo: bundle
             .venue
             .as_ref()

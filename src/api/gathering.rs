@@ -21,9 +21,7 @@ pub async fn public_gathering(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut page = ssr::public_view(&o, &bundle, &lang)?;
-    if let Some(parts) = use_context::<http::request::Parts>() {
-        page.origin = crate::feeds::origin(&parts.headers);
-    }
+    page.origin = super::request_origin();
     Ok(page)
 }
 

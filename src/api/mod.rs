@@ -109,6 +109,41 @@ pub struct VenueView {
     pub map_url: Option<String>,
 }
 
+impl VenueView {
+    /// Address, city and country, leaving out what the venue's name already says.
+    pub fn address_line(&self) -> String {
+        [
+            self.address.as_str(),
+            self.city.as_str(),
+            self.country.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty() && !self.name.contains(*s))
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+
+    /// The name and the parts of the address not already written, for calendar
+    /// LOCATION fields and "add to calendar" links.
+    pub fn location(&self) -> String {
+        let mut parts = vec![self.name.as_str()];
+        for p in [&self.address, &self.city, &self.country] {
+            if !p.is_empty() && !parts.iter().any(|q| q.contains(p.as_str())) {
+                parts.push(p);
+            }
+        }
+        parts.join(", ")
+    }
+}
+
+/// The site's address as the current request reached it (for subscribe links).
+#[cfg(feature = "ssr")]
+pub(crate) fn request_origin() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .map(|parts| crate::feeds::origin(&parts.headers))
+        .unwrap_or_default()
+}
+
 /// One public segment with its computed local times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentView {

@@ -69,9 +69,7 @@ pub async fn organisation_home(
         description: o.public_description,
         upcoming: upcoming.into_iter().filter_map(card).collect(),
         past: past.into_iter().filter_map(card).collect(),
-        origin: use_context::<http::request::Parts>()
-            .map(|parts| crate::feeds::origin(&parts.headers))
-            .unwrap_or_default(),
+        origin: super::request_origin(),
         kinds,
         venues,
         filter_kind,
@@ -114,9 +112,7 @@ pub async fn public_venue(
         time_zone: v.time_zone.clone(),
         upcoming: upcoming.into_iter().filter_map(card).collect(),
         past: past.into_iter().filter_map(card).collect(),
-        origin: use_context::<http::request::Parts>()
-            .map(|parts| crate::feeds::origin(&parts.headers))
-            .unwrap_or_default(),
+        origin: super::request_origin(),
     })
 }
 
@@ -173,9 +169,7 @@ pub async fn public_person(
         name: person.name,
         bio: person.public_bio,
         appearances,
-        origin: use_context::<http::request::Parts>()
-            .map(|parts| crate::feeds::origin(&parts.headers))
-            .unwrap_or_default(),
+        origin: super::request_origin(),
     })
 }
 

@@ -17,15 +17,7 @@ pub fn GatheringCalendarLinks(page: GatheringPage, lang: Lang) -> impl IntoView 
     let location = page
         .venue
         .as_ref()
-        .map(|v| {
-            let mut parts = vec![v.name.as_str()];
-            for p in [&v.address, &v.city, &v.country] {
-                if !p.is_empty() && !parts.iter().any(|q| q.contains(p.as_str())) {
-                    parts.push(p);
-                }
-            }
-            parts.join(", ")
-        })
+        .map(|v| v.location())
         .unwrap_or_default();
     let start = DateTime::from_timestamp(page.starts_utc, 0).unwrap_or_default();
     let end = DateTime::from_timestamp(page.ends_utc, 0).unwrap_or_default();

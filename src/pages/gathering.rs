@@ -120,11 +120,7 @@ fn venue_view(lang: Lang, page: &Page) -> AnyView {
             view! { <span>{lang.t("gathering-online-venue")}</span> }.into_any()
         }
         Some(v) => {
-            let line = [v.address.as_str(), v.city.as_str(), v.country.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty() && !v.name.contains(*s))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let line = v.address_line();
             view! {
                 <span class="venue-name"><bdi>{v.name.clone()}</bdi></span>
                 {(!line.is_empty()).then(|| view! { <br /><span class="venue-address"><bdi>{line}</bdi></span> })}

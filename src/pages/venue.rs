@@ -38,11 +38,7 @@ pub fn VenuePage() -> impl IntoView {
 #[component]
 fn VenueView(p: Page, lang: Lang) -> impl IntoView {
     let v = p.venue.clone();
-    let line = [v.address.as_str(), v.city.as_str(), v.country.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty() && !v.name.contains(*s))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let line = v.address_line();
     let feed = format!("/o/{}/venues/{}/calendar.ics", p.org_slug, p.id);
     view! {
         <Title text=v.name.clone() />
