@@ -15,7 +15,7 @@ E2E_PORT ?= 3099
 # A throw-away account the end-to-end tests sign in with.
 E2E_PASSWORD := end2end-host-password
 
-.PHONY: run build release weight tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
+.PHONY: run build release load weight tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
 
 ## Install what is missing: wasm target, cargo-leptos, the matching wasm-bindgen CLI.
 tools:
@@ -51,10 +51,11 @@ browser-tools:
 	@command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
 	@cd end2end && { [ -d node_modules/@playwright/test ] && [ -d node_modules/ical.js ] || npm ci --no-audit --no-fund; }
 
-## Python's icalendar, one of the independent parsers the feed tests use.
+## Independent readers the tests use: Python's icalendar for feeds, zxing-cpp for QR codes.
 feed-parsers:
 	@[ -x target/pyenv/bin/python ] || python3 -m venv target/pyenv
-	@target/pyenv/bin/python -c 'import icalendar' 2>/dev/null || target/pyenv/bin/pip install -q 'icalendar==6.1.3'
+	@target/pyenv/bin/python -c 'import icalendar, zxingcpp, PIL' 2>/dev/null || \
+	  target/pyenv/bin/pip install -q 'icalendar==6.1.3' 'zxing-cpp==3.1.1' 'pillow==13.0.0'
 
 e2e: build browser-tools feed-parsers
 	@rm -rf target/e2e && mkdir -p target/e2e
@@ -78,6 +79,12 @@ release: tools
 	@# works (older Debian builds produce a wasm that fails to hydrate).
 	@wasm-opt --version 2>/dev/null | grep -q 'version 11[6-9]\|version 1[2-9][0-9]' || cargo install wasm-opt --version 0.116.1
 	cargo leptos build --release
+
+## Load test (wrk on loopback) of a release build of the server: feeds (200 and 304)
+## and public pages. Set DATABASE_URL to run it on PostgreSQL.
+load: tools
+	cargo build --release --features ssr --bin convene
+	benches/load.sh ./target/release/convene
 
 ## Bytes a visitor's browser transfers for public pages (release build, compressed).
 weight: release browser-tools

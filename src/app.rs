@@ -10,13 +10,17 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::{Footer, Header};
 use crate::i18n::use_lang;
 use crate::pages::{
+    call_sheets::CallSheetsPage,
+    crew_feeds::CrewFeedsPage,
     directory::DirectoryPage,
     gathering::GatheringPage,
     home::HomePage,
+    live::LivePage,
     not_found::NotFound,
     organisation::OrganisationPage,
     person::PersonPage,
     planning::{AgendaEditorPage, EditGatheringPage, NewGatheringPage},
+    poster::PosterPage,
     run_sheet::RunSheetPage,
     sign_in::SignInPage,
     venue::VenuePage,
@@ -63,13 +67,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org") view=OrganisationPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/:slug/poster") view=PosterPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/people/:id") view=PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/call-sheets") view=CallSheetsPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/live") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/new") view=NewGatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/directory") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/crew-feeds") view=CrewFeedsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/edit") view=EditGatheringPage ssr=SsrMode::Async />
                 </Routes>

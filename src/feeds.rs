@@ -13,13 +13,21 @@ use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use fluent_templates::fluent_bundle::FluentValue;
+
 use crate::api::GatheringPage;
+use crate::api::call_sheets::CallSheets;
+use crate::api::call_sheets::ssr::call_sheets_view;
 use crate::api::gathering::ssr::public_view;
+use crate::api::workspace::ssr::run_sheet_view;
+use crate::api::workspace::{RunRow, RunSheet};
 use crate::db::entities::{gathering, organisation, venue};
 use crate::db::queries::{self, GatheringBundle};
+use crate::domain::GatheringStatus;
 use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::pages::call_sheets::call_line;
 
 /// Bumped when the rendering changes, so old ETags stop matching.
 const FORMAT: &str = "convene-ical-1";
@@ -124,11 +132,17 @@ fn http_date(t: DateTime<Utc>) -> String {
     t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
+/// Public feeds may be kept by any cache for five minutes, then revalidated.
+const PUBLIC_CACHE: &str = "public, max-age=300, must-revalidate";
+/// Crew feeds are for one member's calendar app only: no shared cache keeps them.
+const PRIVATE_CACHE: &str = "private, no-cache";
+
 fn respond(
     headers: &HeaderMap,
     tag: String,
     modified: Option<DateTime<Utc>>,
     lang: Lang,
+    cache: &'static str,
     body: impl FnOnce() -> Result<String, AppError>,
 ) -> Response {
     let mut out = HeaderMap::new();
@@ -140,10 +154,7 @@ fn respond(
     {
         out.insert(header::LAST_MODIFIED, v);
     }
-    out.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=300, must-revalidate"),
-    );
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     out.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),
@@ -355,15 +366,12 @@ async fn selection_feed(
     // Rendering needs every agenda; it only happens when the ETag did not match.
     let mut bundles = Vec::new();
     if !not_modified(&headers, &tag, modified) {
-        for (g, _) in &rows {
-            match queries::gathering_bundle(&db, org.id, &g.slug).await {
-                Ok(Some(b)) => bundles.push(b),
-                Ok(None) => {}
-                Err(e) => return error_response(e.into()),
-            }
-        }
+        bundles = match queries::gathering_bundles(&db, rows.clone()).await {
+            Ok(b) => b,
+            Err(e) => return error_response(e.into()),
+        };
     }
-    respond(&headers, tag, modified, lang, || {
+    respond(&headers, tag, modified, lang, PUBLIC_CACHE, || {
         let mut events = Vec::new();
         for b in &bundles {
             let page = public_view(&org, b, lang.code())?;
@@ -417,7 +425,7 @@ pub async fn gathering_feed(
         query.per_segment().to_string(),
     ]);
     let modified = Some(bundle.gathering.updated_at);
-    respond(&headers, tag, modified, lang, || {
+    respond(&headers, tag, modified, lang, PUBLIC_CACHE, || {
         let events = if query.per_segment() {
             segment_events(lang, &origin, &bundle, &page)
         } else {
@@ -431,6 +439,223 @@ pub async fn gathering_feed(
             events,
         }))
     })
+}
+
+/// `GET /crew/{token}/calendar.ics`: a member's private crew calendar. Every gathering
+/// of the organisation, drafts included (as tentative), with the internal run of show in
+/// each event: times, who appears how (online speakers with their own local time), call
+/// links, cues, access notes, internal notes and contacts. `?segments=1` gives one event
+/// per segment, internal segments included.
+pub async fn crew_feed(
+    State(db): State<DatabaseConnection>,
+    Path(token): Path<String>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let (feed, org) = match crate::db::crew_feeds::resolve(&db, &token).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return error_response(AppError::NotFound),
+        Err(e) => return error_response(e),
+    };
+    let lang = feed_lang(&query, &org);
+    let origin = origin(&headers);
+    let rows = match queries::all_gatherings(&db, org.id).await {
+        Ok(r) => r,
+        Err(e) => return error_response(e.into()),
+    };
+    let bundles = match queries::gathering_bundles(&db, rows).await {
+        Ok(b) => b,
+        Err(e) => return error_response(e.into()),
+    };
+    let mut events = Vec::new();
+    for b in &bundles {
+        let sheet = match run_sheet_view(&org, b, lang.code()) {
+            Ok(s) => s,
+            Err(e) => return error_response(e),
+        };
+        let calls = match call_sheets_view(&org, b, lang.code()) {
+            Ok(c) => c,
+            Err(e) => return error_response(e),
+        };
+        let event = crew_event(lang, &origin, b, &sheet, &calls);
+        if query.per_segment() {
+            events.extend(crew_segment_events(lang, &sheet, &event));
+        } else {
+            events.push(event);
+        }
+    }
+    let body = render(&Feed {
+        name: format!(
+            "{} · {} · {}",
+            org.name,
+            lang.t("crew-feed-name"),
+            feed.label
+        ),
+        description: lang.t("crew-feed-description"),
+        refresh_minutes: 15,
+        language: lang.code().to_owned(),
+        events,
+    });
+    // People's contacts and other rows outside the gathering change the text too, so the
+    // validator is a digest of the text itself.
+    let tag = etag(&[body.clone()]);
+    respond(&headers, tag, None, lang, PRIVATE_CACHE, || Ok(body))
+}
+
+/// The lines of one segment on a crew calendar: who appears how, and its cues.
+fn crew_row_lines(lang: Lang, row: &RunRow) -> Vec<String> {
+    use crate::pages::run_sheet::{how_text, interpreting_text, readers};
+    let readers = readers(row);
+    let mut lines = Vec::new();
+    if let Some(film) = &row.film {
+        lines.push(format!("{}: {film}", lang.t("runsheet-film")));
+    }
+    for p in &row.people {
+        let mut line = format!(
+            "{} {} — {}",
+            lang.t(&format!("role-{}", p.role.as_str())).to_uppercase(),
+            p.name,
+            how_text(lang, p, &readers)
+        );
+        if let Some(i) = interpreting_text(lang, p) {
+            line.push_str(&format!(" · {i}"));
+        }
+        if !p.link.is_empty() {
+            line.push_str(&format!(" · {}: {}", lang.t("runsheet-link"), p.link));
+        }
+        lines.push(line);
+    }
+    if !row.cues.is_empty() {
+        lines.push(format!("{}: {}", lang.t("runsheet-cues"), row.cues));
+    }
+    lines
+}
+
+/// One gathering on a crew calendar, with the whole internal run of show.
+fn crew_event(
+    lang: Lang,
+    origin: &str,
+    bundle: &GatheringBundle,
+    sheet: &RunSheet,
+    calls: &CallSheets,
+) -> FeedEvent {
+    let g = &bundle.gathering;
+    let sheet_url = format!(
+        "{origin}/manage/o/{}/{}/run-sheet",
+        sheet.org_slug, sheet.slug
+    );
+    let mut text = Vec::new();
+    if sheet.status == GatheringStatus::Draft {
+        text.push(lang.t("status-draft").to_uppercase());
+    }
+    if let Some(v) = &sheet.venue
+        && !v.access_notes.is_empty()
+    {
+        text.push(format!(
+            "{}: {}",
+            lang.t("runsheet-venue-access"),
+            v.access_notes
+        ));
+    }
+    if !sheet.internal_notes.is_empty() {
+        text.push(format!(
+            "{}: {}",
+            lang.t("runsheet-notes"),
+            sheet.internal_notes
+        ));
+    }
+    if !sheet.rows.is_empty() {
+        text.push(format!("{}:", lang.t("runsheet-title")));
+        for row in &sheet.rows {
+            text.push(format!(
+                "{}–{} {}. {}{}",
+                lang.format_time(row.start_local),
+                lang.format_time(row.end_local),
+                row.number,
+                row.title,
+                if row.public {
+                    String::new()
+                } else {
+                    format!(" ({})", lang.t("runsheet-internal"))
+                }
+            ));
+            text.extend(
+                crew_row_lines(lang, row)
+                    .into_iter()
+                    .map(|l| format!("    {l}")),
+            );
+        }
+    }
+    if !calls.people.is_empty() {
+        text.push(format!("{}:", lang.t("call-sheets-title")));
+        text.extend(calls.people.iter().map(|p| {
+            format!(
+                "    {}: {}",
+                p.name,
+                call_line(lang, &p.call, p.home_zone.as_deref())
+            )
+        }));
+    }
+    if let Some(m) = sheet.overrun_minutes {
+        text.push(lang.t_with("runsheet-overrun", &[("minutes", FluentValue::from(m))]));
+    }
+    if !sheet.contacts.is_empty() {
+        text.push(format!("{}:", lang.t("runsheet-contacts")));
+        text.extend(
+            sheet
+                .contacts
+                .iter()
+                .map(|c| format!("    {}: {}", c.name, c.contact)),
+        );
+    }
+    text.push(sheet_url.clone());
+    let location = sheet.venue.as_ref().map(|v| {
+        if v.address.is_empty() {
+            v.name.clone()
+        } else {
+            format!("{}, {}", v.name, v.address)
+        }
+    });
+    FeedEvent {
+        uid: format!("crew.{}", g.uid),
+        sequence: u32::try_from(g.sequence).unwrap_or(0),
+        status: sheet.status,
+        summary: sheet.title.clone(),
+        description: text.join("\n"),
+        location,
+        geo: bundle
+            .venue
+            .as_ref()
+            .and_then(|v| v.latitude.zip(v.longitude)),
+        url: Some(sheet_url),
+        categories: vec![lang.t(&format!("kind-{}", sheet.kind.as_str()))],
+        zone: g.time_zone.parse().unwrap_or(chrono_tz::UTC),
+        start: g.starts_local,
+        end: g.ends_local,
+        modified: g.updated_at,
+        language: lang.code().to_owned(),
+    }
+}
+
+/// One event per segment of a gathering on a crew calendar, internal segments included.
+fn crew_segment_events(lang: Lang, sheet: &RunSheet, whole: &FeedEvent) -> Vec<FeedEvent> {
+    sheet
+        .rows
+        .iter()
+        .map(|row| {
+            let mut text = crew_row_lines(lang, row);
+            text.push(whole.url.clone().unwrap_or_default());
+            FeedEvent {
+                uid: format!("{}.{}", row.uid, whole.uid),
+                summary: format!("{}. {} · {}", row.number, row.title, sheet.title),
+                description: text.join("\n"),
+                start: row.start_local,
+                end: row.end_local,
+                categories: vec![lang.t(&format!("segment-{}", row.kind.as_str()))],
+                ..whole.clone()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

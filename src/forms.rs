@@ -37,3 +37,11 @@ impl FormEcho {
 pub fn use_form_echo() -> FormEcho {
     leptos::prelude::use_context::<FormEcho>().unwrap_or_default()
 }
+
+/// A crew feed just made: its secret address, shown once on the page that answers the
+/// form (the database keeps only a digest of the token).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCrewFeed {
+    pub label: String,
+    pub url: String,
+}

@@ -146,6 +146,7 @@ async fn no_public_response_contains_an_internal_detail() {
         ));
         for slug in &slugs {
             uris.push(format!("/o/families-association/{slug}?lang={lang}"));
+            uris.push(format!("/o/families-association/{slug}/poster?lang={lang}"));
             uris.push(format!(
                 "/o/families-association/{slug}/calendar.ics?lang={lang}"
             ));

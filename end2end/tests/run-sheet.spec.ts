@@ -85,3 +85,18 @@ test("printed to PDF, the run-sheet keeps every row whole on A4", async ({ page 
   // The gathering is named on every page (the repeated table header).
   for (const t of text.slice(0, -1)) expect(squash(t)).toContain("Public gathering in the park");
 });
+
+test("each person's call sheet gives their times at the venue and at home", async ({ page }) => {
+  await signIn(page, SHEET);
+  await page.getByRole("link", { name: "Call sheets for each person" }).click();
+  await expect(page).toHaveURL(/\/call-sheets$/);
+  const sheets = page.locator("section.call-sheet");
+  expect(await sheets.count()).toBeGreaterThanOrEqual(5);
+  // The chief executive speaks online from London, interpreted by the host.
+  const ceo = sheets.filter({ has: page.locator('tr.call-part[data-mode="online"]') }).first();
+  await expect(ceo.locator(".call")).toHaveText(
+    "Test the call at 10:54 (09:54 in Europe/London); join at 11:14 (10:14 in Europe/London).",
+  );
+  await expect(ceo.locator(".there")).toHaveText("10:24–10:39 in Europe/London");
+  await expect(ceo.locator("td.how")).toContainText("interpreted by");
+});

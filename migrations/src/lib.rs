@@ -6,6 +6,7 @@ mod m20261124_000001_create_core;
 mod m20261124_000002_content_languages;
 mod m20261124_000003_sessions_audit;
 mod m20261124_000004_segment_uid;
+mod m20261124_000005_segment_skipped;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_content_languages::Migration),
             Box::new(m20261124_000003_sessions_audit::Migration),
             Box::new(m20261124_000004_segment_uid::Migration),
+            Box::new(m20261124_000005_segment_skipped::Migration),
         ]
     }
 }

@@ -25,8 +25,52 @@ pub async fn public_gathering(
     Ok(page)
 }
 
+/// A gathering's A4 poster: its public page, and a QR code of its calendar address.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Poster {
+    pub page: GatheringPage,
+    /// The calendar feed's `https://` address, which the QR code holds.
+    pub feed_url: String,
+    /// The QR code as an SVG document, made on the server from `feed_url`.
+    pub qr_svg: String,
+}
+
+/// The poster of a published (or postponed, or cancelled) gathering.
+#[server]
+pub async fn public_poster(org: String, slug: String, lang: String) -> Result<Poster, AppError> {
+    let page = public_gathering(org, slug, lang.clone()).await?;
+    let feed_url = format!(
+        "{}/o/{}/{}/calendar.ics?lang={lang}",
+        page.origin, page.org_slug, page.slug
+    );
+    let qr_svg = ssr::qr_svg(&feed_url)?;
+    Ok(Poster {
+        page,
+        feed_url,
+        qr_svg,
+    })
+}
+
 #[cfg(feature = "ssr")]
 pub mod ssr {
+    /// A QR code of `text` as an SVG document (black on white, with its quiet zone), at
+    /// error-correction level M so a creased or rained-on poster still scans.
+    pub fn qr_svg(text: &str) -> Result<String, AppError> {
+        use qrcode::render::svg;
+        let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)
+            .map_err(|e| AppError::internal("QR code", e))?;
+        let document = code
+            .render::<svg::Color<'_>>()
+            .min_dimensions(240, 240)
+            .dark_color(svg::Color("#000000"))
+            .light_color(svg::Color("#ffffff"))
+            .quiet_zone(true)
+            .build();
+        // Inline in HTML: the <svg> element without the XML declaration before it.
+        let start = document.find("<svg").unwrap_or(0);
+        Ok(document[start..].to_owned())
+    }
+
     use chrono_tz::Tz;
 
     use crate::api::{
@@ -93,6 +137,20 @@ pub mod ssr {
 
     /// Times the whole agenda, public and internal segments alike, in the gathering's zone.
     pub fn agenda(bundle: &GatheringBundle) -> Result<(Tz, Agenda), AppError> {
+        let plan = planned(bundle)?;
+        Ok((plan.zone, time_agenda(plan.start, plan.end, &plan.items)))
+    }
+
+    /// A gathering's programme as the domain times it: zone, start, planned end, items.
+    pub struct Planned {
+        pub zone: Tz,
+        pub start: chrono::DateTime<Tz>,
+        pub end: chrono::DateTime<Tz>,
+        pub items: Vec<AgendaItem>,
+    }
+
+    /// Reads the stored plan of a gathering into the domain's terms.
+    pub fn planned(bundle: &GatheringBundle) -> Result<Planned, AppError> {
         let g = &bundle.gathering;
         let tz: Tz = g
             .time_zone
@@ -119,7 +177,12 @@ pub mod ssr {
                     .and_then(|t| resolve_local("hard_start", tz, t).ok()),
             })
             .collect();
-        Ok((tz, time_agenda(start, end, &items)))
+        Ok(Planned {
+            zone: tz,
+            start,
+            end,
+            items,
+        })
     }
 
     /// What an attendee may see of a gathering: drafts are not found; internal segments,

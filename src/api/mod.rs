@@ -3,8 +3,11 @@
 //! Each function is a few lines: load through `db`, apply the domain rules, map errors.
 //! Public functions return only what organisers marked public.
 
+pub mod call_sheets;
+pub mod crew_feeds;
 pub mod directory;
 pub mod gathering;
+pub mod live;
 pub mod organisations;
 pub mod planning;
 pub mod workspace;

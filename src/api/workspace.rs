@@ -59,6 +59,8 @@ pub struct RunSheetVenue {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunRow {
+    /// Stable identifier of the segment (for per-segment crew feed UIDs).
+    pub uid: String,
     pub number: u32,
     pub kind: SegmentKind,
     pub title: String,
@@ -241,6 +243,7 @@ pub mod ssr {
                 bits.join(" · ")
             });
             rows.push(RunRow {
+                uid: seg.uid.clone(),
                 number: u32::try_from(i + 1).unwrap_or(0),
                 kind: seg
                     .kind

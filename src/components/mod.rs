@@ -3,5 +3,7 @@
 pub mod agenda;
 pub mod error;
 pub mod layout;
+pub mod live;
+pub mod loaded;
 pub mod subscribe;
 pub mod when;

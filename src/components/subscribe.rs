@@ -39,6 +39,7 @@ pub fn GatheringCalendarLinks(page: GatheringPage, lang: Lang) -> impl IntoView 
                 <li><a class="google" href=google rel="noopener" target="_blank">{lang.t("calendar-google")}</a></li>
                 <li><a class="outlook" href=outlook rel="noopener" target="_blank">{lang.t("calendar-outlook")}</a></li>
                 <li><a class="segments" href=format!("{feed}&segments=1")>{lang.t("calendar-segments")}</a></li>
+                <li><a class="poster" href=format!("{path}/poster")>{lang.t("poster-link")}</a></li>
             </ul>
         </section>
     }

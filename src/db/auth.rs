@@ -47,7 +47,15 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn token_id(token: &str) -> String {
+/// A fresh random 256-bit token, in hex (64 characters).
+pub(crate) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The stored form of a secret token: its SHA-256, in hex.
+pub(crate) fn token_id(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -227,9 +235,7 @@ pub async fn sign_in(
         .await?;
         return Ok(Err(SignInRefusal::Invalid));
     };
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = new_token();
     session::ActiveModel {
         id: Set(token_id(&token)),
         user_id: Set(user.id),

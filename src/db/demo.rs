@@ -354,6 +354,7 @@ impl<C: ConnectionTrait> Ctx<'_, C> {
                 cue_notes: Set(s.cues.into()),
                 actual_start: Set(None),
                 actual_end: Set(None),
+                skipped: Set(false),
                 uid: Set(format!("{}-{}", self.slug_of(gathering_id).await?, i + 1)),
                 ..Default::default()
             }

@@ -169,6 +169,9 @@ pub struct Segment {
     pub cue_notes: String,
     pub actual_start: Option<DateTime<Utc>>,
     pub actual_end: Option<DateTime<Utc>>,
+    /// Skipped on the day (absent in documents written before it existed).
+    #[serde(default)]
+    pub skipped: bool,
     pub texts: Vec<Text>,
     pub appearances: Vec<Appearance>,
 }
@@ -331,6 +334,7 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 cue_notes: s.cue_notes,
                 actual_start: s.actual_start,
                 actual_end: s.actual_end,
+                skipped: s.skipped,
                 texts,
                 appearances,
             });
@@ -703,6 +707,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 cue_notes: Set(s.cue_notes.clone()),
                 actual_start: Set(s.actual_start),
                 actual_end: Set(s.actual_end),
+                skipped: Set(s.skipped),
                 uid: Set(s.uid.clone()),
                 ..Default::default()
             }

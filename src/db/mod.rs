@@ -4,10 +4,12 @@
 //! bundles of rows; turning them into what a page shows happens in `api`.
 
 pub mod auth;
+pub mod crew_feeds;
 pub mod demo;
 pub mod directory;
 pub mod entities;
 pub mod export;
+pub mod live;
 pub mod planning;
 pub mod queries;
 

@@ -189,6 +189,7 @@ pub async fn add_segment_at(
         cue_notes: Set(plan.cue_notes),
         actual_start: Set(None),
         actual_end: Set(None),
+        skipped: Set(false),
         uid: Set(uuid::Uuid::new_v4().simple().to_string()),
         ..Default::default()
     }

@@ -162,47 +162,71 @@ pub struct GatheringBundle {
     pub statement_texts: Vec<statement_text::Model>,
 }
 
+/// A gathering row by organisation and slug, whatever its status.
+pub async fn gathering_by_slug(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    slug: &str,
+) -> Result<Option<gathering::Model>, DbErr> {
+    gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .filter(gathering::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
 /// Loads a gathering by organisation and slug, whatever its status.
 pub async fn gathering_bundle(
     db: &impl ConnectionTrait,
     organisation_id: i32,
     slug: &str,
 ) -> Result<Option<GatheringBundle>, DbErr> {
-    let Some(g) = gathering::Entity::find()
+    let found = gathering::Entity::find()
         .filter(gathering::Column::OrganisationId.eq(organisation_id))
         .filter(gathering::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let venue = match g.venue_id {
-        Some(id) => venue::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
+        .find_also_related_venue(db)
+        .await?;
+    Ok(gathering_bundles(db, found).await?.pop())
+}
+
+/// Loads the agendas of many gatherings at once: one query per table, whatever their
+/// number (a feed of a thousand gatherings makes eight queries, not eight thousand).
+/// The bundles come back in the order of `gatherings`.
+pub async fn gathering_bundles(
+    db: &impl ConnectionTrait,
+    gatherings: Vec<(gathering::Model, Option<venue::Model>)>,
+) -> Result<Vec<GatheringBundle>, DbErr> {
+    if gatherings.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i32> = gatherings.iter().map(|(g, _)| g.id).collect();
     let segments = segment::Entity::find()
-        .filter(segment::Column::GatheringId.eq(g.id))
+        .filter(segment::Column::GatheringId.is_in(ids.clone()))
         .order_by_asc(segment::Column::Position)
         .order_by_asc(segment::Column::Id)
         .all(db)
         .await?;
     let segment_ids: Vec<i32> = segments.iter().map(|s| s.id).collect();
     let appearances = appearance::Entity::find()
-        .filter(appearance::Column::SegmentId.is_in(segment_ids))
+        .filter(appearance::Column::SegmentId.is_in(segment_ids.clone()))
         .order_by_asc(appearance::Column::Position)
         .order_by_asc(appearance::Column::Id)
         .all(db)
         .await?;
-    let person_ids: Vec<i32> = appearances.iter().map(|a| a.person_id).collect();
-    let people = person::Entity::find()
+    let mut person_ids: Vec<i32> = appearances.iter().map(|a| a.person_id).collect();
+    person_ids.sort_unstable();
+    person_ids.dedup();
+    let people: HashMap<i32, person::Model> = person::Entity::find()
         .filter(person::Column::Id.is_in(person_ids))
         .all(db)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let film_ids: Vec<i32> = segments.iter().filter_map(|s| s.film_id).collect();
-    let films = film::Entity::find()
+    let mut film_ids: Vec<i32> = segments.iter().filter_map(|s| s.film_id).collect();
+    film_ids.sort_unstable();
+    film_ids.dedup();
+    let films: HashMap<i32, film::Model> = film::Entity::find()
         .filter(film::Column::Id.is_in(film_ids))
         .all(db)
         .await?
@@ -210,31 +234,83 @@ pub async fn gathering_bundle(
         .map(|f| (f.id, f))
         .collect();
     let statements = statement::Entity::find()
-        .filter(statement::Column::GatheringId.eq(g.id))
+        .filter(statement::Column::GatheringId.is_in(ids.clone()))
         .order_by_asc(statement::Column::Id)
         .all(db)
         .await?;
-    let gathering_texts = gathering_texts(db, vec![g.id]).await?;
+    let gathering_texts = gathering_texts(db, ids).await?;
     let segment_texts = segment_text::Entity::find()
-        .filter(segment_text::Column::SegmentId.is_in(segments.iter().map(|s| s.id)))
+        .filter(segment_text::Column::SegmentId.is_in(segment_ids))
         .all(db)
         .await?;
     let statement_texts = statement_text::Entity::find()
         .filter(statement_text::Column::StatementId.is_in(statements.iter().map(|s| s.id)))
         .all(db)
         .await?;
-    Ok(Some(GatheringBundle {
-        gathering: g,
-        venue,
-        segments,
-        appearances,
-        people,
-        films,
-        statements,
-        gathering_texts,
-        segment_texts,
-        statement_texts,
-    }))
+
+    let segment_of: HashMap<i32, i32> = segments.iter().map(|s| (s.id, s.gathering_id)).collect();
+    let statement_of: HashMap<i32, i32> =
+        statements.iter().map(|s| (s.id, s.gathering_id)).collect();
+    let mut bundles: Vec<GatheringBundle> = gatherings
+        .into_iter()
+        .map(|(gathering, venue)| GatheringBundle {
+            gathering,
+            venue,
+            segments: Vec::new(),
+            appearances: Vec::new(),
+            people: HashMap::new(),
+            films: HashMap::new(),
+            statements: Vec::new(),
+            gathering_texts: Vec::new(),
+            segment_texts: Vec::new(),
+            statement_texts: Vec::new(),
+        })
+        .collect();
+    let index: HashMap<i32, usize> = bundles
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.gathering.id, i))
+        .collect();
+    let slot = |gathering_id: i32| index.get(&gathering_id).copied();
+    for s in segments {
+        if let Some(i) = slot(s.gathering_id) {
+            let b = &mut bundles[i];
+            if let Some(f) = s.film_id.and_then(|id| films.get(&id)) {
+                b.films.insert(f.id, f.clone());
+            }
+            b.segments.push(s);
+        }
+    }
+    for a in appearances {
+        if let Some(i) = segment_of.get(&a.segment_id).and_then(|g| slot(*g)) {
+            let b = &mut bundles[i];
+            if let Some(p) = people.get(&a.person_id) {
+                b.people.insert(p.id, p.clone());
+            }
+            b.appearances.push(a);
+        }
+    }
+    for s in statements {
+        if let Some(i) = slot(s.gathering_id) {
+            bundles[i].statements.push(s);
+        }
+    }
+    for t in gathering_texts {
+        if let Some(i) = slot(t.gathering_id) {
+            bundles[i].gathering_texts.push(t);
+        }
+    }
+    for t in segment_texts {
+        if let Some(i) = segment_of.get(&t.segment_id).and_then(|g| slot(*g)) {
+            bundles[i].segment_texts.push(t);
+        }
+    }
+    for t in statement_texts {
+        if let Some(i) = statement_of.get(&t.statement_id).and_then(|g| slot(*g)) {
+            bundles[i].statement_texts.push(t);
+        }
+    }
+    Ok(bundles)
 }
 
 /// The translated titles and descriptions of the given gatherings.

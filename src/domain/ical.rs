@@ -168,7 +168,8 @@ fn event(e: &FeedEvent) -> Event {
         .append_property(text_property("SUMMARY", &e.summary, &e.language, false))
         .status(match e.status {
             GatheringStatus::Cancelled => EventStatus::Cancelled,
-            GatheringStatus::Postponed => EventStatus::Tentative,
+            // Drafts reach only crew feeds: planned, not yet announced.
+            GatheringStatus::Postponed | GatheringStatus::Draft => EventStatus::Tentative,
             _ => EventStatus::Confirmed,
         })
         .add_property("TRANSP", "OPAQUE");

@@ -6,12 +6,14 @@
 
 pub mod access;
 pub mod agenda;
+pub mod call_sheet;
 pub mod conflicts;
 pub mod content;
 pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod ical;
 pub mod links;
+pub mod live;
 pub mod plan;
 pub mod time;
 pub mod types;

@@ -1,12 +1,11 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::GatheringPage as Page;
 use crate::api::gathering::public_gathering;
 use crate::components::agenda::AgendaTable;
-use crate::components::error::ErrorView;
+use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::GatheringCalendarLinks;
 use crate::components::when::{DateRange, YourTime};
 use crate::domain::{GatheringStatus, VenueSetting};
@@ -16,26 +15,11 @@ use crate::i18n::{Lang, use_lang};
 #[component]
 pub fn GatheringPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map().read_untracked();
-    let key = (
-        params.get("org").unwrap_or_default(),
-        params.get("slug").unwrap_or_default(),
-        lang.code().to_owned(),
-    );
-    let page = Resource::new(
-        move || key.clone(),
-        |(org, slug, lang)| public_gathering(org, slug, lang),
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <GatheringView page=p lang=lang /> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        route_key(["org", "slug"]),
+        |([org, slug], lang)| public_gathering(org, slug, lang),
+        move |p| view! { <GatheringView page=p lang=lang /> },
+    )
 }
 
 #[component]

@@ -1,12 +1,16 @@
 //! One file per route.
 
+pub mod call_sheets;
+pub mod crew_feeds;
 pub mod directory;
 pub mod gathering;
 pub mod home;
+pub mod live;
 pub mod not_found;
 pub mod organisation;
 pub mod person;
 pub mod planning;
+pub mod poster;
 pub mod run_sheet;
 pub mod sign_in;
 pub mod venue;

@@ -1,11 +1,10 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::PersonPage as Page;
 use crate::api::organisations::public_person;
-use crate::components::error::ErrorView;
+use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::FeedLinks;
 use crate::i18n::{Lang, use_lang};
 
@@ -13,26 +12,11 @@ use crate::i18n::{Lang, use_lang};
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map().read_untracked();
-    let org = params.get("org").unwrap_or_default();
-    let id = params
-        .get("id")
-        .and_then(|i| i.parse::<i32>().ok())
-        .unwrap_or(-1);
-    let page = Resource::new(
-        move || (org.clone(), id, lang.code().to_owned()),
-        |(org, id, lang)| public_person(org, id, lang),
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <PersonView p=p lang=lang /> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        route_key(["org", "id"]),
+        |([org, id], lang)| public_person(org, id.parse().unwrap_or(-1), lang),
+        move |p| view! { <PersonView p=p lang=lang /> },
+    )
 }
 
 #[component]

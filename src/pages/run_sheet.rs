@@ -1,10 +1,10 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::workspace::{RunPerson, RunRow, RunSheet, load_run_sheet};
-use crate::components::error::ErrorView;
+use crate::components::live::LiveUpdates;
+use crate::components::loaded::{loaded, route_key};
 use crate::components::when::DateRange;
 use crate::domain::{AppearanceMode, AppearanceRole};
 use crate::i18n::{Lang, use_lang};
@@ -15,26 +15,11 @@ use crate::pages::gathering::language_name;
 #[component]
 pub fn RunSheetPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map().read_untracked();
-    let key = (
-        params.get("org").unwrap_or_default(),
-        params.get("slug").unwrap_or_default(),
-        lang.code().to_owned(),
-    );
-    let sheet = Resource::new(
-        move || key.clone(),
-        |(org, slug, lang)| load_run_sheet(org, slug, lang),
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match sheet.await {
-                    Ok(s) => view! { <RunSheetView s=s lang=lang /> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        route_key(["org", "slug"]),
+        |([org, slug], lang)| load_run_sheet(org, slug, lang),
+        move |s| view! { <RunSheetView s=s lang=lang /> },
+    )
 }
 
 #[component]
@@ -45,14 +30,17 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
             &[("names", FluentValue::from(s.hosts.join(lang.comma())))],
         )
     });
+    let events = format!("/manage/o/{}/{}/live/events", s.org_slug, s.slug);
     let overrun = s.overrun_minutes.map(|m| {
         lang.digits(&lang.t_with("runsheet-overrun", &[("minutes", FluentValue::from(m))]))
     });
     view! {
         <Title text=format!("{} · {}", lang.t("runsheet-title"), s.title) />
-        <article class="run-sheet" data-status=s.status.as_str()>
+        <article class="run-sheet" id="run-sheet-board" data-status=s.status.as_str()>
             <header class="sheet-header">
-                <p class="kind">{lang.t("runsheet-title")}" · "<bdi>{s.org_name.clone()}</bdi></p>
+                <p class="kind">{lang.t("runsheet-title")}" · "<bdi>{s.org_name.clone()}</bdi>
+                    <span class="no-print">" · "<a class="call-sheets-link" href=format!("/manage/o/{}/{}/call-sheets", s.org_slug, s.slug)>{lang.t("call-sheets-link")}</a>
+                    " · "<a class="live-link" href=format!("/manage/o/{}/{}/live", s.org_slug, s.slug)>{lang.t("live-link")}</a></span></p>
                 <h1><bdi>{s.title.clone()}</bdi></h1>
                 <p class="when"><DateRange start=s.starts_local end=s.ends_local zone=s.time_zone.clone() /></p>
                 {s.venue.clone().map(|v| view! {
@@ -106,6 +94,7 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
                 </section>
             })}
         </article>
+        <LiveUpdates events=events board="run-sheet-board".to_owned() />
     }
 }
 
@@ -119,12 +108,7 @@ fn row(lang: Lang, r: RunRow) -> impl IntoView {
         "segment-minutes",
         &[("minutes", FluentValue::from(r.minutes))],
     ));
-    let readers: Vec<String> = r
-        .people
-        .iter()
-        .filter(|p| p.role == AppearanceRole::Reader)
-        .map(|p| p.name.clone())
-        .collect();
+    let readers = readers(&r);
     view! {
         <tr class="segment-row" data-public=r.public.to_string()>
             <td class="time">
@@ -147,8 +131,10 @@ fn row(lang: Lang, r: RunRow) -> impl IntoView {
     }
 }
 
-fn person(lang: Lang, p: RunPerson, readers: &[String]) -> impl IntoView + use<> {
-    let how = match (p.mode, &p.home_zone, p.local_start_there) {
+/// How a person appears, as the host reads it: "ONLINE from Asia/Tehran, 13:30 there",
+/// "MESSAGE READ BY ...". `readers` are the segment's readers.
+pub fn how_text(lang: Lang, p: &RunPerson, readers: &[String]) -> String {
+    match (p.mode, &p.home_zone, p.local_start_there) {
         (AppearanceMode::Online, Some(zone), Some(t)) => lang.t_with(
             "runsheet-how-online-from",
             &[
@@ -161,8 +147,12 @@ fn person(lang: Lang, p: RunPerson, readers: &[String]) -> impl IntoView + use<>
             &[("names", FluentValue::from(readers.join(lang.comma())))],
         ),
         (mode, _, _) => lang.t(&format!("runsheet-how-{}", mode.as_str())),
-    };
-    let interpreting = (!p.interpreted_into.is_empty()).then(|| {
+    }
+}
+
+/// The language pair a person is interpreted in ("Persian → Albanian"), if any.
+pub fn interpreting_text(lang: Lang, p: &RunPerson) -> Option<String> {
+    (!p.interpreted_into.is_empty()).then(|| {
         let from = p
             .language
             .as_deref()
@@ -181,7 +171,21 @@ fn person(lang: Lang, p: RunPerson, readers: &[String]) -> impl IntoView + use<>
                 ("into", FluentValue::from(into)),
             ],
         )
-    });
+    })
+}
+
+/// The names of a row's readers (who read messages out for others).
+pub fn readers(r: &RunRow) -> Vec<String> {
+    r.people
+        .iter()
+        .filter(|p| p.role == AppearanceRole::Reader)
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+fn person(lang: Lang, p: RunPerson, readers: &[String]) -> impl IntoView + use<> {
+    let how = how_text(lang, &p, readers);
+    let interpreting = interpreting_text(lang, &p);
     let spoken = (p.role == AppearanceRole::Interpreter)
         .then(|| p.language.as_deref().map(|c| language_name(lang, c)))
         .flatten();

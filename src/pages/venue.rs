@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::VenuePage as Page;
 use crate::api::organisations::public_venue;
-use crate::components::error::ErrorView;
+use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::FeedLinks;
 use crate::i18n::{Lang, use_lang};
 use crate::pages::organisation::card_list;
@@ -13,26 +12,11 @@ use crate::pages::organisation::card_list;
 #[component]
 pub fn VenuePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map().read_untracked();
-    let org = params.get("org").unwrap_or_default();
-    let id = params
-        .get("id")
-        .and_then(|i| i.parse::<i32>().ok())
-        .unwrap_or(-1);
-    let page = Resource::new(
-        move || (org.clone(), id, lang.code().to_owned()),
-        |(org, id, lang)| public_venue(org, id, lang),
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => view! { <VenueView p=p lang=lang /> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        route_key(["org", "id"]),
+        |([org, id], lang)| public_venue(org, id.parse().unwrap_or(-1), lang),
+        move |p| view! { <VenueView p=p lang=lang /> },
+    )
 }
 
 #[component]

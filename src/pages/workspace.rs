@@ -54,7 +54,8 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                             {o.role.allows(Permission::Plan).then(|| view! {
                                 <a class="button" href=format!("/manage/o/{}/new", o.slug)>{lang.t("plan-new-link")}</a>" "
                             })}
-                            <a href=format!("/manage/o/{}/directory", o.slug)>{lang.t("directory-link")}</a>
+                            <a href=format!("/manage/o/{}/directory", o.slug)>{lang.t("directory-link")}</a>" · "
+                            <a class="crew-feeds" href=format!("/manage/o/{}/crew-feeds", o.slug)>{lang.t("crew-feeds-link")}</a>
                         </p>
                         <h3>{lang.t("workspace-gatherings")}</h3>
                         <ul class="cards">
@@ -67,7 +68,8 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                                         <p class="kind">{lang.t(&format!("status-{}", g.status.as_str()))}</p>
                                         <h4><a href=public><bdi lang=g.title_lang>{g.title}</bdi></a></h4>
                                         <p><DateRange start=g.starts_local end=g.ends_local zone=g.time_zone /></p>
-                                        <p><a class="run-sheet" href=sheet>{lang.t("workspace-run-sheet")}</a>
+                                        <p><a class="run-sheet" href=sheet.clone()>{lang.t("workspace-run-sheet")}</a>
+                                            " · "<a class="live" href=sheet.replace("/run-sheet", "/live")>{lang.t("live-link")}</a>
                                             {can_plan.then(|| view! { " · "<a class="agenda" href=agenda.clone()>{lang.t("plan-agenda-link")}</a> })}</p>
                                     </li>
                                 }

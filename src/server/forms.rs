@@ -15,18 +15,19 @@ use leptos::prelude::provide_context;
 
 use super::AppState;
 use crate::app::shell;
+use crate::db::crew_feeds;
 use crate::db::entities::{app_user, organisation};
 use crate::db::{auth, planning, queries};
 use crate::domain::MemberRole;
 use crate::domain::access::Permission;
 use crate::domain::plan::{GatheringForm, SegmentForm};
 use crate::error::AppError;
-use crate::forms::FormEcho;
+use crate::forms::{FormEcho, NewCrewFeed};
 
 /// Largest form body accepted (a long description fits easily).
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
-async fn read_form(body: Body) -> Result<HashMap<String, String>, AppError> {
+pub(crate) async fn read_form(body: Body) -> Result<HashMap<String, String>, AppError> {
     let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
         .await
         .map_err(|_| AppError::Validation {
@@ -36,7 +37,7 @@ async fn read_form(body: Body) -> Result<HashMap<String, String>, AppError> {
     Ok(form_urlencoded::parse(&bytes).into_owned().collect())
 }
 
-async fn member(
+pub(crate) async fn member(
     state: &AppState,
     headers: &HeaderMap,
     org: &str,
@@ -59,11 +60,21 @@ async fn member(
 
 /// Renders the page at the request's path again, with the submitted values and the
 /// error in context.
-async fn render_again(
+pub(crate) async fn render_again(
     state: &AppState,
-    mut parts: axum::http::request::Parts,
+    parts: axum::http::request::Parts,
     echo: FormEcho,
     status: StatusCode,
+) -> Response {
+    render_with(state, parts, status, move || provide_context(echo.clone())).await
+}
+
+/// Renders the page at the request's path, with extra context for it.
+async fn render_with(
+    state: &AppState,
+    mut parts: axum::http::request::Parts,
+    status: StatusCode,
+    context: impl Fn() + Clone + Send + Sync + 'static,
 ) -> Response {
     parts.method = Method::GET;
     let db = state.db.clone();
@@ -71,7 +82,7 @@ async fn render_again(
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(db.clone());
-            provide_context(echo.clone());
+            context();
         },
         move || shell(options.clone()),
     );
@@ -98,7 +109,7 @@ fn refusal(e: &AppError) -> Option<(StatusCode, String, String)> {
     }
 }
 
-fn error_page(e: AppError) -> Response {
+pub(crate) fn error_page(e: AppError) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let text = match e {
         AppError::SignInRequired => "Please sign in first.",
@@ -231,6 +242,7 @@ pub async fn edit_gathering(
             &saved.status,
         )
         .await?;
+        state.live.announce(saved.id).await;
         Ok(format!("/manage/o/{}/{}/agenda", o.slug, saved.slug))
     })
     .await
@@ -281,7 +293,7 @@ pub async fn agenda_action(
                 .map_err(|_| AppError::NotFound)
         };
         let back = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
-        match action.as_str() {
+        let outcome = match action.as_str() {
             "add" => {
                 let (film, form) = segment_form(&v);
                 let s = planning::add_segment_at(&state.db, g.id, version(&v), film, &form).await?;
@@ -424,7 +436,10 @@ pub async fn agenda_action(
                 field: "action".into(),
                 message: "Unknown action.".into(),
             }),
-        }
+        };
+        // Open live views and run-sheets of this gathering follow the change.
+        state.live.announce(g.id).await;
+        outcome
     })
     .await
 }
@@ -517,4 +532,103 @@ pub async fn directory_action(
         Ok(format!("{back}#{kind}-{id}"))
     })
     .await
+}
+
+/// `POST /manage/o/{org}/crew-feeds`: makes a crew feed (`action=create`, `label`) and
+/// shows its address once, or revokes one (`action=revoke`, `id`). Any member may hold
+/// crew feeds; owners may revoke anyone's.
+pub async fn crew_feed_action(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    if !super::auth::same_origin(&parts.headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "Refused: the form came from another site.",
+        )
+            .into_response();
+    }
+    let values = match read_form(body).await {
+        Ok(v) => v,
+        Err(e) => return error_page(e),
+    };
+    let (user, o, role) = match member(&state, &parts.headers, &org, Permission::ReadInternal).await
+    {
+        Ok(m) => m,
+        Err(e) => return error_page(e),
+    };
+    let now = chrono::Utc::now();
+    match get(&values, "action") {
+        "create" => {
+            let label = get(&values, "label");
+            match crew_feeds::create(&state.db, o.id, user.id, label, now).await {
+                Ok((feed, token)) => {
+                    if let Err(e) = auth::audit(
+                        &state.db,
+                        Some(o.id),
+                        Some(user.id),
+                        "crew_feed.create",
+                        &feed.id.to_string(),
+                        &feed.label,
+                    )
+                    .await
+                    {
+                        return error_page(e);
+                    }
+                    let fresh = NewCrewFeed {
+                        label: feed.label,
+                        url: format!(
+                            "{}/crew/{token}/calendar.ics",
+                            crate::feeds::origin(&parts.headers)
+                        ),
+                    };
+                    render_with(&state, parts, StatusCode::CREATED, move || {
+                        provide_context(fresh.clone())
+                    })
+                    .await
+                }
+                Err(e) => match refusal(&e) {
+                    Some((status, field, message)) => {
+                        let echo = FormEcho {
+                            values,
+                            field: Some(field),
+                            message: Some(message),
+                        };
+                        render_again(&state, parts, echo, status).await
+                    }
+                    None => error_page(e),
+                },
+            }
+        }
+        "revoke" => {
+            let Ok(id) = get(&values, "id").parse::<i32>() else {
+                return error_page(AppError::NotFound);
+            };
+            let any_member = role.allows(Permission::ManageMembers);
+            let result = async {
+                let feed =
+                    crew_feeds::revoke(&state.db, o.id, id, user.id, any_member, now).await?;
+                auth::audit(
+                    &state.db,
+                    Some(o.id),
+                    Some(user.id),
+                    "crew_feed.revoke",
+                    &feed.id.to_string(),
+                    &feed.label,
+                )
+                .await
+            }
+            .await;
+            match result {
+                Ok(()) => Redirect::to(&format!("/manage/o/{}/crew-feeds", o.slug)).into_response(),
+                Err(e) => error_page(e),
+            }
+        }
+        _ => error_page(AppError::Validation {
+            field: "action".into(),
+            message: "Unknown action.".into(),
+        }),
+    }
 }

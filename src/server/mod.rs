@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod forms;
 pub mod lang;
+pub mod live;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,7 @@ use crate::db;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub live: live::LiveHub,
 }
 
 impl FromRef<AppState> for DatabaseConnection {
@@ -239,8 +241,19 @@ async fn execute(cli: Cli) -> Result<(), String> {
 
 /// Builds the router: pages and server functions, static files, compression, tracing.
 pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Router {
+    let hub = live::LiveHub::new(database.clone());
+    router_with(database, leptos_options, hub)
+}
+
+/// The router with a given live hub (which the server closes on shutdown).
+pub fn router_with(
+    database: DatabaseConnection,
+    leptos_options: LeptosOptions,
+    hub: live::LiveHub,
+) -> Router {
     let state = AppState {
         leptos_options: leptos_options.clone(),
+        live: hub,
         db: database,
     };
     let routes = generate_route_list(App);
@@ -251,6 +264,22 @@ pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Ro
         .route(
             "/manage/o/{org}/directory",
             axum::routing::post(forms::directory_action),
+        )
+        .route(
+            "/manage/o/{org}/{slug}/live",
+            axum::routing::post(live::action),
+        )
+        .route(
+            "/manage/o/{org}/{slug}/live/events",
+            axum::routing::get(live::events),
+        )
+        .route(
+            "/manage/o/{org}/crew-feeds",
+            axum::routing::post(forms::crew_feed_action),
+        )
+        .route(
+            "/crew/{token}/calendar.ics",
+            axum::routing::get(crate::feeds::crew_feed),
         )
         .route(
             "/manage/o/{org}/new",
@@ -349,7 +378,8 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
     let conf = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?;
     let mut leptos_options = conf.leptos_options;
     leptos_options.site_addr = addr;
-    let app = router(database, leptos_options);
+    let hub = live::LiveHub::new(database.clone());
+    let app = router_with(database, leptos_options, hub.clone());
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -358,7 +388,12 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        // Live event streams never end by themselves: end them, so in-flight requests
+        // finish and the server stops.
+        hub.close();
+    })
     .await
     .map_err(|e| format!("server error: {e}"))
 }

@@ -30,8 +30,40 @@ pub async fn app() -> App {
         .await
         .unwrap();
     db::migrate_up(&conn).await.unwrap();
-    demo::load_if_absent(&conn).await.unwrap();
-    let org = queries::organisation_by_slug(&conn, demo::DEMO_ORG)
+    seed(&conn).await;
+    App {
+        router: router(&conn),
+        _dir: dir,
+        db: conn,
+    }
+}
+
+/// Two app instances (each with its own connection pool) on one fresh PostgreSQL
+/// database at `url`, as behind a load balancer.
+pub async fn two_instances(url: &str) -> (App, App) {
+    let url = DatabaseUrl::parse(url).expect("database URL");
+    let first = db::connect(&url).await.expect("connect");
+    db::migrate_down(&first).await.expect("start from nothing");
+    db::migrate_up(&first).await.unwrap();
+    seed(&first).await;
+    let second = db::connect(&url).await.expect("connect again");
+    let app = |conn: DatabaseConnection| App {
+        router: router(&conn),
+        _dir: tempfile::tempdir().unwrap(),
+        db: conn,
+    };
+    (app(first), app(second))
+}
+
+fn router(conn: &DatabaseConnection) -> axum::Router {
+    let options = LeptosOptions::builder().output_name("convene").build();
+    convene::server::router(conn.clone(), options)
+}
+
+/// The demo organisation and one member of each role, plus someone of no organisation.
+async fn seed(conn: &DatabaseConnection) {
+    demo::load_if_absent(conn).await.unwrap();
+    let org = queries::organisation_by_slug(conn, demo::DEMO_ORG)
         .await
         .unwrap()
         .unwrap();
@@ -41,20 +73,14 @@ pub async fn app() -> App {
         (VIEWER, Some(MemberRole::Viewer)),
         (OUTSIDER, None),
     ] {
-        let user = auth::create_user(&conn, email, email, PASSWORD)
+        let user = auth::create_user(conn, email, email, PASSWORD)
             .await
             .unwrap();
         if let Some(role) = role {
-            auth::set_membership(&conn, org.id, user.id, role, None)
+            auth::set_membership(conn, org.id, user.id, role, None)
                 .await
                 .unwrap();
         }
-    }
-    let options = LeptosOptions::builder().output_name("convene").build();
-    App {
-        _dir: dir,
-        router: convene::server::router(conn.clone(), options),
-        db: conn,
     }
 }
 

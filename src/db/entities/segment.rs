@@ -20,6 +20,8 @@ pub struct Model {
     pub cue_notes: String,
     pub actual_start: Option<DateTimeUtc>,
     pub actual_end: Option<DateTimeUtc>,
+    /// Skipped on the day (the plan keeps it).
+    pub skipped: bool,
     /// Stable identifier (per-segment calendar events), kept through reordering.
     pub uid: String,
 }

@@ -1,0 +1,238 @@
+//! Live updates across every app instance: each change to a gathering's run of show is
+//! announced, and every open live view of that gathering hears of it within a second
+//! or two (server-sent events).
+//!
+//! - One instance (SQLite): a broadcast channel in memory.
+//! - Several instances on PostgreSQL: the announcement is a `NOTIFY` on the
+//!   `convene_live` channel carrying the gathering's id; every instance `LISTEN`s and
+//!   passes it on to its own channel. No other broker is needed.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
+use tokio::sync::broadcast;
+
+use super::AppState;
+use crate::db::live::{self, LiveAction};
+use crate::db::{auth, queries};
+use crate::domain::access::Permission;
+use crate::error::AppError;
+
+/// The PostgreSQL channel live changes are announced on.
+const CHANNEL: &str = "convene_live";
+
+/// Announces and hears live changes, by gathering id.
+#[derive(Clone)]
+pub struct LiveHub {
+    sender: broadcast::Sender<i32>,
+    db: DatabaseConnection,
+    /// Becomes `true` when the server shuts down: open event streams end, so a graceful
+    /// shutdown does not wait for them forever.
+    closing: tokio::sync::watch::Sender<bool>,
+}
+
+impl LiveHub {
+    /// A hub for `db`; on PostgreSQL it starts listening for other instances' changes.
+    pub fn new(db: DatabaseConnection) -> Self {
+        let (sender, _) = broadcast::channel(256);
+        if db.get_database_backend() == DatabaseBackend::Postgres {
+            let pool = db.get_postgres_connection_pool().clone();
+            tokio::spawn(listen(pool, sender.clone()));
+        }
+        Self {
+            sender,
+            db,
+            closing: tokio::sync::watch::Sender::new(false),
+        }
+    }
+
+    /// Ends every open event stream (on shutdown).
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Tells every live view of gathering `id`, on every instance, that it changed.
+    pub async fn announce(&self, id: i32) {
+        if self.db.get_database_backend() == DatabaseBackend::Postgres {
+            let notify = Statement::from_sql_and_values(
+                DatabaseBackend::Postgres,
+                "SELECT pg_notify($1, $2)",
+                [CHANNEL.into(), id.to_string().into()],
+            );
+            match self.db.execute_raw(notify).await {
+                Ok(_) => return,
+                Err(e) => tracing::warn!(%e, "live NOTIFY failed; telling this instance only"),
+            }
+        }
+        let _ = self.sender.send(id);
+    }
+
+    /// Changes announced from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<i32> {
+        self.sender.subscribe()
+    }
+}
+
+/// Passes PostgreSQL notifications on to this instance's channel, reconnecting after a
+/// lost connection.
+async fn listen(pool: sqlx::PgPool, sender: broadcast::Sender<i32>) {
+    loop {
+        match sqlx::postgres::PgListener::connect_with(&pool).await {
+            Ok(mut listener) => {
+                if let Err(e) = listener.listen(CHANNEL).await {
+                    tracing::warn!(%e, "cannot LISTEN for live changes");
+                } else {
+                    loop {
+                        match listener.recv().await {
+                            Ok(n) => {
+                                if let Ok(id) = n.payload().parse::<i32>() {
+                                    let _ = sender.send(id);
+                                }
+                            }
+                            Err(e) => {
+                                tracing::warn!(%e, "live notifications interrupted");
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(%e, "cannot connect to hear live changes"),
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+async fn gathering_of_member(
+    state: &AppState,
+    headers: &HeaderMap,
+    org: &str,
+    slug: &str,
+    p: Permission,
+) -> Result<
+    (
+        crate::db::entities::app_user::Model,
+        crate::db::entities::organisation::Model,
+        crate::domain::MemberRole,
+        crate::db::entities::gathering::Model,
+    ),
+    AppError,
+> {
+    let (user, o, role) = super::forms::member(state, headers, org, p).await?;
+    let g = queries::gathering_by_slug(&state.db, o.id, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((user, o, role, g))
+}
+
+/// `GET /manage/o/{org}/{slug}/live/events`: a server-sent event `changed` each time the
+/// gathering's run of show changes (members only).
+pub async fn events(
+    State(state): State<AppState>,
+    Path((org, slug)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let g = match gathering_of_member(&state, &headers, &org, &slug, Permission::ReadInternal).await
+    {
+        Ok((_, _, _, g)) => g,
+        Err(e) => return super::forms::error_page(e),
+    };
+    let receiver = state.live.subscribe();
+    let closing = state.live.closing.subscribe();
+    let stream = futures::stream::unfold(
+        (receiver, closing),
+        move |(mut receiver, mut closing)| async move {
+            loop {
+                if *closing.borrow() {
+                    return None;
+                }
+                tokio::select! {
+                    heard = receiver.recv() => match heard {
+                        Ok(id) if id == g.id => break,
+                        Ok(_) => continue,
+                        // Missed some: say "changed" anyway; the page reloads the board.
+                        Err(broadcast::error::RecvError::Lagged(_)) => break,
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    },
+                    _ = closing.changed() => return None,
+                }
+            }
+            let event = Event::default().event("changed").data("changed");
+            Some((Ok::<_, Infallible>(event), (receiver, closing)))
+        },
+    );
+    Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response()
+}
+
+/// `POST /manage/o/{org}/{slug}/live`: one tap of the host (`action` = start, end, skip,
+/// unskip with `segment`; or reset). Hosts, organisers and owners run the day; clearing
+/// it (reset) is for organisers and owners.
+pub async fn action(
+    State(state): State<AppState>,
+    Path((org, slug)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    if !super::auth::same_origin(&parts.headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "Refused: the form came from another site.",
+        )
+            .into_response();
+    }
+    let result = async {
+        let values = super::forms::read_form(body).await?;
+        let get = |k: &str| values.get(k).map_or("", String::as_str).to_owned();
+        let action = get("action");
+        let needs = if action == "reset" {
+            Permission::Delete
+        } else {
+            Permission::RunLive
+        };
+        let (user, o, _, g) =
+            gathering_of_member(&state, &parts.headers, &org, &slug, needs).await?;
+        let detail = if action == "reset" {
+            live::reset(&state.db, g.id).await?;
+            String::new()
+        } else {
+            let act = LiveAction::parse(&action).ok_or_else(|| AppError::Validation {
+                field: "action".into(),
+                message: "Unknown action.".into(),
+            })?;
+            let segment: i32 = get("segment").parse().map_err(|_| AppError::NotFound)?;
+            let s = live::apply(&state.db, g.id, segment, act, chrono::Utc::now()).await?;
+            format!("{}: {}", act.as_str(), s.title)
+        };
+        auth::audit(
+            &state.db,
+            Some(o.id),
+            Some(user.id),
+            &format!("live.{action}"),
+            &g.slug,
+            &detail,
+        )
+        .await?;
+        state.live.announce(g.id).await;
+        Ok::<_, AppError>(format!("/manage/o/{}/{}/live", o.slug, g.slug))
+    }
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(AppError::Conflict(message)) => {
+            let echo = crate::forms::FormEcho {
+                values: Default::default(),
+                field: Some("form".into()),
+                message: Some(message),
+            };
+            super::forms::render_again(&state, parts, echo, StatusCode::CONFLICT).await
+        }
+        Err(e) => super::forms::error_page(e),
+    }
+}

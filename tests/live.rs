@@ -1,0 +1,243 @@
+//! The live run of show through the real router: taps by the host re-time the rest of
+//! the programme, every open live view hears of it (server-sent events), roles are
+//! checked on the server, and on PostgreSQL a change made through one app instance
+//! reaches the live views of another.
+#![cfg(feature = "ssr")]
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Tirane;
+use futures::StreamExt;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use tower::ServiceExt;
+
+mod common;
+
+use common::{App, HOST, ORGANISER, VIEWER, app};
+
+const LIVE: &str = "/manage/o/families-association/tirana-park-2023/live";
+
+async fn segment_ids(db: &DatabaseConnection) -> Vec<i32> {
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT s.id FROM segment s JOIN gathering g ON g.id = s.gathering_id \
+         WHERE g.slug = 'tirana-park-2023' ORDER BY s.position",
+    ))
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|r| r.try_get::<i32>("", "id").unwrap())
+    .collect()
+}
+
+async fn actual_start(db: &DatabaseConnection, id: i32) -> Option<DateTime<Utc>> {
+    db.query_one_raw(Statement::from_string(
+        db.get_database_backend(),
+        format!("SELECT actual_start FROM segment WHERE id = {id}"),
+    ))
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get::<Option<DateTime<Utc>>>("", "actual_start")
+    .unwrap()
+}
+
+/// Opens the event stream of the live view as `cookie`; returns the body stream.
+async fn open_events(
+    router: &axum::Router,
+    cookie: &str,
+) -> impl futures::Stream<Item = Result<axum::body::Bytes, axum::Error>> + use<> {
+    let request = Request::get(format!("{LIVE}/events"))
+        .header(header::HOST, "convene.test")
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/event-stream"
+    );
+    response.into_body().into_data_stream()
+}
+
+async fn next_change(
+    stream: &mut (impl futures::Stream<Item = Result<axum::body::Bytes, axum::Error>> + Unpin),
+) -> String {
+    loop {
+        let chunk = tokio::time::timeout(Duration::from_secs(2), stream.next())
+            .await
+            .expect("a change is heard within 2 seconds")
+            .expect("the stream is open")
+            .unwrap();
+        let text = String::from_utf8_lossy(&chunk).into_owned();
+        if text.contains("event: changed") {
+            return text;
+        }
+    }
+}
+
+async fn tap(app: &App, cookie: &str, action: &str, segment: i32) -> (StatusCode, String) {
+    let (status, _, body) = app
+        .post(
+            LIVE,
+            Some(cookie),
+            &[("action", action), ("segment", &segment.to_string())],
+        )
+        .await;
+    (status, body)
+}
+
+#[tokio::test]
+async fn a_late_start_shifts_the_programme_and_every_open_view_hears_of_it() {
+    let app = app().await;
+    let ids = segment_ids(&app.db).await;
+    let host = app.cookie(HOST).await;
+    let viewer = app.cookie(VIEWER).await;
+    let mut events = Box::pin(open_events(&app.router, &viewer).await);
+
+    // Years after the planned day, the host starts the opening: everything shifts.
+    let (status, _) = tap(&app, &host, "start", ids[0]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    next_change(&mut events).await;
+
+    let started = actual_start(&app.db, ids[0]).await.expect("start stored");
+    let (status, page) = app.get(LIVE, Some(&viewer)).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let second = (started + chrono::Duration::minutes(10))
+        .with_timezone(&Tirane)
+        .format("%H:%M")
+        .to_string();
+    let row = &page[page
+        .find(&format!("data-segment=\"{}\"", ids[1]))
+        .expect("second row")..];
+    assert!(row.contains(&format!("{second}–")), "{second} in {row}");
+    assert!(
+        row.contains("<del class=\"planned\">11:10–"),
+        "planned time shown: {row}"
+    );
+    assert!(page.contains("data-phase=\"running\""), "{page}");
+    assert!(page.contains("class=\"countdown\""), "{page}");
+    assert!(
+        !page.contains("name=\"action\" value=\"start\""),
+        "a viewer gets no buttons"
+    );
+
+    // Skipping the film moves the rest up; the next tap is heard again.
+    let (status, _) = tap(&app, &host, "skip", ids[1]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    next_change(&mut events).await;
+    let (_, page) = app.get(LIVE, Some(&host)).await;
+    let row = &page[page.find(&format!("data-segment=\"{}\"", ids[1])).unwrap()..];
+    assert!(row.starts_with(&format!("data-segment=\"{}\"", ids[1])));
+    assert!(page.contains("data-phase=\"skipped\""), "{page}");
+
+    // Ending a segment that is not running is refused with a message, not a crash.
+    let (status, body) = tap(&app, &host, "end", ids[2]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("This segment is not running."), "{body}");
+
+    let audit = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT action FROM audit_entry WHERE action LIKE 'live.%' ORDER BY id",
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.try_get::<String>("", "action").unwrap())
+        .collect::<Vec<_>>();
+    assert_eq!(audit, ["live.start", "live.skip"]);
+}
+
+#[tokio::test]
+async fn only_those_who_run_the_day_can_tap_and_only_organisers_clear_it() {
+    let app = app().await;
+    let ids = segment_ids(&app.db).await;
+    let viewer = app.cookie(VIEWER).await;
+    assert_eq!(
+        tap(&app, &viewer, "start", ids[0]).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(actual_start(&app.db, ids[0]).await, None);
+    assert_eq!(
+        app.post(
+            LIVE,
+            None,
+            &[("action", "start"), ("segment", &ids[0].to_string())]
+        )
+        .await
+        .0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get(&format!("{LIVE}/events"), None).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let host = app.cookie(HOST).await;
+    assert_eq!(
+        tap(&app, &host, "start", ids[0]).await.0,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(tap(&app, &host, "reset", 0).await.0, StatusCode::FORBIDDEN);
+    let organiser = app.cookie(ORGANISER).await;
+    assert_eq!(
+        tap(&app, &organiser, "reset", 0).await.0,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        actual_start(&app.db, ids[0]).await,
+        None,
+        "back to the plan"
+    );
+}
+
+/// Two app instances on one PostgreSQL database: a tap on one reaches the other's live
+/// view through LISTEN/NOTIFY.
+#[tokio::test]
+async fn on_postgresql_a_change_on_one_instance_reaches_the_other() {
+    let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
+        eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL part skipped");
+        return;
+    };
+    let (first, second) = common::two_instances(&url).await;
+    let ids = segment_ids(&first.db).await;
+    let host = first.cookie(HOST).await;
+    let viewer = second.cookie(VIEWER).await;
+    let mut events = Box::pin(open_events(&second.router, &viewer).await);
+    // Give the second instance's listener a moment to be listening.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        tap(&first, &host, "start", ids[0]).await.0,
+        StatusCode::SEE_OTHER
+    );
+    next_change(&mut events).await;
+    let (_, page) = second.get(LIVE, Some(&viewer)).await;
+    assert!(page.contains("data-phase=\"running\""), "{page}");
+}
+
+/// A graceful shutdown does not wait forever for open live views: their streams end.
+#[tokio::test]
+async fn closing_the_hub_ends_open_event_streams() {
+    let app = app().await;
+    let hub = convene::server::live::LiveHub::new(app.db.clone());
+    let router = convene::server::router_with(
+        app.db.clone(),
+        leptos::config::LeptosOptions::builder()
+            .output_name("convene")
+            .build(),
+        hub.clone(),
+    );
+    let viewer = app.cookie(VIEWER).await;
+    let mut events = Box::pin(open_events(&router, &viewer).await);
+    hub.close();
+    let end = tokio::time::timeout(Duration::from_secs(2), events.next())
+        .await
+        .expect("the stream ends at once");
+    assert!(end.is_none(), "no more events after closing");
+}
