@@ -498,7 +498,7 @@ pub async fn crew_feed(
     });
     // People's contacts and other rows outside the gathering change the text too, so the
     // validator is a digest of the text itself.
-    let tag = etag(&[body.clone()]);
+    let tag = etag(std::slice::from_ref(&body));
     respond(&headers, tag, None, lang, PRIVATE_CACHE, || Ok(body))
 }
 
