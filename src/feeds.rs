@@ -408,24 +408,38 @@ pub async fn gathering_feed(
         Err(e) => return error_response(e),
     };
     let lang = feed_lang(&query, &org);
-    let bundle = match queries::gathering_bundle(&db, org.id, &slug).await {
-        Ok(Some(b)) => b,
+    let (g, venue) = match queries::gathering_with_venue(&db, org.id, &slug).await {
+        Ok(Some(found)) => found,
         Ok(None) => return error_response(AppError::NotFound),
         Err(e) => return error_response(e.into()),
     };
-    let page = match public_view(&org, &bundle, lang.code()) {
-        Ok(p) => p,
-        Err(e) => return error_response(e),
-    };
+    if !g
+        .status
+        .parse::<GatheringStatus>()
+        .is_ok_and(GatheringStatus::is_public)
+    {
+        return error_response(AppError::NotFound);
+    }
     let origin = origin(&headers);
     let tag = etag(&[
-        stamp(&bundle.gathering, bundle.venue.as_ref()),
+        stamp(&g, venue.as_ref()),
         lang.code().to_owned(),
         origin.clone(),
         query.per_segment().to_string(),
     ]);
-    let modified = Some(bundle.gathering.updated_at);
+    let modified = Some(g.updated_at);
+    // The agenda is loaded only when the calendar app's copy is out of date.
+    let bundle = if not_modified(&headers, &tag, modified) {
+        None
+    } else {
+        match queries::gathering_bundles(&db, vec![(g, venue)]).await {
+            Ok(mut b) => b.pop(),
+            Err(e) => return error_response(e.into()),
+        }
+    };
     respond(&headers, tag, modified, lang, PUBLIC_CACHE, || {
+        let bundle = bundle.ok_or(AppError::NotFound)?;
+        let page = public_view(&org, &bundle, lang.code())?;
         let events = if query.per_segment() {
             segment_events(lang, &origin, &bundle, &page)
         } else {

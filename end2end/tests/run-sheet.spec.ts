@@ -100,3 +100,21 @@ test("each person's call sheet gives their times at the venue and at home", asyn
   await expect(ceo.locator(".there")).toHaveText("10:24–10:39 in Europe/London");
   await expect(ceo.locator("td.how")).toContainText("interpreted by");
 });
+
+test("one click prints the run-sheet with JavaScript; without it the button stays away", async ({ page }, info) => {
+  await signIn(page, SHEET);
+  const button = page.getByRole("button", { name: "Print or save as PDF" });
+  if (info.project.name === "js") {
+    await expect(button).toBeVisible();
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await button.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  } else {
+    await expect(button).toBeHidden();
+  }
+});

@@ -30,6 +30,9 @@ pub struct LiveView {
     pub remaining_seconds: Option<i64>,
     /// Expected end of the programme against the plan (positive: over).
     pub over_minutes: i64,
+    pub expected_attendance: Option<i32>,
+    /// Recorded after the day on the gathering's edit page.
+    pub actual_attendance: Option<i32>,
 }
 
 /// One segment on the live view.
@@ -171,6 +174,8 @@ pub mod ssr {
             running_due_utc,
             remaining_seconds: live.remaining_seconds,
             over_minutes: live.over_minutes,
+            expected_attendance: g.expected_attendance,
+            actual_attendance: g.actual_attendance,
             rows,
         })
     }

@@ -5,5 +5,6 @@ pub mod error;
 pub mod layout;
 pub mod live;
 pub mod loaded;
+pub mod print;
 pub mod subscribe;
 pub mod when;

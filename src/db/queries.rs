@@ -175,18 +175,30 @@ pub async fn gathering_by_slug(
         .await
 }
 
+/// A gathering row and its venue by organisation and slug, whatever its status.
+pub async fn gathering_with_venue(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    slug: &str,
+) -> Result<Option<(gathering::Model, Option<venue::Model>)>, DbErr> {
+    Ok(gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .filter(gathering::Column::Slug.eq(slug))
+        .find_also_related_venue(db)
+        .await?
+        .pop())
+}
+
 /// Loads a gathering by organisation and slug, whatever its status.
 pub async fn gathering_bundle(
     db: &impl ConnectionTrait,
     organisation_id: i32,
     slug: &str,
 ) -> Result<Option<GatheringBundle>, DbErr> {
-    let found = gathering::Entity::find()
-        .filter(gathering::Column::OrganisationId.eq(organisation_id))
-        .filter(gathering::Column::Slug.eq(slug))
-        .find_also_related_venue(db)
-        .await?;
-    Ok(gathering_bundles(db, found).await?.pop())
+    let found = gathering_with_venue(db, organisation_id, slug).await?;
+    Ok(gathering_bundles(db, found.into_iter().collect())
+        .await?
+        .pop())
 }
 
 /// Loads the agendas of many gatherings at once: one query per table, whatever their

@@ -10,6 +10,7 @@ use crate::api::call_sheets::{
     CallSheets, CallTimes, PartTimes, PersonCall, TwoClocks, load_call_sheets,
 };
 use crate::components::loaded::{loaded, route_key};
+use crate::components::print::PrintButton;
 use crate::i18n::{Lang, use_lang};
 
 #[component]
@@ -64,6 +65,7 @@ fn CallSheetsView(c: CallSheets, lang: Lang) -> impl IntoView {
         <article class="call-sheets">
             <p class="breadcrumb no-print"><a href=sheet>{lang.t("workspace-run-sheet")}</a></p>
             <h1>{lang.t("call-sheets-title")}</h1>
+            <PrintButton label=lang.t("print-button") />
             {c.people.is_empty().then(|| view! { <p class="empty">{lang.t("call-sheets-none")}</p> })}
             {c.people.into_iter().map(|p| {
                 person_sheet(lang, &c.title, c.date, &c.time_zone, c.venue.clone(), p)

@@ -80,6 +80,13 @@ fn LiveBoard(v: LiveView, lang: Lang) -> impl IntoView {
             <h1>{lang.t("live-title")}" · "<bdi>{v.title.clone()}</bdi></h1>
             {echo.message.clone().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <p class="overall" data-minutes=v.over_minutes.to_string()>{lang.digits(&over)}</p>
+            {(v.expected_attendance.is_some() || v.actual_attendance.is_some()).then(|| view! {
+                <p class="attendance">
+                    {v.expected_attendance.map(|n| format!("{}: {}", lang.t("plan-expected"), lang.number(i64::from(n))))}
+                    {(v.expected_attendance.is_some() && v.actual_attendance.is_some()).then_some(" · ")}
+                    {v.actual_attendance.map(|n| format!("{}: {}", lang.t("plan-actual"), lang.number(i64::from(n))))}
+                </p>
+            })}
             <section class="now" aria-labelledby="live-now">
                 <h2 id="live-now">{lang.t("live-now")}</h2>
                 {match running.clone() {

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::gathering::{Poster, public_poster};
 use crate::components::loaded::{loaded, route_key};
+use crate::components::print::PrintButton;
 use crate::components::when::DateRange;
 use crate::domain::{GatheringStatus, VenueSetting};
 use crate::i18n::{Lang, use_lang};
@@ -38,7 +39,8 @@ fn PosterView(p: Poster, lang: Lang) -> impl IntoView {
         <Title text=format!("{} · {}", lang.t("poster-title"), page.title) />
         <p class="poster-screen-note">
             <a href=format!("/o/{}/{}", page.org_slug, page.slug)>{lang.t("poster-back")}</a>
-            " · "{lang.t("poster-print-hint")}
+            " · "{lang.t("poster-print-hint")}" "
+            <PrintButton label=lang.t("print-button") />
         </p>
         <article class="poster" data-status=page.status.as_str()>
             <p class="poster-org"><bdi>{page.org_name.clone()}</bdi>" · "{lang.t(&format!("kind-{}", page.kind.as_str()))}</p>

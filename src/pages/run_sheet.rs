@@ -4,6 +4,7 @@ use leptos_meta::Title;
 
 use crate::api::workspace::{RunPerson, RunRow, RunSheet, load_run_sheet};
 use crate::components::live::LiveUpdates;
+use crate::components::print::PrintButton;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::when::DateRange;
 use crate::domain::{AppearanceMode, AppearanceRole};
@@ -36,6 +37,7 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
     });
     view! {
         <Title text=format!("{} · {}", lang.t("runsheet-title"), s.title) />
+        <PrintButton label=lang.t("print-button") />
         <article class="run-sheet" id="run-sheet-board" data-status=s.status.as_str()>
             <header class="sheet-header">
                 <p class="kind">{lang.t("runsheet-title")}" · "<bdi>{s.org_name.clone()}</bdi>

@@ -323,3 +323,4 @@ live-phase-running = running
 live-phase-next = next
 live-phase-upcoming = to come
 live-phase-skipped = skipped
+print-button = Print or save as PDF

@@ -323,3 +323,4 @@ live-phase-running = در حال اجرا
 live-phase-next = بعدی
 live-phase-upcoming = در پیش
 live-phase-skipped = رد شد
+print-button = چاپ یا ذخیره به‌صورت PDF

@@ -323,3 +323,4 @@ live-phase-running = po zhvillohet
 live-phase-next = në vijim
 live-phase-upcoming = do të vijë
 live-phase-skipped = kapërcyer
+print-button = Shtyp ose ruaj si PDF
