@@ -10,6 +10,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::{Footer, Header};
 use crate::i18n::use_lang;
 use crate::pages::{
+    audit::AuditPage,
     call_sheets::CallSheetsPage,
     crew_feeds::CrewFeedsPage,
     directory::DirectoryPage,
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/new") view=NewGatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/directory") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/crew-feeds") view=CrewFeedsPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/edit") view=EditGatheringPage ssr=SsrMode::Async />
                 </Routes>

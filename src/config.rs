@@ -60,6 +60,12 @@ pub enum Command {
         /// The document's file.
         path: std::path::PathBuf,
     },
+    /// Take a consistent copy of the SQLite database while the server runs (for
+    /// PostgreSQL use pg_dump). The copy must not exist yet.
+    Backup {
+        /// Where to write the copy.
+        path: std::path::PathBuf,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]

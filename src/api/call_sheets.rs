@@ -84,11 +84,10 @@ pub mod ssr {
     use chrono_tz::Tz;
 
     use super::*;
-    use crate::api::gathering::ssr::agenda;
+    use crate::api::gathering::ssr::{agenda, gathering_title, segment_title};
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
     use crate::domain::call_sheet::{Call, CallAppearance, CallSegment, call_sheets};
-    use crate::domain::content::localized;
 
     /// Builds every person's call sheet from the timed agenda.
     pub fn call_sheets_view(
@@ -160,16 +159,7 @@ pub mod ssr {
                         .iter()
                         .position(|s| i64::from(s.id) == p.segment_id)?;
                     let seg = &bundle.segments[index];
-                    let title = localized(
-                        lang,
-                        &org.default_language,
-                        &seg.title,
-                        bundle
-                            .segment_texts
-                            .iter()
-                            .filter(|x| x.segment_id == seg.id)
-                            .map(|x| (x.language.as_str(), x.title.as_str())),
-                    );
+                    let title = segment_title(bundle, seg, lang, &org.default_language);
                     Some(PartTimes {
                         number: u32::try_from(index + 1).unwrap_or(0),
                         title: title.text.to_owned(),
@@ -190,15 +180,7 @@ pub mod ssr {
                 parts,
             });
         }
-        let title = localized(
-            lang,
-            &org.default_language,
-            &g.title,
-            bundle
-                .gathering_texts
-                .iter()
-                .map(|t| (t.language.as_str(), t.title.as_str())),
-        );
+        let title = gathering_title(bundle, lang, &org.default_language);
         Ok(CallSheets {
             org_slug: org.slug.clone(),
             org_name: org.name.clone(),

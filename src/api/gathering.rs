@@ -79,7 +79,7 @@ pub mod ssr {
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
     use crate::domain::agenda::{Agenda, AgendaItem, time_agenda};
-    use crate::domain::content::{localized, points};
+    use crate::domain::content::{Localized, localized, points};
     use crate::domain::time::resolve_local;
     use crate::domain::{GatheringStatus, Minutes};
     use crate::error::AppError;
@@ -133,6 +133,43 @@ pub mod ssr {
                 format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
             }),
         }
+    }
+
+    /// A segment's title in `lang` where translated, else in the default language.
+    pub fn segment_title<'a>(
+        bundle: &'a GatheringBundle,
+        seg: &'a crate::db::entities::segment::Model,
+        lang: &str,
+        default: &'a str,
+    ) -> Localized<'a> {
+        localized(
+            lang,
+            default,
+            &seg.title,
+            bundle
+                .segment_texts
+                .iter()
+                .filter(|t| t.segment_id == seg.id)
+                .map(|t| (t.language.as_str(), t.title.as_str())),
+        )
+    }
+
+    /// The gathering's title in `lang` where translated, else in the default language.
+    pub fn gathering_title<'a>(
+        bundle: &'a GatheringBundle,
+        lang: &str,
+        default: &'a str,
+    ) -> Localized<'a> {
+        localized(
+            lang,
+            default,
+            &bundle.gathering.title,
+            bundle
+                .gathering_texts
+                .iter()
+                .filter(|t| t.gathering_id == bundle.gathering.id)
+                .map(|t| (t.language.as_str(), t.title.as_str())),
+        )
     }
 
     /// Times the whole agenda, public and internal segments alike, in the gathering's zone.
@@ -237,16 +274,7 @@ pub mod ssr {
                     })
                 })
                 .collect();
-            let title = localized(
-                lang,
-                default,
-                &seg.title,
-                bundle
-                    .segment_texts
-                    .iter()
-                    .filter(|t| t.segment_id == seg.id)
-                    .map(|t| (t.language.as_str(), t.title.as_str())),
-            );
+            let title = segment_title(bundle, seg, lang, default);
             segments.push(SegmentView {
                 uid: seg.uid.clone(),
                 number,
@@ -270,12 +298,7 @@ pub mod ssr {
                 .iter()
                 .filter(|t| t.gathering_id == g.id)
         };
-        let title = localized(
-            lang,
-            default,
-            &g.title,
-            texts().map(|t| (t.language.as_str(), t.title.as_str())),
-        );
+        let title = gathering_title(bundle, lang, default);
         let description = localized(
             lang,
             default,

@@ -76,10 +76,9 @@ pub mod ssr {
     use chrono::{DateTime, Utc};
 
     use super::*;
-    use crate::api::gathering::ssr::planned;
+    use crate::api::gathering::ssr::{gathering_title, planned, segment_title};
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
-    use crate::domain::content::localized;
     use crate::domain::live::{LiveState, live_agenda};
 
     /// The live view at `now` (roles left for the caller to fill in).
@@ -104,16 +103,7 @@ pub mod ssr {
         let live = live_agenda(plan.start, plan.end, &plan.items, &states, now);
         let mut rows = Vec::new();
         for (i, (seg, item)) in bundle.segments.iter().zip(&live.items).enumerate() {
-            let title = localized(
-                lang,
-                &org.default_language,
-                &seg.title,
-                bundle
-                    .segment_texts
-                    .iter()
-                    .filter(|x| x.segment_id == seg.id)
-                    .map(|x| (x.language.as_str(), x.title.as_str())),
-            );
+            let title = segment_title(bundle, seg, lang, &org.default_language);
             let who = bundle
                 .appearances
                 .iter()
@@ -152,15 +142,7 @@ pub mod ssr {
             let minutes = plan.items.get(i)?.effective_duration().0;
             Some((started + minutes.duration()).timestamp())
         });
-        let title = localized(
-            lang,
-            &org.default_language,
-            &g.title,
-            bundle
-                .gathering_texts
-                .iter()
-                .map(|t| (t.language.as_str(), t.title.as_str())),
-        );
+        let title = gathering_title(bundle, lang, &org.default_language);
         Ok(LiveView {
             org_slug: org.slug.clone(),
             slug: g.slug.clone(),

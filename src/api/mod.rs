@@ -3,6 +3,7 @@
 //! Each function is a few lines: load through `db`, apply the domain rules, map errors.
 //! Public functions return only what organisers marked public.
 
+pub mod audit;
 pub mod call_sheets;
 pub mod crew_feeds;
 pub mod directory;

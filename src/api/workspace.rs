@@ -144,12 +144,11 @@ pub mod ssr {
     use sea_orm::DatabaseConnection;
 
     use super::*;
-    use crate::api::gathering::ssr::agenda;
+    use crate::api::gathering::ssr::{agenda, gathering_title, segment_title};
     use crate::api::split_list;
     use crate::db::entities::{app_user, organisation};
     use crate::db::queries::{self, GatheringBundle};
     use crate::domain::access::Permission;
-    use crate::domain::content::localized;
 
     /// The signed-in user, or `SignInRequired`.
     pub async fn user(db: &DatabaseConnection) -> Result<app_user::Model, AppError> {
@@ -192,16 +191,7 @@ pub mod ssr {
         let mut rows = Vec::new();
         let mut hosts = Vec::new();
         for (i, (seg, t)) in bundle.segments.iter().zip(&timed.items).enumerate() {
-            let title = localized(
-                lang,
-                default,
-                &seg.title,
-                bundle
-                    .segment_texts
-                    .iter()
-                    .filter(|x| x.segment_id == seg.id)
-                    .map(|x| (x.language.as_str(), x.title.as_str())),
-            );
+            let title = segment_title(bundle, seg, lang, default);
             let people = bundle
                 .appearances
                 .iter()
@@ -275,15 +265,7 @@ pub mod ssr {
             })
             .collect();
         contacts.sort_by(|a, b| a.name.cmp(&b.name));
-        let title = localized(
-            lang,
-            default,
-            &g.title,
-            bundle
-                .gathering_texts
-                .iter()
-                .map(|t| (t.language.as_str(), t.title.as_str())),
-        );
+        let title = gathering_title(bundle, lang, default);
         Ok(RunSheet {
             org_slug: org.slug.clone(),
             org_name: org.name.clone(),

@@ -355,6 +355,31 @@ pub async fn audit_log(
         .await?)
 }
 
+/// The newest audit entries of an organisation, each with the display name of who made
+/// it (empty when unknown).
+pub async fn audit_log_named(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    limit: u64,
+) -> Result<Vec<(audit_entry::Model, String)>, AppError> {
+    let entries = audit_log(db, organisation_id, limit).await?;
+    let users = app_user::Entity::find()
+        .filter(app_user::Column::Id.is_in(entries.iter().filter_map(|e| e.user_id)))
+        .all(db)
+        .await?;
+    Ok(entries
+        .into_iter()
+        .map(|e| {
+            let who = e
+                .user_id
+                .and_then(|id| users.iter().find(|u| u.id == id))
+                .map(|u| u.display_name.clone())
+                .unwrap_or_default();
+            (e, who)
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,3 +79,36 @@ pub async fn migrate_down(db: &DatabaseConnection) -> Result<(), DbErr> {
 pub async fn migrate_status(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::status(db).await
 }
+
+/// Writes a consistent copy of a SQLite database to `path` while others keep reading and
+/// writing it (`VACUUM INTO`: one read transaction, a compact file). PostgreSQL has its
+/// own tools (`pg_dump`); the copy is refused there, and when `path` already exists.
+pub async fn backup(db: &DatabaseConnection, path: &std::path::Path) -> Result<(), String> {
+    use sea_orm::{DbBackend, Statement};
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Err("backup copies a SQLite database; for PostgreSQL use pg_dump".into());
+    }
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose a new file",
+            path.display()
+        ));
+    }
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+        && !dir.is_dir()
+    {
+        return Err(format!("the folder {} does not exist", dir.display()));
+    }
+    let target = path
+        .to_str()
+        .ok_or_else(|| format!("{} is not a usable file name", path.display()))?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        "VACUUM INTO ?",
+        [target.into()],
+    ))
+    .await
+    .map_err(|e| format!("the copy failed: {e}"))?;
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! One file per route.
 
+pub mod audit;
 pub mod call_sheets;
 pub mod crew_feeds;
 pub mod directory;

@@ -4,8 +4,8 @@ use leptos_meta::Title;
 
 use crate::api::workspace::{RunPerson, RunRow, RunSheet, load_run_sheet};
 use crate::components::live::LiveUpdates;
-use crate::components::print::PrintButton;
 use crate::components::loaded::{loaded, route_key};
+use crate::components::print::PrintButton;
 use crate::components::when::DateRange;
 use crate::domain::{AppearanceMode, AppearanceRole};
 use crate::i18n::{Lang, use_lang};

@@ -27,7 +27,7 @@ use crate::forms::{FormEcho, NewCrewFeed};
 /// Largest form body accepted (a long description fits easily).
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
-pub(crate) async fn read_form(body: Body) -> Result<HashMap<String, String>, AppError> {
+async fn read_form(body: Body) -> Result<HashMap<String, String>, AppError> {
     let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
         .await
         .map_err(|_| AppError::Validation {
@@ -120,23 +120,32 @@ pub(crate) fn error_page(e: AppError) -> Response {
     (status, text).into_response()
 }
 
+/// A form post's request parts and fields, once it is known to come from this site;
+/// otherwise the response that refuses it.
+pub(crate) async fn read_post(
+    request: Request,
+) -> Result<(axum::http::request::Parts, HashMap<String, String>), Response> {
+    let (parts, body) = request.into_parts();
+    if !super::auth::same_origin(&parts.headers) {
+        return Err((
+            StatusCode::FORBIDDEN,
+            "Refused: the form came from another site.",
+        )
+            .into_response());
+    }
+    let values = read_form(body).await.map_err(error_page)?;
+    Ok((parts, values))
+}
+
 /// Runs a form action; handles refusals by rendering the page again.
 async fn handle<F, Fut>(state: AppState, request: Request, action: F) -> Response
 where
     F: FnOnce(AppState, HeaderMap, HashMap<String, String>) -> Fut,
     Fut: std::future::Future<Output = Result<String, AppError>>,
 {
-    let (parts, body) = request.into_parts();
-    if !super::auth::same_origin(&parts.headers) {
-        return (
-            StatusCode::FORBIDDEN,
-            "Refused: the form came from another site.",
-        )
-            .into_response();
-    }
-    let values = match read_form(body).await {
-        Ok(v) => v,
-        Err(e) => return error_page(e),
+    let (parts, values) = match read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
     };
     match action(state.clone(), parts.headers.clone(), values.clone()).await {
         Ok(to) => Redirect::to(&to).into_response(),
@@ -542,17 +551,9 @@ pub async fn crew_feed_action(
     Path(org): Path<String>,
     request: Request,
 ) -> Response {
-    let (parts, body) = request.into_parts();
-    if !super::auth::same_origin(&parts.headers) {
-        return (
-            StatusCode::FORBIDDEN,
-            "Refused: the form came from another site.",
-        )
-            .into_response();
-    }
-    let values = match read_form(body).await {
-        Ok(v) => v,
-        Err(e) => return error_page(e),
+    let (parts, values) = match read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
     };
     let (user, o, role) = match member(&state, &parts.headers, &org, Permission::ReadInternal).await
     {

@@ -18,6 +18,7 @@ use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use tokio::sync::broadcast;
 
 use super::AppState;
+use crate::db::entities::{app_user, gathering, organisation};
 use crate::db::live::{self, LiveAction};
 use crate::db::{auth, queries};
 use crate::domain::access::Permission;
@@ -108,26 +109,30 @@ async fn listen(pool: sqlx::PgPool, sender: broadcast::Sender<i32>) {
     }
 }
 
-async fn gathering_of_member(
+/// Who asks about which gathering.
+struct Asked {
+    user: app_user::Model,
+    org: organisation::Model,
+    gathering: gathering::Model,
+}
+
+/// The gathering `slug` of `org`, if the signed-in member's role allows `p`.
+async fn member_gathering(
     state: &AppState,
     headers: &HeaderMap,
     org: &str,
     slug: &str,
     p: Permission,
-) -> Result<
-    (
-        crate::db::entities::app_user::Model,
-        crate::db::entities::organisation::Model,
-        crate::domain::MemberRole,
-        crate::db::entities::gathering::Model,
-    ),
-    AppError,
-> {
-    let (user, o, role) = super::forms::member(state, headers, org, p).await?;
-    let g = queries::gathering_by_slug(&state.db, o.id, slug)
+) -> Result<Asked, AppError> {
+    let (user, org, _) = super::forms::member(state, headers, org, p).await?;
+    let gathering = queries::gathering_by_slug(&state.db, org.id, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((user, o, role, g))
+    Ok(Asked {
+        user,
+        org,
+        gathering,
+    })
 }
 
 /// `GET /manage/o/{org}/{slug}/live/events`: a server-sent event `changed` each time the
@@ -137,9 +142,8 @@ pub async fn events(
     Path((org, slug)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let g = match gathering_of_member(&state, &headers, &org, &slug, Permission::ReadInternal).await
-    {
-        Ok((_, _, _, g)) => g,
+    let g = match member_gathering(&state, &headers, &org, &slug, Permission::ReadInternal).await {
+        Ok(asked) => asked.gathering,
         Err(e) => return super::forms::error_page(e),
     };
     let receiver = state.live.subscribe();
@@ -179,16 +183,11 @@ pub async fn action(
     Path((org, slug)): Path<(String, String)>,
     request: Request,
 ) -> Response {
-    let (parts, body) = request.into_parts();
-    if !super::auth::same_origin(&parts.headers) {
-        return (
-            StatusCode::FORBIDDEN,
-            "Refused: the form came from another site.",
-        )
-            .into_response();
-    }
+    let (parts, values) = match super::forms::read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
     let result = async {
-        let values = super::forms::read_form(body).await?;
         let get = |k: &str| values.get(k).map_or("", String::as_str).to_owned();
         let action = get("action");
         let needs = if action == "reset" {
@@ -196,8 +195,11 @@ pub async fn action(
         } else {
             Permission::RunLive
         };
-        let (user, o, _, g) =
-            gathering_of_member(&state, &parts.headers, &org, &slug, needs).await?;
+        let Asked {
+            user,
+            org: o,
+            gathering: g,
+        } = member_gathering(&state, &parts.headers, &org, &slug, needs).await?;
         let detail = if action == "reset" {
             live::reset(&state.db, g.id).await?;
             String::new()

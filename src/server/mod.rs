@@ -199,6 +199,11 @@ async fn execute(cli: Cli) -> Result<(), String> {
             println!("{json}");
             Ok(())
         }
+        Command::Backup { path } => {
+            db::backup(&database, &path).await?;
+            println!("Copied the database to {}.", path.display());
+            Ok(())
+        }
         Command::Import { path } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
             let text = std::fs::read_to_string(&path)

@@ -12,6 +12,7 @@ use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "freezing park 2023";
+pub const OWNER: &str = "owner@example.org";
 pub const HOST: &str = "host@example.org";
 pub const ORGANISER: &str = "organiser@example.org";
 pub const VIEWER: &str = "viewer@example.org";
@@ -68,6 +69,7 @@ async fn seed(conn: &DatabaseConnection) {
         .unwrap()
         .unwrap();
     for (email, role) in [
+        (OWNER, Some(MemberRole::Owner)),
         (HOST, Some(MemberRole::Host)),
         (ORGANISER, Some(MemberRole::Organiser)),
         (VIEWER, Some(MemberRole::Viewer)),

@@ -1,0 +1,56 @@
+//! `convene backup`: a consistent copy of the SQLite database taken while it is written.
+#![cfg(feature = "ssr")]
+
+use convene::config::DatabaseUrl;
+use convene::db::{self, auth, demo, queries};
+use sea_orm::{ConnectionTrait, Statement};
+
+mod common;
+
+#[tokio::test]
+async fn a_backup_taken_during_writes_opens_whole_and_holds_the_organisation() {
+    let app = common::app().await;
+    let writer = {
+        let db = app.db.clone();
+        tokio::spawn(async move {
+            for i in 0..200 {
+                auth::audit(&db, None, None, "test.write", &i.to_string(), "")
+                    .await
+                    .unwrap();
+            }
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+    db::backup(&app.db, &copy).await.expect("backup");
+    writer.await.unwrap();
+
+    let restored =
+        db::connect(&DatabaseUrl::parse(&format!("sqlite://{}", copy.display())).unwrap())
+            .await
+            .unwrap();
+    let check = restored
+        .query_one_raw(Statement::from_string(
+            restored.get_database_backend(),
+            "PRAGMA integrity_check",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<String>(0)
+        .unwrap();
+    assert_eq!(check, "ok");
+    let org = queries::organisation_by_slug(&restored, demo::DEMO_ORG)
+        .await
+        .unwrap()
+        .expect("the organisation is in the copy");
+    let bundle = queries::gathering_bundle(&restored, org.id, "tirana-park-2023")
+        .await
+        .unwrap()
+        .expect("with its gatherings");
+    assert_eq!(bundle.segments.len(), 10);
+
+    // An existing file is never overwritten.
+    let again = db::backup(&app.db, &copy).await.unwrap_err();
+    assert!(again.contains("already exists"), "{again}");
+}
