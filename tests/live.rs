@@ -140,6 +140,23 @@ async fn a_late_start_shifts_the_programme_and_every_open_view_hears_of_it() {
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(body.contains("This segment is not running."), "{body}");
 
+    // The run-sheet keeps the history: planned against actual, the skip recorded.
+    let (_, sheet) = app
+        .get(
+            "/manage/o/families-association/tirana-park-2023/run-sheet",
+            Some(&viewer),
+        )
+        .await;
+    let day = &sheet[sheet
+        .find("class=\"on-the-day")
+        .expect("an On the day section")..];
+    let started_local = started.with_timezone(&Tirane).format("%H:%M").to_string();
+    assert!(
+        day.contains(&format!("<td class=\"actual\">{started_local}–")),
+        "{day}"
+    );
+    assert!(day.contains("data-skipped=\"true\""), "{day}");
+
     let audit = app
         .db
         .query_all_raw(Statement::from_string(

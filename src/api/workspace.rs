@@ -47,6 +47,9 @@ pub struct RunSheet {
     pub overrun_minutes: Option<u32>,
     pub statement: Option<crate::api::StatementView>,
     pub contacts: Vec<RunContact>,
+    pub expected_attendance: Option<i32>,
+    /// Recorded after the day.
+    pub actual_attendance: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,6 +75,10 @@ pub struct RunRow {
     pub film: Option<String>,
     pub people: Vec<RunPerson>,
     pub cues: String,
+    /// What happened on the day, in the venue's zone.
+    pub actual_start: Option<NaiveDateTime>,
+    pub actual_end: Option<NaiveDateTime>,
+    pub skipped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,7 +194,7 @@ pub mod ssr {
     ) -> Result<RunSheet, AppError> {
         let g = &bundle.gathering;
         let default = org.default_language.as_str();
-        let (_, timed) = agenda(bundle)?;
+        let (tz, timed) = agenda(bundle)?;
         let mut rows = Vec::new();
         let mut hosts = Vec::new();
         for (i, (seg, t)) in bundle.segments.iter().zip(&timed.items).enumerate() {
@@ -248,6 +255,9 @@ pub mod ssr {
                 film,
                 people,
                 cues: seg.cue_notes.clone(),
+                actual_start: seg.actual_start.map(|t| t.with_timezone(&tz).naive_local()),
+                actual_end: seg.actual_end.map(|t| t.with_timezone(&tz).naive_local()),
+                skipped: seg.skipped,
             });
         }
         let statement = bundle
@@ -298,6 +308,8 @@ pub mod ssr {
             overrun_minutes: timed.overrun_minutes,
             statement,
             contacts,
+            expected_attendance: g.expected_attendance,
+            actual_attendance: g.actual_attendance,
         })
     }
 }

@@ -32,6 +32,7 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
         )
     });
     let events = format!("/manage/o/{}/{}/live/events", s.org_slug, s.slug);
+    let day = on_the_day(lang, &s.rows, s.expected_attendance, s.actual_attendance);
     let overrun = s.overrun_minutes.map(|m| {
         lang.digits(&lang.t_with("runsheet-overrun", &[("minutes", FluentValue::from(m))]))
     });
@@ -95,9 +96,76 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
                     </ul>
                 </section>
             })}
+            {day}
         </article>
         <LiveUpdates events=events board="run-sheet-board".to_owned() />
     }
+}
+
+/// After (or during) the day: each segment planned against what happened, and the
+/// attendance. Nothing when the day has not begun; on screen only (the printed sheet is
+/// the plan for the day).
+fn on_the_day(
+    lang: Lang,
+    rows: &[RunRow],
+    expected: Option<i32>,
+    actual: Option<i32>,
+) -> Option<impl IntoView + use<>> {
+    let happened = rows.iter().any(|r| r.actual_start.is_some() || r.skipped);
+    if !happened && actual.is_none() {
+        return None;
+    }
+    let span = |a: chrono::NaiveDateTime, b: Option<chrono::NaiveDateTime>| match b {
+        Some(b) => format!("{}–{}", lang.format_time(a), lang.format_time(b)),
+        None => format!("{}–", lang.format_time(a)),
+    };
+    let lines = rows
+        .iter()
+        .map(|r| {
+            let planned = span(r.start_local, Some(r.end_local));
+            let actual = match (r.skipped, r.actual_start) {
+                (true, _) => lang.t("live-phase-skipped"),
+                (false, Some(a)) => span(a, r.actual_end),
+                (false, None) => "—".to_owned(),
+            };
+            let late = r.actual_start.map(|a| (a - r.start_local).num_minutes());
+            view! {
+                <tr data-skipped=r.skipped.to_string()>
+                    <td>{lang.number(i64::from(r.number))}". "<bdi>{r.title.clone()}</bdi></td>
+                    <td class="planned">{planned}</td>
+                    <td class="actual">{actual}</td>
+                    <td class="difference">{late.filter(|m| *m != 0).map(|m| lang.digits(&if m > 0 {
+                        lang.t_with("live-late", &[("minutes", FluentValue::from(m))])
+                    } else {
+                        lang.t_with("live-early", &[("minutes", FluentValue::from(-m))])
+                    }))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="on-the-day no-print">
+            <h2>{lang.t("runsheet-on-the-day")}</h2>
+            {(expected.is_some() || actual.is_some()).then(|| view! {
+                <p class="attendance">
+                    {expected.map(|n| format!("{}: {}", lang.t("plan-expected"), lang.number(i64::from(n))))}
+                    {(expected.is_some() && actual.is_some()).then_some(" · ")}
+                    {actual.map(|n| format!("{}: {}", lang.t("plan-actual"), lang.number(i64::from(n))))}
+                </p>
+            })}
+            {happened.then(|| view! {
+                <table class="sheet day">
+                    <thead><tr>
+                        <th scope="col">{lang.t("runsheet-segment")}</th>
+                        <th scope="col">{lang.t("runsheet-planned")}</th>
+                        <th scope="col">{lang.t("runsheet-actual")}</th>
+                        <th scope="col">{lang.t("runsheet-difference")}</th>
+                    </tr></thead>
+                    <tbody>{lines}</tbody>
+                </table>
+            })}
+        </section>
+    })
 }
 
 fn row(lang: Lang, r: RunRow) -> impl IntoView {

@@ -332,3 +332,7 @@ audit-when = When
 audit-who = Who
 audit-what = What
 audit-subject = On
+runsheet-on-the-day = On the day
+runsheet-planned = Planned
+runsheet-actual = Actual
+runsheet-difference = Difference

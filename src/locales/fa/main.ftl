@@ -332,3 +332,7 @@ audit-when = زمان
 audit-who = چه کسی
 audit-what = چه کاری
 audit-subject = روی
+runsheet-on-the-day = در روز برگزاری
+runsheet-planned = طبق برنامه
+runsheet-actual = در عمل
+runsheet-difference = تفاوت

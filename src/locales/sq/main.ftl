@@ -332,3 +332,7 @@ audit-when = Kur
 audit-who = Kush
 audit-what = Çfarë
 audit-subject = Mbi
+runsheet-on-the-day = Në ditën e tubimit
+runsheet-planned = Planifikuar
+runsheet-actual = Realizuar
+runsheet-difference = Ndryshimi
