@@ -137,6 +137,27 @@ pub(crate) async fn read_post(
     Ok((parts, values))
 }
 
+/// Answers a refused form: the same page again with what was typed and the message for
+/// a validation or conflict; a plain error page otherwise.
+async fn answer_refusal(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    values: HashMap<String, String>,
+    e: AppError,
+) -> Response {
+    match refusal(&e) {
+        Some((status, field, message)) => {
+            let echo = FormEcho {
+                values,
+                field: Some(field),
+                message: Some(message),
+            };
+            render_again(state, parts, echo, status).await
+        }
+        None => error_page(e),
+    }
+}
+
 /// Runs a form action; handles refusals by rendering the page again.
 async fn handle<F, Fut>(state: AppState, request: Request, action: F) -> Response
 where
@@ -149,17 +170,7 @@ where
     };
     match action(state.clone(), parts.headers.clone(), values.clone()).await {
         Ok(to) => Redirect::to(&to).into_response(),
-        Err(e) => match refusal(&e) {
-            Some((status, field, message)) => {
-                let echo = FormEcho {
-                    values,
-                    field: Some(field),
-                    message: Some(message),
-                };
-                render_again(&state, parts, echo, status).await
-            }
-            None => error_page(e),
-        },
+        Err(e) => answer_refusal(&state, parts, values, e).await,
     }
 }
 
@@ -590,17 +601,7 @@ pub async fn crew_feed_action(
                     })
                     .await
                 }
-                Err(e) => match refusal(&e) {
-                    Some((status, field, message)) => {
-                        let echo = FormEcho {
-                            values,
-                            field: Some(field),
-                            message: Some(message),
-                        };
-                        render_again(&state, parts, echo, status).await
-                    }
-                    None => error_page(e),
-                },
+                Err(e) => answer_refusal(&state, parts, values, e).await,
             }
         }
         "revoke" => {
