@@ -42,8 +42,13 @@ run: build
 ## CONVENE_TEST_DATABASE_URL is set), then end2end tests in headless Chromium.
 test: unit e2e
 
+# cargo-leptos builds the debug server with `--cfg erase_components` (type-erased views);
+# the tests use the same flags, so they share its build, and their binaries stay small
+# (without it each test binary links to about 4 GB).
+DEBUG_RUSTFLAGS := --cfg erase_components
+
 unit: tools
-	cargo test --workspace --features ssr --no-fail-fast
+	RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo test --workspace --features ssr --no-fail-fast
 
 ## Debian's Chromium and the Playwright test runner (no browser download).
 browser-tools:
@@ -99,7 +104,7 @@ fmt:
 	cargo fmt --all
 
 clippy:
-	cargo clippy --workspace --features ssr --all-targets -- -D warnings
+	RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo clippy --workspace --features ssr --all-targets -- -D warnings
 
 clean:
 	cargo clean

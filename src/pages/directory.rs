@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::{Directory, DirectoryEntry, load_directory};
-use crate::components::error::ErrorView;
+use crate::components::loaded::{loaded, route_key};
 use crate::domain::VenueSetting;
 use crate::domain::access::Permission;
 use crate::forms::{FormEcho, use_form_echo};
@@ -14,21 +13,13 @@ use crate::i18n::{Lang, use_lang};
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let lang = use_lang();
-    let org = use_params_map()
-        .read_untracked()
-        .get("org")
-        .unwrap_or_default();
-    let data = Resource::new(move || org.clone(), load_directory);
     view! {
         <Title text=lang.t("directory-title") />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => view! { <DirectoryView d=d lang=lang /> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(
+            route_key(["org"]),
+            |([org], _)| load_directory(org),
+            move |d| view! { <DirectoryView d=d lang=lang /> },
+        )}
     }
 }
 

@@ -5,13 +5,12 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::planning::{
     AgendaEditor, EditorRow, NewGatheringChoices, load_agenda_editor, load_edit_gathering,
     load_new_gathering,
 };
-use crate::components::error::ErrorView;
+use crate::components::loaded::{loaded, route_key};
 use crate::components::when::DateRange;
 use crate::domain::{GatheringKind, GatheringStatus, SegmentKind};
 use crate::forms::{FormEcho, use_form_echo};
@@ -54,27 +53,15 @@ fn form_error(echo: &FormEcho) -> Option<impl IntoView + use<>> {
 #[component]
 pub fn NewGatheringPage() -> impl IntoView {
     let lang = use_lang();
-    let org = use_params_map()
-        .read_untracked()
-        .get("org")
-        .unwrap_or_default();
-    let data = Resource::new(move || org.clone(), load_new_gathering);
     view! {
         <Title text=lang.t("plan-new-title") />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(c) => {
-                        let action = format!("/manage/o/{}/new", c.org_slug);
-                        view! {
-                            <NewGatheringForm c=c lang=lang echo=use_form_echo() action=action
-                                heading=lang.t("plan-new-title") submit=lang.t("plan-create") />
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(route_key(["org"]), |([org], _)| load_new_gathering(org), move |c| {
+            let action = format!("/manage/o/{}/new", c.org_slug);
+            view! {
+                <NewGatheringForm c=c lang=lang echo=use_form_echo() action=action
+                    heading=lang.t("plan-new-title") submit=lang.t("plan-create") />
+            }
+        })}
     }
 }
 
@@ -172,32 +159,23 @@ fn NewGatheringForm(
 #[component]
 pub fn EditGatheringPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map().read_untracked();
-    let key = (
-        params.get("org").unwrap_or_default(),
-        params.get("slug").unwrap_or_default(),
-    );
-    let data = Resource::new(move || key.clone(), |(o, s)| load_edit_gathering(o, s));
     view! {
         <Title text=lang.t("plan-edit-title") />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(e) => {
-                        let posted = use_form_echo();
-                        let mut values = e.values.clone();
-                        values.extend(posted.values.clone());
-                        let echo = FormEcho { values, ..posted };
-                        let action = format!("/manage/o/{}/{}/edit", e.choices.org_slug, e.slug);
-                        view! {
-                            <NewGatheringForm c=e.choices lang=lang echo=echo action=action version=e.version
-                                heading=lang.t("plan-edit-title") submit=lang.t("plan-save") />
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+        {loaded(
+            route_key(["org", "slug"]),
+            |([org, slug], _)| load_edit_gathering(org, slug),
+            move |e| {
+                let posted = use_form_echo();
+                let mut values = e.values.clone();
+                values.extend(posted.values.clone());
+                let echo = FormEcho { values, ..posted };
+                let action = format!("/manage/o/{}/{}/edit", e.choices.org_slug, e.slug);
+                view! {
+                    <NewGatheringForm c=e.choices lang=lang echo=echo action=action version=e.version
+                        heading=lang.t("plan-edit-title") submit=lang.t("plan-save") />
                 }
-            })}
-        </Suspense>
+            },
+        )}
     }
 }
 
@@ -205,23 +183,11 @@ pub fn EditGatheringPage() -> impl IntoView {
 #[component]
 pub fn AgendaEditorPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map().read_untracked();
-    let key = (
-        params.get("org").unwrap_or_default(),
-        params.get("slug").unwrap_or_default(),
-        lang.code().to_owned(),
-    );
-    let data = Resource::new(move || key.clone(), |(o, s, l)| load_agenda_editor(o, s, l));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(a) => view! { <AgendaEditorView a=a lang=lang /> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        route_key(["org", "slug"]),
+        |([org, slug], lang)| load_agenda_editor(org, slug, lang),
+        move |a| view! { <AgendaEditorView a=a lang=lang /> },
+    )
 }
 
 #[component]

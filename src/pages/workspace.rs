@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::workspace::{Workspace, load_workspace};
-use crate::components::error::ErrorView;
+use crate::components::loaded::loaded;
 use crate::components::when::DateRange;
 use crate::domain::access::Permission;
 use crate::i18n::{Lang, use_lang};
@@ -12,17 +12,13 @@ use crate::i18n::{Lang, use_lang};
 #[component]
 pub fn WorkspacePage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(move || lang.code().to_owned(), load_workspace);
     view! {
         <Title text=lang.t("workspace-title") />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(w) => view! { <WorkspaceView w=w lang=lang /> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(
+            lang.code().to_owned(),
+            load_workspace,
+            move |w| view! { <WorkspaceView w=w lang=lang /> },
+        )}
     }
 }
 
