@@ -18,7 +18,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use crate::api::GatheringPage;
 use crate::api::call_sheets::CallSheets;
 use crate::api::call_sheets::ssr::call_sheets_view;
-use crate::api::gathering::ssr::public_view;
+use crate::api::gathering::ssr::{public_view, venue_view};
 use crate::api::workspace::ssr::run_sheet_view;
 use crate::api::workspace::{RunRow, RunSheet};
 use crate::db::entities::{gathering, organisation, venue};
@@ -623,20 +623,13 @@ fn crew_event(
         );
     }
     text.push(sheet_url.clone());
-    let location = sheet.venue.as_ref().map(|v| {
-        if v.address.is_empty() {
-            v.name.clone()
-        } else {
-            format!("{}, {}", v.name, v.address)
-        }
-    });
     FeedEvent {
         uid: format!("crew.{}", g.uid),
         sequence: u32::try_from(g.sequence).unwrap_or(0),
         status: sheet.status,
         summary: sheet.title.clone(),
         description: text.join("\n"),
-        location,
+        location: bundle.venue.as_ref().map(|v| venue_view(v).location()),
         geo: bundle
             .venue
             .as_ref()

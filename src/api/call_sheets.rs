@@ -84,7 +84,7 @@ pub mod ssr {
     use chrono_tz::Tz;
 
     use super::*;
-    use crate::api::gathering::ssr::{agenda, gathering_title, segment_title};
+    use crate::api::gathering::ssr::{agenda, gathering_title, segment_title, venue_view};
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
     use crate::domain::call_sheet::{Call, CallAppearance, CallSegment, call_sheets};
@@ -188,13 +188,7 @@ pub mod ssr {
             title: title.text.to_owned(),
             time_zone: g.time_zone.clone(),
             date: g.starts_local.date(),
-            venue: bundle.venue.as_ref().map(|v| {
-                [v.name.as_str(), v.address.as_str(), v.city.as_str()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }),
+            venue: bundle.venue.as_ref().map(|v| venue_view(v).location()),
             people,
         })
     }

@@ -29,9 +29,7 @@ pub async fn public_gathering(
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Poster {
     pub page: GatheringPage,
-    /// The calendar feed's `https://` address, which the QR code holds.
-    pub feed_url: String,
-    /// The QR code as an SVG document, made on the server from `feed_url`.
+    /// The QR code, as an SVG element, of the calendar feed's `https://` address.
     pub qr_svg: String,
 }
 
@@ -44,11 +42,7 @@ pub async fn public_poster(org: String, slug: String, lang: String) -> Result<Po
         page.origin, page.org_slug, page.slug
     );
     let qr_svg = ssr::qr_svg(&feed_url)?;
-    Ok(Poster {
-        page,
-        feed_url,
-        qr_svg,
-    })
+    Ok(Poster { page, qr_svg })
 }
 
 #[cfg(feature = "ssr")]

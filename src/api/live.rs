@@ -137,11 +137,6 @@ pub mod ssr {
         let index =
             |id: Option<i64>| id.and_then(|id| rows.iter().position(|r| i64::from(r.id) == id));
         let running = index(live.running);
-        let running_due_utc = running.and_then(|i| {
-            let started = bundle.segments[i].actual_start?;
-            let minutes = plan.items.get(i)?.effective_duration().0;
-            Some((started + minutes.duration()).timestamp())
-        });
         let title = gathering_title(bundle, lang, &org.default_language);
         Ok(LiveView {
             org_slug: org.slug.clone(),
@@ -153,7 +148,7 @@ pub mod ssr {
             now_local: now.with_timezone(&plan.zone).naive_local(),
             running,
             next: index(live.next),
-            running_due_utc,
+            running_due_utc: live.running_due.map(|t| t.timestamp()),
             remaining_seconds: live.remaining_seconds,
             over_minutes: live.over_minutes,
             expected_attendance: g.expected_attendance,

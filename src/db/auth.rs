@@ -363,20 +363,30 @@ pub async fn audit_log_named(
     limit: u64,
 ) -> Result<Vec<(audit_entry::Model, String)>, AppError> {
     let entries = audit_log(db, organisation_id, limit).await?;
-    let users = app_user::Entity::find()
-        .filter(app_user::Column::Id.is_in(entries.iter().filter_map(|e| e.user_id)))
-        .all(db)
-        .await?;
+    let names = display_names(db, entries.iter().filter_map(|e| e.user_id)).await?;
     Ok(entries
         .into_iter()
         .map(|e| {
             let who = e
                 .user_id
-                .and_then(|id| users.iter().find(|u| u.id == id))
-                .map(|u| u.display_name.clone())
+                .and_then(|id| names.get(&id).cloned())
                 .unwrap_or_default();
             (e, who)
         })
+        .collect())
+}
+
+/// The display names of the given accounts, by id (one query).
+pub async fn display_names(
+    db: &impl ConnectionTrait,
+    user_ids: impl IntoIterator<Item = i32>,
+) -> Result<std::collections::HashMap<i32, String>, AppError> {
+    Ok(app_user::Entity::find()
+        .filter(app_user::Column::Id.is_in(user_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
         .collect())
 }
 

@@ -13,8 +13,8 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use super::auth::{new_token, role_in, token_id};
-use super::entities::{app_user, feed_token, organisation};
+use super::auth::{display_names, new_token, role_in, token_id};
+use super::entities::{feed_token, organisation};
 use crate::domain::{Title, ValidationError};
 use crate::error::AppError;
 
@@ -26,7 +26,6 @@ pub const MAX_FEEDS_PER_MEMBER: u64 = 20;
 pub struct CrewFeed {
     pub id: i32,
     pub label: String,
-    pub user_id: Option<i32>,
     pub member_name: String,
     pub created_at: DateTime<Utc>,
 }
@@ -85,21 +84,16 @@ pub async fn list(
         query = query.filter(feed_token::Column::UserId.eq(id));
     }
     let rows = query.all(db).await?;
-    let users: Vec<app_user::Model> = app_user::Entity::find()
-        .filter(app_user::Column::Id.is_in(rows.iter().filter_map(|r| r.user_id)))
-        .all(db)
-        .await?;
+    let names = display_names(db, rows.iter().filter_map(|r| r.user_id)).await?;
     Ok(rows
         .into_iter()
         .map(|r| CrewFeed {
             member_name: r
                 .user_id
-                .and_then(|id| users.iter().find(|u| u.id == id))
-                .map(|u| u.display_name.clone())
+                .and_then(|id| names.get(&id).cloned())
                 .unwrap_or_default(),
             id: r.id,
             label: r.label,
-            user_id: r.user_id,
             created_at: r.created_at,
         })
         .collect())

@@ -162,17 +162,20 @@ pub struct GatheringBundle {
     pub statement_texts: Vec<statement_text::Model>,
 }
 
+/// The gathering of an organisation with this slug (slugs are unique per organisation).
+fn find_by_slug(organisation_id: i32, slug: &str) -> sea_orm::Select<gathering::Entity> {
+    gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .filter(gathering::Column::Slug.eq(slug))
+}
+
 /// A gathering row by organisation and slug, whatever its status.
 pub async fn gathering_by_slug(
     db: &impl ConnectionTrait,
     organisation_id: i32,
     slug: &str,
 ) -> Result<Option<gathering::Model>, DbErr> {
-    gathering::Entity::find()
-        .filter(gathering::Column::OrganisationId.eq(organisation_id))
-        .filter(gathering::Column::Slug.eq(slug))
-        .one(db)
-        .await
+    find_by_slug(organisation_id, slug).one(db).await
 }
 
 /// A gathering row and its venue by organisation and slug, whatever its status.
@@ -181,9 +184,7 @@ pub async fn gathering_with_venue(
     organisation_id: i32,
     slug: &str,
 ) -> Result<Option<(gathering::Model, Option<venue::Model>)>, DbErr> {
-    Ok(gathering::Entity::find()
-        .filter(gathering::Column::OrganisationId.eq(organisation_id))
-        .filter(gathering::Column::Slug.eq(slug))
+    Ok(find_by_slug(organisation_id, slug)
         .find_also_related_venue(db)
         .await?
         .pop())

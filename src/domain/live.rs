@@ -62,7 +62,9 @@ pub struct LiveAgenda {
     pub items: Vec<LiveItem>,
     pub running: Option<i64>,
     pub next: Option<i64>,
-    /// Seconds left in the running segment's planned length (negative: overrunning).
+    /// When the running segment's planned length is up.
+    pub running_due: Option<DateTime<Tz>>,
+    /// Seconds from now to `running_due` (negative: overrunning).
     pub remaining_seconds: Option<i64>,
     /// Expected end of the programme against its planned end, in whole minutes
     /// (positive: over, negative: under).
@@ -102,7 +104,7 @@ pub fn live_agenda(
     let mut cursor = start;
     let mut out: Vec<LiveItem> = Vec::with_capacity(items.len());
     let mut running = None;
-    let mut remaining_seconds = None;
+    let mut running_due = None;
     for (index, (item, planned)) in items.iter().zip(&plan.items).enumerate() {
         let s = state(item.id);
         let length = planned.minutes.duration();
@@ -119,7 +121,7 @@ pub fn live_agenda(
                 }
                 None => {
                     running = Some(item.id);
-                    remaining_seconds = Some((began + length - now).num_seconds());
+                    running_due = Some(began + length);
                     (Phase::Running, began, (began + length).max(now), 0)
                 }
             }
@@ -170,7 +172,8 @@ pub fn live_agenda(
         items: out,
         running,
         next,
-        remaining_seconds,
+        running_due,
+        remaining_seconds: running_due.map(|due| (due - now).num_seconds()),
         over_minutes: if expected_last == planned_last {
             0
         } else {

@@ -25,13 +25,27 @@ pub fn LivePage() -> impl IntoView {
 }
 
 /// "7 min late", "4 min early", "on time".
-fn lateness(lang: Lang, minutes: i64) -> String {
+pub fn lateness(lang: Lang, minutes: i64) -> String {
     let text = match minutes {
         0 => lang.t("live-on-time"),
         m if m > 0 => lang.t_with("live-late", &[("minutes", FluentValue::from(m))]),
         m => lang.t_with("live-early", &[("minutes", FluentValue::from(-m))]),
     };
     lang.digits(&text)
+}
+
+/// "Expected attendance: 300 · Actual attendance: 320", or nothing when neither is known.
+pub fn attendance(
+    lang: Lang,
+    expected: Option<i32>,
+    actual: Option<i32>,
+) -> Option<impl IntoView + use<>> {
+    let label = |key: &str, n: i32| format!("{}: {}", lang.t(key), lang.number(i64::from(n)));
+    let parts: Vec<String> = [("plan-expected", expected), ("plan-actual", actual)]
+        .into_iter()
+        .filter_map(|(key, n)| n.map(|n| label(key, n)))
+        .collect();
+    (!parts.is_empty()).then(|| view! { <p class="attendance">{parts.join(" · ")}</p> })
 }
 
 fn clock(seconds: i64) -> String {
@@ -80,13 +94,7 @@ fn LiveBoard(v: LiveView, lang: Lang) -> impl IntoView {
             <h1>{lang.t("live-title")}" · "<bdi>{v.title.clone()}</bdi></h1>
             {echo.message.clone().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <p class="overall" data-minutes=v.over_minutes.to_string()>{lang.digits(&over)}</p>
-            {(v.expected_attendance.is_some() || v.actual_attendance.is_some()).then(|| view! {
-                <p class="attendance">
-                    {v.expected_attendance.map(|n| format!("{}: {}", lang.t("plan-expected"), lang.number(i64::from(n))))}
-                    {(v.expected_attendance.is_some() && v.actual_attendance.is_some()).then_some(" · ")}
-                    {v.actual_attendance.map(|n| format!("{}: {}", lang.t("plan-actual"), lang.number(i64::from(n))))}
-                </p>
-            })}
+            {attendance(lang, v.expected_attendance, v.actual_attendance)}
             <section class="now" aria-labelledby="live-now">
                 <h2 id="live-now">{lang.t("live-now")}</h2>
                 {match running.clone() {

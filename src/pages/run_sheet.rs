@@ -10,6 +10,7 @@ use crate::components::when::DateRange;
 use crate::domain::{AppearanceMode, AppearanceRole};
 use crate::i18n::{Lang, use_lang};
 use crate::pages::gathering::language_name;
+use crate::pages::live::{attendance, lateness};
 
 /// The host's printable run-sheet (members only): every segment with its time, who
 /// appears and how, cues, then the statement in full and the day's contacts.
@@ -134,11 +135,7 @@ fn on_the_day(
                     <td>{lang.number(i64::from(r.number))}". "<bdi>{r.title.clone()}</bdi></td>
                     <td class="planned">{planned}</td>
                     <td class="actual">{actual}</td>
-                    <td class="difference">{late.filter(|m| *m != 0).map(|m| lang.digits(&if m > 0 {
-                        lang.t_with("live-late", &[("minutes", FluentValue::from(m))])
-                    } else {
-                        lang.t_with("live-early", &[("minutes", FluentValue::from(-m))])
-                    }))}</td>
+                    <td class="difference">{late.filter(|m| *m != 0).map(|m| lateness(lang, m))}</td>
                 </tr>
             }
         })
@@ -146,13 +143,7 @@ fn on_the_day(
     Some(view! {
         <section class="on-the-day no-print">
             <h2>{lang.t("runsheet-on-the-day")}</h2>
-            {(expected.is_some() || actual.is_some()).then(|| view! {
-                <p class="attendance">
-                    {expected.map(|n| format!("{}: {}", lang.t("plan-expected"), lang.number(i64::from(n))))}
-                    {(expected.is_some() && actual.is_some()).then_some(" · ")}
-                    {actual.map(|n| format!("{}: {}", lang.t("plan-actual"), lang.number(i64::from(n))))}
-                </p>
-            })}
+            {attendance(lang, expected, actual)}
             {happened.then(|| view! {
                 <table class="sheet day">
                     <thead><tr>

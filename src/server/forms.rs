@@ -60,7 +60,7 @@ pub(crate) async fn member(
 
 /// Renders the page at the request's path again, with the submitted values and the
 /// error in context.
-pub(crate) async fn render_again(
+async fn render_again(
     state: &AppState,
     parts: axum::http::request::Parts,
     echo: FormEcho,
@@ -139,7 +139,7 @@ pub(crate) async fn read_post(
 
 /// Answers a refused form: the same page again with what was typed and the message for
 /// a validation or conflict; a plain error page otherwise.
-async fn answer_refusal(
+pub(crate) async fn answer_refusal(
     state: &AppState,
     parts: axum::http::request::Parts,
     values: HashMap<String, String>,
@@ -239,10 +239,9 @@ pub async fn edit_gathering(
 ) -> Response {
     handle(state, request, |state, headers, v| async move {
         let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
-        let g = queries::gathering_bundle(&state.db, o.id, &slug)
+        let g = queries::gathering_by_slug(&state.db, o.id, &slug)
             .await?
-            .ok_or(AppError::NotFound)?
-            .gathering;
+            .ok_or(AppError::NotFound)?;
         let saved = planning::update_gathering(
             &state.db,
             o.id,
@@ -458,7 +457,9 @@ pub async fn agenda_action(
             }),
         };
         // Open live views and run-sheets of this gathering follow the change.
-        state.live.announce(g.id).await;
+        if outcome.is_ok() {
+            state.live.announce(g.id).await;
+        }
         outcome
     })
     .await

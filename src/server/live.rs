@@ -11,7 +11,7 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
@@ -227,14 +227,6 @@ pub async fn action(
     .await;
     match result {
         Ok(to) => Redirect::to(&to).into_response(),
-        Err(AppError::Conflict(message)) => {
-            let echo = crate::forms::FormEcho {
-                values: Default::default(),
-                field: Some("form".into()),
-                message: Some(message),
-            };
-            super::forms::render_again(&state, parts, echo, StatusCode::CONFLICT).await
-        }
-        Err(e) => super::forms::error_page(e),
+        Err(e) => super::forms::answer_refusal(&state, parts, values, e).await,
     }
 }
