@@ -33,6 +33,7 @@ use crate::pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = crate::server::lang::negotiate_for_request();
     provide_context(lang);
+    crate::server::policy::for_this_page();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() dir=lang.dir()>

@@ -180,3 +180,69 @@ async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
     let (status, _, _) = app.send(request).await;
     assert_eq!(status, axum::http::StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+/// The nonce a page's Content-Security-Policy allows, and the page.
+async fn policy_and_page(app: &common::App, uri: &str, cookie: Option<&str>) -> (String, String) {
+    let mut request = Request::get(uri).header(header::HOST, "convene.test");
+    if let Some(c) = cookie {
+        request = request.header(header::COOKIE, c);
+    }
+    let (_, headers, body) = app.send(request.body(Body::empty()).unwrap()).await;
+    let policy = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    (policy, body)
+}
+
+#[tokio::test]
+async fn pages_run_only_scripts_that_carry_their_one_time_nonce() {
+    let app = app().await;
+    let owner = app.cookie(common::OWNER).await;
+    let mut nonces = Vec::new();
+    for (uri, cookie) in [
+        ("/", None),
+        ("/o/families-association/tirana-park-2023", None),
+        ("/o/families-association/tirana-park-2023", None),
+        (
+            "/manage/o/families-association/tirana-park-2023/live",
+            Some(owner.as_str()),
+        ),
+        ("/no-such-page", None),
+    ] {
+        let (policy, page) = policy_and_page(&app, uri, cookie).await;
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{uri}: no nonce in {policy}"));
+        assert!(nonce.len() >= 16, "{uri}: {nonce}");
+        assert!(!policy.contains("unsafe-inline"), "{uri}: {policy}");
+        assert!(policy.contains("frame-ancestors 'none'"), "{uri}");
+        let scripts: Vec<&str> = page
+            .split("<script")
+            .skip(1)
+            .map(|rest| rest.split('>').next().unwrap_or(""))
+            .collect();
+        assert!(!scripts.is_empty(), "{uri}: the page hydrates with scripts");
+        for tag in scripts {
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")),
+                "{uri}: a script without the page's nonce: <script{tag}>"
+            );
+        }
+        for handler in [" onclick=", " onload=", " onerror=", " onsubmit="] {
+            assert!(!page.contains(handler), "{uri}: inline handler {handler}");
+        }
+        nonces.push(nonce.to_owned());
+    }
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 5, "every page gets its own nonce");
+
+    let (policy, _) = policy_and_page(&app, "/o/families-association/calendar.ics", None).await;
+    assert!(
+        policy.contains("script-src 'none'"),
+        "a feed runs nothing: {policy}"
+    );
+}

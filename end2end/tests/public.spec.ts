@@ -126,10 +126,14 @@ test("Persian pages read right to left with Persian digits", async ({ page }) =>
   await expect(page.locator("html")).toHaveAttribute("lang", "fa");
 });
 
-test("with JavaScript the page hydrates without errors and shows the visitor's own time", async ({ page }, info) => {
+test("with JavaScript the page hydrates under its script policy and shows the visitor's own time", async ({ page }, info) => {
   test.skip(info.project.name !== "js", "needs JavaScript");
   const errors = watchErrors(page);
-  await page.goto(TIRANA);
+  const response = await page.goto(TIRANA);
+  // Only this site's scripts and the page's nonce-carrying inline scripts may run; a
+  // blocked hydration script would show as a console error and no visitor's time.
+  const policy = (await response!.headerValue("content-security-policy")) ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9_-]{16,}'/);
   // 11:00 in Tirana on 26 Nov 2023 is 05:00 in New York (the browser's zone in this test).
   const yours = page.locator(".your-time");
   await expect(yours).toBeVisible();

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod forms;
 pub mod lang;
 pub mod live;
+pub mod policy;
 
 use std::process::ExitCode;
 
@@ -332,9 +333,7 @@ pub fn router_with(
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-            ),
+            HeaderValue::from_static(policy::NOT_A_PAGE),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
