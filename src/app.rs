@@ -23,6 +23,7 @@ use crate::pages::{
     planning::{AgendaEditorPage, EditGatheringPage, NewGatheringPage},
     poster::PosterPage,
     run_sheet::RunSheetPage,
+    settings::SettingsPage,
     sign_in::SignInPage,
     venue::VenuePage,
     workspace::WorkspacePage,
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/directory") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/crew-feeds") view=CrewFeedsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/edit") view=EditGatheringPage ssr=SsrMode::Async />
                 </Routes>

@@ -55,6 +55,8 @@ pub enum Command {
         #[arg(long)]
         org: Option<String>,
     },
+    /// Print the JSON Schema of the document `export` writes.
+    ExportSchema,
     /// Load an organisation from a JSON document made by `export`.
     Import {
         /// The document's file.

@@ -122,3 +122,120 @@ async fn a_bad_document_names_the_bad_field_and_writes_nothing() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The published schema: `docs/export.schema.json`.
+fn published_schema() -> serde_json::Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/export.schema.json");
+    let generated = export::schema();
+    if std::env::var_os("CONVENE_BLESS").is_some() {
+        let text = serde_json::to_string_pretty(&generated).unwrap() + "\n";
+        std::fs::write(path, text).unwrap();
+    }
+    let published: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        published, generated,
+        "docs/export.schema.json is out of date: `convene export-schema > docs/export.schema.json`"
+    );
+    published
+}
+
+#[tokio::test]
+async fn the_published_schema_is_the_one_import_reads_and_the_demo_fits_it() {
+    let validator = jsonschema::validator_for(&published_schema()).unwrap();
+    let app = common::app().await;
+    let doc = serde_json::to_value(
+        export::export(&app.db, "families-association")
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    // What the schema refuses, import refuses too.
+    let mut bad = Vec::new();
+    let mut wrong_kind = doc.clone();
+    wrong_kind["gatherings"][0]["kind"] = "party".into();
+    bad.push(wrong_kind);
+    let mut unknown_field = doc.clone();
+    unknown_field["venues"][0]["colour"] = "red".into();
+    bad.push(unknown_field);
+    let mut missing = doc.clone();
+    missing["people"][0].as_object_mut().unwrap().remove("name");
+    bad.push(missing);
+    let mut wrong_format = doc.clone();
+    wrong_format["format"] = "someone-else".into();
+    bad.push(wrong_format);
+    for document in bad {
+        assert!(!validator.is_valid(&document), "{document}");
+        assert!(export::parse(&document.to_string()).is_err());
+    }
+}
+
+#[tokio::test]
+async fn organisers_and_owners_download_the_export_from_settings_and_others_cannot() {
+    use common::{HOST, ORGANISER, OUTSIDER, OWNER, VIEWER};
+    let app = common::app().await;
+    let expected = serde_json::to_value(
+        export::export(&app.db, "families-association")
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let url = "/manage/o/families-association/export.json";
+    for (who, status) in [
+        (None, 401),
+        (Some(OUTSIDER), 404),
+        (Some(VIEWER), 403),
+        (Some(HOST), 403),
+        (Some(ORGANISER), 200),
+        (Some(OWNER), 200),
+    ] {
+        let cookie = match who {
+            Some(email) => Some(app.cookie(email).await),
+            None => None,
+        };
+        let mut request = Request::get(url).header(header::HOST, "convene.test");
+        if let Some(c) = &cookie {
+            request = request.header(header::COOKIE, c);
+        }
+        let (got, headers, body) = app.send(request.body(Body::empty()).unwrap()).await;
+        assert_eq!(got.as_u16(), status, "{who:?}");
+        let (page, text) = app
+            .get("/manage/o/families-association/settings", cookie.as_deref())
+            .await;
+        if status != 200 {
+            assert!(!body.contains("\"venues\""), "{who:?} got the document");
+            assert!(page.is_client_error(), "{who:?} reads settings: {page}");
+            continue;
+        }
+        assert_eq!(page, 200, "{who:?}");
+        assert!(text.contains(url), "the settings page links the download");
+        let disposition = headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+        assert!(
+            disposition.starts_with("attachment; filename=\"families-association-"),
+            "{disposition}"
+        );
+        assert_eq!(headers[header::CACHE_CONTROL], "private, no-store");
+        let got: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(got, expected, "the download is the export");
+        // ... and it loads into a fresh database.
+        let (_dir, other) = fresh().await;
+        export::import(&other, &export::parse(&body).unwrap())
+            .await
+            .unwrap();
+    }
+    let org = convene::db::queries::organisation_by_slug(&app.db, "families-association")
+        .await
+        .unwrap()
+        .unwrap();
+    let log = convene::db::auth::audit_log_named(&app.db, org.id, 50)
+        .await
+        .unwrap();
+    let downloads = log
+        .iter()
+        .filter(|(e, _)| e.action == "organisation.export")
+        .count();
+    assert_eq!(downloads, 2, "each download is in the audit log");
+}

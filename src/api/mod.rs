@@ -11,6 +11,7 @@ pub mod gathering;
 pub mod live;
 pub mod organisations;
 pub mod planning;
+pub mod settings;
 pub mod workspace;
 
 use chrono::NaiveDateTime;

@@ -31,10 +31,16 @@ pub const FORMAT: &str = "convene-organisation";
 /// The version of the format this build writes and reads.
 pub const VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// One organisation: its directory of venues, people and films, and every gathering with
+/// its agenda, appearances and statements. Members and passwords are never included.
 pub struct Document {
+    /// Always `convene-organisation`.
+    #[schemars(extend("const" = "convene-organisation"))]
     pub format: String,
+    /// The format's version; this build writes and reads version 1.
+    #[schemars(extend("const" = 1))]
     pub version: u32,
     pub organisation: Organisation,
     pub venues: Vec<Venue>,
@@ -43,7 +49,7 @@ pub struct Document {
     pub gatherings: Vec<Gathering>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub slug: String,
@@ -53,34 +59,40 @@ pub struct Organisation {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Venue {
+    /// The venue's name inside this document (`venue-1`, ...); gatherings refer to it.
     pub key: String,
     pub name: String,
     pub address: String,
     pub city: String,
     pub country: String,
+    /// An IANA time zone, e.g. `Europe/Tirane`.
     pub time_zone: String,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub capacity: Option<i32>,
     pub setting: VenueSetting,
     pub public_directions: String,
+    /// Internal: never shown on public pages or feeds.
     pub access_notes: String,
     pub archived: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// The person's name inside this document (`person-1`, ...).
     pub key: String,
     pub name: String,
     pub public_bio: String,
     pub languages: String,
+    /// An IANA time zone: where an online speaker speaks from.
     pub home_time_zone: Option<String>,
+    /// Internal: never shown on public pages or feeds.
     pub contact: String,
     pub listed_publicly: bool,
     pub archived: bool,
@@ -88,9 +100,10 @@ pub struct Person {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Film {
+    /// The film's name inside this document (`film-1`, ...).
     pub key: String,
     pub title: String,
     pub director: String,
@@ -106,7 +119,7 @@ pub struct Film {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub language: String,
@@ -115,24 +128,32 @@ pub struct Text {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Gathering {
+    /// The calendar UID: the gathering's stable identity across exports and feeds.
     pub uid: String,
     pub slug: String,
     pub kind: GatheringKind,
     pub title: String,
+    /// A venue's `key`.
     pub venue: Option<String>,
+    /// The IANA zone the local times are in (the venue's).
     pub time_zone: String,
+    /// Wall-clock start in `time_zone`, without offset.
     pub starts_local: NaiveDateTime,
+    /// Wall-clock end in `time_zone`, without offset.
     pub ends_local: NaiveDateTime,
     pub status: GatheringStatus,
     pub public_description: String,
+    /// Internal: never shown on public pages or feeds.
     pub internal_notes: String,
     pub expected_attendance: Option<i32>,
     pub actual_attendance: Option<i32>,
     pub languages: String,
+    /// The iCalendar SEQUENCE, raised by every change attendees should see.
     pub sequence: i32,
+    /// Raised by every save; refuses a stale edit.
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -141,12 +162,14 @@ pub struct Gathering {
     pub segments: Vec<Segment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
+    /// The statement's name inside its gathering (`statement-1`, ...).
     pub key: String,
     pub title: String,
     pub language: String,
+    /// Numbered points, in order.
     pub points: Vec<String>,
     pub signature_count: i32,
     pub public: bool,
@@ -155,18 +178,25 @@ pub struct Statement {
     pub texts: Vec<Text>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Segment {
+    /// The segment's calendar UID.
     pub uid: String,
     pub kind: SegmentKind,
     pub title: String,
+    /// Minutes; a screening without one runs for its film's runtime.
     pub duration_minutes: Option<i32>,
+    /// A fixed wall-clock start in the gathering's zone.
     pub hard_start_local: Option<NaiveDateTime>,
+    /// A film's `key`.
     pub film: Option<String>,
+    /// A statement's `key` in the same gathering.
     pub statement: Option<String>,
     pub public: bool,
+    /// Internal: never shown on public pages or feeds.
     pub cue_notes: String,
+    /// When the segment really started, on the day.
     pub actual_start: Option<DateTime<Utc>>,
     pub actual_end: Option<DateTime<Utc>>,
     /// Skipped on the day (absent in documents written before it existed).
@@ -176,15 +206,25 @@ pub struct Segment {
     pub appearances: Vec<Appearance>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appearance {
+    /// A person's `key`.
     pub person: String,
     pub role: AppearanceRole,
     pub mode: AppearanceMode,
     pub language: Option<String>,
+    /// Languages interpreted into, comma-separated.
     pub interpreted_into: String,
+    /// Internal: the call link of an online appearance.
     pub online_link: String,
+}
+
+/// The JSON Schema (draft 2020-12) of the document, as published in `docs/`.
+pub fn schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Document);
+    schema.insert("title".into(), "convene organisation, version 1".into());
+    schema.into()
 }
 
 fn points(text: &str) -> Vec<String> {

@@ -378,3 +378,30 @@ impl FindAlsoVenue for sea_orm::Select<gathering::Entity> {
             .collect())
     }
 }
+
+/// How many venues, people, films and gatherings an organisation keeps (archived
+/// included: an export holds them all).
+pub async fn organisation_counts(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+) -> Result<[u64; 4], DbErr> {
+    use sea_orm::PaginatorTrait;
+    Ok([
+        venue::Entity::find()
+            .filter(venue::Column::OrganisationId.eq(organisation_id))
+            .count(db)
+            .await?,
+        person::Entity::find()
+            .filter(person::Column::OrganisationId.eq(organisation_id))
+            .count(db)
+            .await?,
+        film::Entity::find()
+            .filter(film::Column::OrganisationId.eq(organisation_id))
+            .count(db)
+            .await?,
+        gathering::Entity::find()
+            .filter(gathering::Column::OrganisationId.eq(organisation_id))
+            .count(db)
+            .await?,
+    ])
+}

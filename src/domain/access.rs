@@ -3,7 +3,8 @@
 //! Rules kept here (checked on the server for every request; hiding a button is not a
 //! check):
 //! - owner: everything, including members and settings;
-//! - organiser: plans everything (venues, people, films, gatherings, agendas);
+//! - organiser: plans everything (venues, people, films, gatherings, agendas) and may
+//!   download the whole organisation as an export;
 //! - host: sees everything internal and runs the live view, but cannot delete;
 //! - viewer: reads internal pages (run-sheets, call sheets) only.
 
@@ -16,6 +17,8 @@ pub enum Permission {
     RunLive,
     Plan,
     Delete,
+    /// Download the whole organisation, internal details included.
+    Export,
     ManageMembers,
 }
 
@@ -27,7 +30,7 @@ impl MemberRole {
         match p {
             ReadInternal => true,
             RunLive => matches!(self, Owner | Organiser | Host),
-            Plan | Delete => matches!(self, Owner | Organiser),
+            Plan | Delete | Export => matches!(self, Owner | Organiser),
             ManageMembers => matches!(self, Owner),
         }
     }
@@ -39,13 +42,14 @@ mod tests {
     use rstest::rstest;
 
     #[rstest]
-    #[case(MemberRole::Viewer, [true, false, false, false, false])]
-    #[case(MemberRole::Host, [true, true, false, false, false])]
-    #[case(MemberRole::Organiser, [true, true, true, true, false])]
-    #[case(MemberRole::Owner, [true, true, true, true, true])]
-    fn roles_allow_what_their_names_promise(#[case] role: MemberRole, #[case] expected: [bool; 5]) {
+    #[case(MemberRole::Viewer, [true, false, false, false, false, false])]
+    #[case(MemberRole::Host, [true, true, false, false, false, false])]
+    #[case(MemberRole::Organiser, [true, true, true, true, true, false])]
+    #[case(MemberRole::Owner, [true, true, true, true, true, true])]
+    fn roles_allow_what_their_names_promise(#[case] role: MemberRole, #[case] expected: [bool; 6]) {
         use Permission::*;
-        let got = [ReadInternal, RunLive, Plan, Delete, ManageMembers].map(|p| role.allows(p));
+        let got =
+            [ReadInternal, RunLive, Plan, Delete, Export, ManageMembers].map(|p| role.allows(p));
         assert_eq!(got, expected);
     }
 }

@@ -13,6 +13,7 @@ pub mod person;
 pub mod planning;
 pub mod poster;
 pub mod run_sheet;
+pub mod settings;
 pub mod sign_in;
 pub mod venue;
 pub mod workspace;

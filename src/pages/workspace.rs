@@ -52,6 +52,9 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                             })}
                             <a href=format!("/manage/o/{}/directory", o.slug)>{lang.t("directory-link")}</a>" · "
                             <a class="crew-feeds" href=format!("/manage/o/{}/crew-feeds", o.slug)>{lang.t("crew-feeds-link")}</a>
+                            {o.role.allows(Permission::Export).then(|| view! {
+                                " · "<a class="settings" href=format!("/manage/o/{}/settings", o.slug)>{lang.t("settings-link")}</a>
+                            })}
                             {o.role.allows(Permission::ManageMembers).then(|| view! {
                                 " · "<a class="audit" href=format!("/manage/o/{}/audit", o.slug)>{lang.t("audit-link")}</a>
                             })}

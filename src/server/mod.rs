@@ -1,6 +1,7 @@
 //! Server start: configuration, tracing, database, migrations, router.
 
 pub mod auth;
+pub mod export;
 pub mod forms;
 pub mod lang;
 pub mod live;
@@ -128,6 +129,12 @@ async fn create_user(
     Ok(())
 }
 
+fn print_schema() -> Result<(), String> {
+    let text = serde_json::to_string_pretty(&db::export::schema()).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(())
+}
+
 async fn execute(cli: Cli) -> Result<(), String> {
     let url = DatabaseUrl::parse(&cli.database_url)?;
     let command = cli.command.unwrap_or(Command::Serve {
@@ -137,6 +144,10 @@ async fn execute(cli: Cli) -> Result<(), String> {
         Command::Serve { .. } => Some(parse_addr(&cli.addr)?),
         _ => None,
     };
+    if matches!(command, Command::ExportSchema) {
+        // Needs no database: answered before connecting (which would create the file).
+        return print_schema();
+    }
     let database = db::connect(&url).await?;
     let migration_error = |e: sea_orm::DbErr| format!("database migration failed: {e}");
     match command {
@@ -169,6 +180,7 @@ async fn execute(cli: Cli) -> Result<(), String> {
             db::migrate_up(&database).await.map_err(migration_error)?;
             create_user(&database, &email, &name, org.as_deref(), &role).await
         }
+        Command::ExportSchema => print_schema(),
         Command::Export { org } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
             let slug = match org {
@@ -282,6 +294,10 @@ pub fn router_with(
         .route(
             "/manage/o/{org}/crew-feeds",
             axum::routing::post(forms::crew_feed_action),
+        )
+        .route(
+            "/manage/o/{org}/export.json",
+            axum::routing::get(export::download),
         )
         .route(
             "/crew/{token}/calendar.ics",

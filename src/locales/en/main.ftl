@@ -336,3 +336,14 @@ runsheet-on-the-day = On the day
 runsheet-planned = Planned
 runsheet-actual = Actual
 runsheet-difference = Difference
+
+settings-link = Settings and export
+settings-title = Settings
+settings-name = Name
+settings-address = Public address
+settings-language = Main language
+settings-export = Export
+settings-export-holds = The export is one JSON file with everything this organisation keeps: { $gatherings } gatherings with their agendas, appearances and statements, { $venues } venues, { $people } people and { $films } films. It holds no members and no passwords.
+settings-export-private = It holds every internal detail too (contacts, call links, access and cue notes): keep the file as safe as your account.
+settings-export-download = Download the export
+settings-export-import = To load it into another convene:

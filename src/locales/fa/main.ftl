@@ -336,3 +336,14 @@ runsheet-on-the-day = در روز برگزاری
 runsheet-planned = طبق برنامه
 runsheet-actual = در عمل
 runsheet-difference = تفاوت
+
+settings-link = تنظیمات و برون‌بری
+settings-title = تنظیمات
+settings-name = نام
+settings-address = نشانی عمومی
+settings-language = زبان اصلی
+settings-export = برون‌بری
+settings-export-holds = برون‌بری یک پروندهٔ JSON است با همهٔ آنچه این سازمان نگه می‌دارد: { $gatherings } گردهمایی با برنامه‌ها، حضورها و بیانیه‌هایشان، { $venues } مکان، { $people } نفر و { $films } فیلم. هیچ عضو و هیچ گذرواژه‌ای در آن نیست.
+settings-export-private = همهٔ جزئیات درونی (تماس‌ها، پیوندهای تماس، یادداشت‌های دسترسی و نشانه‌ها) هم در آن است: پرونده را به اندازهٔ حساب خود امن نگه دارید.
+settings-export-download = دریافت برون‌بری
+settings-export-import = برای بارگذاری در convene دیگری:

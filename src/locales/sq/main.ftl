@@ -336,3 +336,14 @@ runsheet-on-the-day = Në ditën e tubimit
 runsheet-planned = Planifikuar
 runsheet-actual = Realizuar
 runsheet-difference = Ndryshimi
+
+settings-link = Cilësimet dhe eksporti
+settings-title = Cilësimet
+settings-name = Emri
+settings-address = Adresa publike
+settings-language = Gjuha kryesore
+settings-export = Eksporti
+settings-export-holds = Eksporti është një skedar JSON me gjithçka që mban kjo organizatë: { $gatherings } tubime me programet, pjesëmarrjet dhe deklaratat e tyre, { $venues } vende, { $people } njerëz dhe { $films } filma. Nuk përmban anëtarë as fjalëkalime.
+settings-export-private = Përmban edhe çdo hollësi të brendshme (kontakte, lidhje thirrjesh, shënime për hyrjen dhe sinjalet): ruajeni skedarin po aq mirë sa llogarinë tuaj.
+settings-export-download = Shkarko eksportin
+settings-export-import = Për ta ngarkuar në një convene tjetër:

@@ -1,0 +1,39 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = process.env.E2E_PASSWORD ?? "";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in?next=/manage");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/manage$/);
+}
+
+test("an organiser downloads the whole organisation from its settings page", async ({ page }) => {
+  await signIn(page, "organiser@example.org");
+  await page.getByRole("link", { name: "Settings and export" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
+  await expect(page.locator(".settings")).toContainText("no members and no passwords");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the export" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^families-association-\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = JSON.parse(await readFile((await file.path())!, "utf8"));
+  expect(doc.format).toBe("convene-organisation");
+  expect(doc.version).toBe(1);
+  const tirana = doc.gatherings.find((g: { slug: string }) => g.slug === "tirana-park-2023");
+  expect(tirana.time_zone).toBe("Europe/Tirane");
+  expect(tirana.segments.length).toBeGreaterThan(5);
+  expect(JSON.stringify(doc)).not.toContain("password");
+});
+
+test("a host has no settings link and cannot fetch the export by its address", async ({ page }) => {
+  await signIn(page, process.env.E2E_EMAIL ?? "host@example.org");
+  await expect(page.getByRole("link", { name: "Settings and export" })).toHaveCount(0);
+  const response = await page.request.get("/manage/o/families-association/export.json");
+  expect(response.status()).toBe(403);
+  expect(await response.text()).not.toContain("convene-organisation");
+});
