@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use axum::Router;
 use axum::extract::FromRef;
 use axum::http::{HeaderValue, header};
+use axum::response::IntoResponse;
 use clap::Parser;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -345,6 +346,7 @@ pub fn router_with(
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(server_fn_status))
         .layer(axum::middleware::from_fn(cache_policy))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -366,6 +368,29 @@ pub fn router_with(
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// A server function that fails answers with the status its error means (401, 403, 404,
+/// 422, 409), not with the 500 Leptos gives every error: a refusal is not a fault.
+async fn server_fn_status(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let is_server_fn = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Error answers are a few bytes of JSON.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (parts.status, "Internal").into_response();
+    };
+    if let Ok(e) = serde_json::from_slice::<crate::error::AppError>(&bytes) {
+        parts.status = axum::http::StatusCode::from_u16(e.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Members' pages are never stored by browsers or proxies; public pages may be kept for a
