@@ -11,7 +11,9 @@
 //!   change to time, place or status; a cancelled gathering stays in the feed as
 //!   `STATUS:CANCELLED` so calendars remove it instead of keeping a ghost.
 //! - Text is cleaned of control characters before escaping, so no title can inject a line.
-//! - Lines are folded at 75 octets and end in CRLF (done by the `icalendar` crate).
+//! - Lines end in CRLF and are folded at 75 octets, the space that begins a continuation
+//!   line included, never inside a UTF-8 sequence. (The `icalendar` crate's own folding
+//!   lets continuation lines reach 76 octets, so its output is refolded here.)
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
@@ -146,6 +148,26 @@ pub fn render(feed: &Feed) -> String {
         out.push_str(&event(e).to_string());
     }
     out.push_str(end);
+    refold(&out)
+}
+
+/// Unfolds the writer's lines and folds them again at 75 octets (RFC 5545, 3.1).
+fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(text.len() + text.len() / 64 * 3);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut width = 0;
+        for c in line.chars() {
+            if width + c.len_utf8() > LIMIT {
+                out.push_str("\r\n ");
+                width = 1;
+            }
+            out.push(c);
+            width += c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
     out
 }
 
