@@ -197,7 +197,21 @@ pub async fn sign_in(
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<NewSession, SignInRefusal>, AppError> {
-    let email = email.trim().to_lowercase();
+    // No account has control characters in its address (PostgreSQL would refuse a NUL
+    // in the query), nor more than 254 characters.
+    let email: String = email
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(254)
+        .collect();
+    let address: String = address
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
+    let address = address.as_str();
     let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
     let by_account = sign_in_failure::Entity::find()
         .filter(sign_in_failure::Column::Email.eq(&email))
@@ -226,8 +240,8 @@ pub async fn sign_in(
     };
     let Some(user) = user.filter(|_| ok) else {
         sign_in_failure::ActiveModel {
-            email: Set(email.chars().take(254).collect()),
-            address: Set(address.chars().take(100).collect()),
+            email: Set(email),
+            address: Set(address.to_owned()),
             at: Set(now),
             ..Default::default()
         }

@@ -5,10 +5,11 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use convene::config::DatabaseUrl;
+use convene::db::entities::{appearance, gathering, person, segment, venue};
 use convene::db::{self, auth, demo, queries};
 use convene::domain::MemberRole;
 use leptos::config::LeptosOptions;
-use sea_orm::DatabaseConnection;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "freezing park 2023";
@@ -151,4 +152,243 @@ impl App {
             .unwrap()
             .to_owned()
     }
+}
+
+/// Which members may: `[viewer, host, organiser, owner]`.
+pub type Roles = [bool; 4];
+pub const READ: Roles = [true, true, true, true];
+pub const RUN: Roles = [false, true, true, true];
+pub const PLAN: Roles = [false, false, true, true];
+pub const OWNERS: Roles = [false, false, false, true];
+
+pub const ORG: &str = "families-association";
+pub const TIRANA: &str = "tirana-park-2023";
+
+/// The ids the table's rows refer to, in one principal's fresh database.
+pub struct Ids {
+    pub segment: i32,
+    pub last_segment: i32,
+    pub appearance: i32,
+    pub person: i32,
+    pub venue: i32,
+    pub listed_person: i32,
+}
+
+pub async fn ids(app: &App) -> Ids {
+    let db = &app.db;
+    let org = queries::organisation_by_slug(db, ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    let g = gathering::Entity::find()
+        .filter(gathering::Column::Slug.eq(TIRANA))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let segments = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(g.id))
+        .order_by_asc(segment::Column::Position)
+        .all(db)
+        .await
+        .unwrap();
+    let appearance = appearance::Entity::find()
+        .filter(appearance::Column::SegmentId.is_in(segments.iter().map(|s| s.id)))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let people = person::Entity::find()
+        .filter(person::Column::OrganisationId.eq(org.id))
+        .all(db)
+        .await
+        .unwrap();
+    let venue = venue::Entity::find()
+        .filter(venue::Column::OrganisationId.eq(org.id))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    Ids {
+        segment: segments[1].id,
+        last_segment: segments.last().unwrap().id,
+        appearance: appearance.id,
+        person: people[0].id,
+        venue: venue.id,
+        listed_person: people.iter().find(|p| p.listed_publicly).unwrap().id,
+    }
+}
+
+/// A form post that changes something, valid as it stands, and who may send it.
+pub struct Change {
+    pub what: &'static str,
+    pub uri: String,
+    pub form: Vec<(String, String)>,
+    pub roles: Roles,
+}
+
+fn change(
+    what: &'static str,
+    uri: impl Into<String>,
+    form: &[(&str, String)],
+    roles: Roles,
+) -> Change {
+    Change {
+        what,
+        uri: uri.into(),
+        form: form
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect(),
+        roles,
+    }
+}
+
+/// Every kind of change the organiser pages post, in an order where none undoes what a
+/// later one needs.
+pub fn changes(ids: &Ids) -> Vec<Change> {
+    let m = format!("/manage/o/{ORG}");
+    let agenda = format!("{m}/{TIRANA}/agenda");
+    let live = format!("{m}/{TIRANA}/live");
+    let s = ids.segment.to_string();
+    let seg = |action: &str| vec![("action", action.to_owned()), ("segment", s.clone())];
+    let venue = ids.venue.to_string();
+    let gathering_form = |slug: &str| {
+        vec![
+            ("title", "Vigil for the families".to_owned()),
+            ("slug", slug.to_owned()),
+            ("kind", "vigil".to_owned()),
+            ("status", "draft".to_owned()),
+            ("date", "2027-03-08".to_owned()),
+            ("starts", "18:00".to_owned()),
+            ("ends", "19:30".to_owned()),
+            ("venue", venue.clone()),
+            ("languages", "sq, fa".to_owned()),
+        ]
+    };
+    vec![
+        change(
+            "make a crew feed",
+            format!("{m}/crew-feeds"),
+            &[("action", "create".into()), ("label", "Phone".into())],
+            READ,
+        ),
+        change("live: skip", live.clone(), &seg("skip"), RUN),
+        change("live: unskip", live.clone(), &seg("unskip"), RUN),
+        change("live: start", live.clone(), &seg("start"), RUN),
+        change("live: end", live.clone(), &seg("end"), RUN),
+        change(
+            "live: reset",
+            live.clone(),
+            &[("action", "reset".into())],
+            PLAN,
+        ),
+        change(
+            "add a venue",
+            format!("{m}/directory"),
+            &[
+                ("action", "venue".into()),
+                ("name", "Skanderbeg Square".into()),
+                ("city", "Tirana".into()),
+                ("country", "Albania".into()),
+                ("time_zone", "Europe/Tirane".into()),
+                ("setting", "outdoor".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "add a person",
+            format!("{m}/directory"),
+            &[
+                ("action", "person".into()),
+                ("name", "A reader".into()),
+                ("home_time_zone", "Europe/Tirane".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "add a film",
+            format!("{m}/directory"),
+            &[
+                ("action", "film".into()),
+                ("title", "A documentary".into()),
+                ("runtime", "52".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "create a gathering",
+            format!("{m}/new"),
+            &gathering_form("vigil-2027"),
+            PLAN,
+        ),
+        change(
+            "edit a gathering",
+            format!("{m}/vigil-draft/edit"),
+            &gathering_form("vigil-draft"),
+            PLAN,
+        ),
+        change(
+            "add a segment",
+            agenda.clone(),
+            &[
+                ("action", "add".into()),
+                ("kind", "speech".into()),
+                ("title", "A late message".into()),
+                ("duration", "5".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "edit a segment",
+            agenda.clone(),
+            &[
+                ("action", "edit".into()),
+                ("segment", s.clone()),
+                ("kind", "introduction".into()),
+                ("title", "Opening words".into()),
+                ("duration", "6".into()),
+                ("public", "on".into()),
+            ],
+            PLAN,
+        ),
+        change("move a segment down", agenda.clone(), &seg("down"), PLAN),
+        change("move a segment up", agenda.clone(), &seg("up"), PLAN),
+        change(
+            "add an appearance",
+            agenda.clone(),
+            &[
+                ("action", "appear".into()),
+                ("segment", s.clone()),
+                ("person", ids.person.to_string()),
+                ("role", "speaker".into()),
+                ("mode", "in_person".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "remove an appearance",
+            agenda.clone(),
+            &[
+                ("action", "unappear".into()),
+                ("appearance", ids.appearance.to_string()),
+            ],
+            PLAN,
+        ),
+        change(
+            "save translations",
+            agenda.clone(),
+            &[("action", "translate".into())],
+            PLAN,
+        ),
+        change(
+            "delete a segment",
+            agenda.clone(),
+            &[
+                ("action", "delete".into()),
+                ("segment", ids.last_segment.to_string()),
+            ],
+            PLAN,
+        ),
+    ]
 }
