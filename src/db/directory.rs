@@ -2,8 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, ModelTrait, QueryFilter, QueryOrder, Set,
 };
 
 use super::entities::{appearance, film, person, segment, venue};
@@ -20,7 +19,7 @@ fn join(tags: &[crate::domain::LanguageTag]) -> String {
 }
 
 pub async fn create_venue(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     organisation_id: i32,
     form: &VenueForm,
 ) -> Result<venue::Model, AppError> {
@@ -49,7 +48,7 @@ pub async fn create_venue(
 }
 
 pub async fn create_person(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     organisation_id: i32,
     form: &PersonForm,
 ) -> Result<person::Model, AppError> {
@@ -73,7 +72,7 @@ pub async fn create_person(
 }
 
 pub async fn create_film(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     organisation_id: i32,
     form: &FilmForm,
 ) -> Result<film::Model, AppError> {
@@ -104,7 +103,7 @@ pub async fn create_film(
 
 /// Adds a person to a segment; the person must belong to the gathering's organisation.
 pub async fn add_appearance(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     organisation_id: i32,
     gathering_id: i32,
     version: Option<i32>,
@@ -149,7 +148,7 @@ pub async fn add_appearance(
 
 /// Removes a person from a segment.
 pub async fn remove_appearance(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     version: Option<i32>,
     appearance_id: i32,

@@ -3,10 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::entities::segment;
 use crate::error::AppError;
@@ -49,7 +46,7 @@ impl LiveAction {
 /// Applies `action` to segment `segment_id` of gathering `gathering_id` at `now`;
 /// returns the segment as it is afterwards.
 pub async fn apply(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     segment_id: i32,
     action: LiveAction,
@@ -101,7 +98,7 @@ pub async fn apply(
 
 /// Clears what happened on the day (after a rehearsal, say): every segment back to its
 /// plan.
-pub async fn reset(db: &DatabaseConnection, gathering_id: i32) -> Result<(), AppError> {
+pub async fn reset(db: &impl super::Conn, gathering_id: i32) -> Result<(), AppError> {
     segment::Entity::update_many()
         .col_expr(
             segment::Column::ActualStart,

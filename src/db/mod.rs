@@ -112,3 +112,17 @@ pub async fn backup(db: &DatabaseConnection, path: &std::path::Path) -> Result<(
     .map_err(|e| format!("the copy failed: {e}"))?;
     Ok(())
 }
+
+/// A database connection, or a transaction already open: a change made through it joins
+/// the caller's transaction (as a savepoint), so the caller can add its audit entry and
+/// commit both at once.
+pub trait Conn:
+    sea_orm::ConnectionTrait + sea_orm::TransactionTrait<Transaction = sea_orm::DatabaseTransaction>
+{
+}
+
+impl<T> Conn for T where
+    T: sea_orm::ConnectionTrait
+        + sea_orm::TransactionTrait<Transaction = sea_orm::DatabaseTransaction>
+{
+}

@@ -3,8 +3,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 
 use super::entities::{film, gathering, organisation, segment, venue};
@@ -16,7 +16,7 @@ use sea_orm::{DatabaseTransaction, ModelTrait};
 /// Creates a gathering of `organisation_id` at `venue_id` (or, without a venue, in
 /// `time_zone`) from a submitted form.
 pub async fn create_gathering(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     organisation_id: i32,
     venue_id: Option<i32>,
     time_zone: &str,
@@ -149,7 +149,7 @@ async fn check_film(
 /// organisation, whose runtime it then takes unless a duration is given. With a
 /// `version`, the change is refused if the gathering changed in the meantime.
 pub async fn add_segment(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     film_id: Option<i32>,
     form: &SegmentForm,
@@ -159,7 +159,7 @@ pub async fn add_segment(
 
 /// [`add_segment`] with an optimistic-concurrency check.
 pub async fn add_segment_at(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     version: Option<i32>,
     film_id: Option<i32>,
@@ -201,7 +201,7 @@ pub async fn add_segment_at(
 
 /// Moves a segment one place up or down in its agenda.
 pub async fn move_segment(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     version: Option<i32>,
     segment_id: i32,
@@ -241,7 +241,7 @@ pub async fn move_segment(
 
 /// Removes a segment (and its appearances) from an agenda.
 pub async fn delete_segment(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     version: Option<i32>,
     segment_id: i32,
@@ -282,7 +282,7 @@ pub enum Translation {
 /// Saves the translations of a gathering's public texts in one transaction: an empty
 /// title removes that language's text (the default language is shown instead).
 pub async fn save_translations(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     version: Option<i32>,
     entries: &[Translation],
@@ -403,7 +403,7 @@ pub async fn save_translations(
 /// Changes a gathering's details. The page must have been opened at `version`; a change
 /// of time, place or status raises the calendar SEQUENCE, so subscribed calendars update.
 pub async fn update_gathering(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     organisation_id: i32,
     gathering_id: i32,
     version: Option<i32>,
@@ -480,7 +480,7 @@ pub async fn update_gathering(
 /// Changes a segment in place (kind, title, duration or film, hard start, public flag,
 /// cues); its place in the agenda and its appearances stay.
 pub async fn update_segment(
-    db: &DatabaseConnection,
+    db: &impl super::Conn,
     gathering_id: i32,
     version: Option<i32>,
     segment_id: i32,

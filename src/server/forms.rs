@@ -12,6 +12,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
+use sea_orm::TransactionTrait;
 
 use super::AppState;
 use crate::app::shell;
@@ -184,10 +185,10 @@ pub async fn create_gathering(
         let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
         let form = gathering_form(&v);
         let venue = venue_choice(&v)?;
-        let g =
-            planning::create_gathering(&state.db, o.id, venue, get(&v, "time_zone"), &form).await?;
+        let txn = state.db.begin().await?;
+        let g = planning::create_gathering(&txn, o.id, venue, get(&v, "time_zone"), &form).await?;
         auth::audit(
-            &state.db,
+            &txn,
             Some(o.id),
             Some(user.id),
             "gathering.create",
@@ -195,6 +196,7 @@ pub async fn create_gathering(
             &g.title,
         )
         .await?;
+        txn.commit().await?;
         Ok(format!("/manage/o/{}/{}/agenda", o.slug, g.slug))
     })
     .await
@@ -242,8 +244,9 @@ pub async fn edit_gathering(
         let g = queries::gathering_by_slug(&state.db, o.id, &slug)
             .await?
             .ok_or(AppError::NotFound)?;
+        let txn = state.db.begin().await?;
         let saved = planning::update_gathering(
-            &state.db,
+            &txn,
             o.id,
             g.id,
             version(&v),
@@ -253,7 +256,7 @@ pub async fn edit_gathering(
         )
         .await?;
         auth::audit(
-            &state.db,
+            &txn,
             Some(o.id),
             Some(user.id),
             "gathering.update",
@@ -261,6 +264,7 @@ pub async fn edit_gathering(
             &saved.status,
         )
         .await?;
+        txn.commit().await?;
         state.live.announce(saved.id).await;
         Ok(format!("/manage/o/{}/{}/agenda", o.slug, saved.slug))
     })
@@ -312,12 +316,14 @@ pub async fn agenda_action(
                 .map_err(|_| AppError::NotFound)
         };
         let back = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
+        // The change and its audit entry are saved together or not at all.
+        let txn = state.db.begin().await?;
         let outcome = match action.as_str() {
             "add" => {
                 let (film, form) = segment_form(&v);
-                let s = planning::add_segment_at(&state.db, g.id, version(&v), film, &form).await?;
+                let s = planning::add_segment_at(&txn, g.id, version(&v), film, &form).await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "segment.add",
@@ -330,10 +336,9 @@ pub async fn agenda_action(
             "edit" => {
                 let (film, form) = segment_form(&v);
                 let id = segment_id()?;
-                let s =
-                    planning::update_segment(&state.db, g.id, version(&v), id, film, &form).await?;
+                let s = planning::update_segment(&txn, g.id, version(&v), id, film, &form).await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "segment.update",
@@ -345,9 +350,9 @@ pub async fn agenda_action(
             }
             "up" | "down" => {
                 let id = segment_id()?;
-                planning::move_segment(&state.db, g.id, version(&v), id, action == "up").await?;
+                planning::move_segment(&txn, g.id, version(&v), id, action == "up").await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "segment.move",
@@ -358,10 +363,9 @@ pub async fn agenda_action(
                 Ok(format!("{back}#segment-{id}"))
             }
             "delete" => {
-                let s =
-                    planning::delete_segment(&state.db, g.id, version(&v), segment_id()?).await?;
+                let s = planning::delete_segment(&txn, g.id, version(&v), segment_id()?).await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "segment.delete",
@@ -381,10 +385,10 @@ pub async fn agenda_action(
                     online_link: get(&v, "online_link").into(),
                 };
                 let id = segment_id()?;
-                crate::db::directory::add_appearance(&state.db, o.id, g.id, version(&v), id, &form)
+                crate::db::directory::add_appearance(&txn, o.id, g.id, version(&v), id, &form)
                     .await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "appearance.add",
@@ -398,9 +402,9 @@ pub async fn agenda_action(
                 let id = get(&v, "appearance")
                     .parse::<i32>()
                     .map_err(|_| AppError::NotFound)?;
-                crate::db::directory::remove_appearance(&state.db, g.id, version(&v), id).await?;
+                crate::db::directory::remove_appearance(&txn, g.id, version(&v), id).await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "appearance.remove",
@@ -439,9 +443,9 @@ pub async fn agenda_action(
                         });
                     }
                 }
-                planning::save_translations(&state.db, g.id, version(&v), &entries).await?;
+                planning::save_translations(&txn, g.id, version(&v), &entries).await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "gathering.translate",
@@ -456,11 +460,11 @@ pub async fn agenda_action(
                 message: "Unknown action.".into(),
             }),
         };
+        let back = outcome?;
+        txn.commit().await?;
         // Open live views and run-sheets of this gathering follow the change.
-        if outcome.is_ok() {
-            state.live.announce(g.id).await;
-        }
-        outcome
+        state.live.announce(g.id).await;
+        Ok(back)
     })
     .await
 }
@@ -477,10 +481,11 @@ pub async fn directory_action(
         let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
         let g = |k: &str| get(&v, k).to_owned();
         let back = format!("/manage/o/{}/directory", o.slug);
+        let txn = state.db.begin().await?;
         let (kind, id, label) = match get(&v, "action") {
             "venue" => {
                 let m = directory::create_venue(
-                    &state.db,
+                    &txn,
                     o.id,
                     &VenueForm {
                         name: g("name"),
@@ -501,7 +506,7 @@ pub async fn directory_action(
             }
             "person" => {
                 let m = directory::create_person(
-                    &state.db,
+                    &txn,
                     o.id,
                     &PersonForm {
                         name: g("name"),
@@ -517,7 +522,7 @@ pub async fn directory_action(
             }
             "film" => {
                 let m = directory::create_film(
-                    &state.db,
+                    &txn,
                     o.id,
                     &FilmForm {
                         title: g("title"),
@@ -542,7 +547,7 @@ pub async fn directory_action(
             }
         };
         auth::audit(
-            &state.db,
+            &txn,
             Some(o.id),
             Some(user.id),
             &format!("{kind}.create"),
@@ -550,6 +555,7 @@ pub async fn directory_action(
             "",
         )
         .await?;
+        txn.commit().await?;
         Ok(format!("{back}#{kind}-{id}"))
     })
     .await
@@ -576,20 +582,24 @@ pub async fn crew_feed_action(
     match get(&values, "action") {
         "create" => {
             let label = get(&values, "label");
-            match crew_feeds::create(&state.db, o.id, user.id, label, now).await {
+            let made = async {
+                let txn = state.db.begin().await?;
+                let (feed, token) = crew_feeds::create(&txn, o.id, user.id, label, now).await?;
+                auth::audit(
+                    &txn,
+                    Some(o.id),
+                    Some(user.id),
+                    "crew_feed.create",
+                    &feed.id.to_string(),
+                    &feed.label,
+                )
+                .await?;
+                txn.commit().await?;
+                Ok::<_, AppError>((feed, token))
+            }
+            .await;
+            match made {
                 Ok((feed, token)) => {
-                    if let Err(e) = auth::audit(
-                        &state.db,
-                        Some(o.id),
-                        Some(user.id),
-                        "crew_feed.create",
-                        &feed.id.to_string(),
-                        &feed.label,
-                    )
-                    .await
-                    {
-                        return error_page(e);
-                    }
                     let fresh = NewCrewFeed {
                         label: feed.label,
                         url: format!(
@@ -611,17 +621,19 @@ pub async fn crew_feed_action(
             };
             let any_member = role.allows(Permission::ManageMembers);
             let result = async {
-                let feed =
-                    crew_feeds::revoke(&state.db, o.id, id, user.id, any_member, now).await?;
+                let txn = state.db.begin().await?;
+                let feed = crew_feeds::revoke(&txn, o.id, id, user.id, any_member, now).await?;
                 auth::audit(
-                    &state.db,
+                    &txn,
                     Some(o.id),
                     Some(user.id),
                     "crew_feed.revoke",
                     &feed.id.to_string(),
                     &feed.label,
                 )
-                .await
+                .await?;
+                txn.commit().await?;
+                Ok::<_, AppError>(())
             }
             .await;
             match result {

@@ -14,6 +14,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
+use sea_orm::TransactionTrait;
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use tokio::sync::broadcast;
 
@@ -200,8 +201,10 @@ pub async fn action(
             org: o,
             gathering: g,
         } = member_gathering(&state, &parts.headers, &org, &slug, needs).await?;
+        // The change and its audit entry are saved together or not at all.
+        let txn = state.db.begin().await?;
         let detail = if action == "reset" {
-            live::reset(&state.db, g.id).await?;
+            live::reset(&txn, g.id).await?;
             String::new()
         } else {
             let act = LiveAction::parse(&action).ok_or_else(|| AppError::Validation {
@@ -209,11 +212,11 @@ pub async fn action(
                 message: "Unknown action.".into(),
             })?;
             let segment: i32 = get("segment").parse().map_err(|_| AppError::NotFound)?;
-            let s = live::apply(&state.db, g.id, segment, act, chrono::Utc::now()).await?;
+            let s = live::apply(&txn, g.id, segment, act, chrono::Utc::now()).await?;
             format!("{}: {}", act.as_str(), s.title)
         };
         auth::audit(
-            &state.db,
+            &txn,
             Some(o.id),
             Some(user.id),
             &format!("live.{action}"),
@@ -221,6 +224,7 @@ pub async fn action(
             &detail,
         )
         .await?;
+        txn.commit().await?;
         state.live.announce(g.id).await;
         Ok::<_, AppError>(format!("/manage/o/{}/{}/live", o.slug, g.slug))
     }
