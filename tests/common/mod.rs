@@ -163,6 +163,7 @@ pub const OWNERS: Roles = [false, false, false, true];
 
 pub const ORG: &str = "families-association";
 pub const TIRANA: &str = "tirana-park-2023";
+pub const AGENDA_OF_TIRANA: &str = "/manage/o/families-association/tirana-park-2023/agenda";
 
 /// The ids the table's rows refer to, in one principal's fresh database.
 pub struct Ids {
