@@ -15,7 +15,7 @@ E2E_PORT ?= 3099
 # A throw-away account the end-to-end tests sign in with.
 E2E_PASSWORD := end2end-host-password
 
-.PHONY: run build release load weight tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
+.PHONY: run build release load load-mixed weight tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
 
 ## Install what is missing: wasm target, cargo-leptos, the matching wasm-bindgen CLI.
 tools:
@@ -90,6 +90,13 @@ release: tools
 load: tools
 	cargo build --release --features ssr --bin convene
 	benches/load.sh ./target/release/convene
+
+## Mixed load (wrk on loopback, 60 s) of a release build: 500 feed subscribers polling
+## with If-None-Match, 200 page readers and 20 organisers editing agendas at once.
+## Set DATABASE_URL to run it on PostgreSQL (that database is emptied first).
+load-mixed: tools
+	cargo build --release --features ssr --bin convene
+	benches/mixed.sh ./target/release/convene
 
 ## Bytes a visitor's browser transfers for public pages (release build, compressed).
 weight: release browser-tools

@@ -114,11 +114,7 @@ async fn sign_in(addr: SocketAddr) -> String {
         .unwrap();
     assert_eq!(status, 303, "{head}");
     head.lines()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .starts_with("set-cookie:")
-                .then_some(l)
-        })
+        .find(|l| l.to_ascii_lowercase().starts_with("set-cookie:"))
         .and_then(|l| l.split_once(':'))
         .and_then(|(_, v)| v.trim().split(';').next())
         .expect("a session cookie")
