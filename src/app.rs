@@ -13,7 +13,7 @@ use crate::pages::{
     audit::AuditPage,
     call_sheets::CallSheetsPage,
     crew_feeds::CrewFeedsPage,
-    directory::DirectoryPage,
+    directory::{DirectoryItemPage, DirectoryPage},
     gathering::GatheringPage,
     home::HomePage,
     live::LivePage,
@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/:slug/live") view=LivePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/new") view=NewGatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/directory") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/directory/:kind/:id") view=DirectoryItemPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/crew-feeds") view=CrewFeedsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />

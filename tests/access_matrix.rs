@@ -88,11 +88,11 @@ fn table(ids: &Ids) -> Vec<Case> {
     use Rule::*;
     use convene::api::{
         audit::LoadAudit, call_sheets::LoadCallSheets, crew_feeds::LoadCrewFeeds,
-        directory::LoadDirectory, gathering::PublicGathering, gathering::PublicPoster,
-        live::LoadLive, organisations::ListOrganisations, organisations::OrganisationHome,
-        organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
-        planning::LoadEditGathering, planning::LoadNewGathering, settings::LoadSettings,
-        workspace::LoadRunSheet, workspace::LoadWorkspace,
+        directory::LoadDirectory, directory::LoadDirectoryItem, gathering::PublicGathering,
+        gathering::PublicPoster, live::LoadLive, organisations::ListOrganisations,
+        organisations::OrganisationHome, organisations::PublicPerson, organisations::PublicVenue,
+        planning::LoadAgendaEditor, planning::LoadEditGathering, planning::LoadNewGathering,
+        settings::LoadSettings, workspace::LoadRunSheet, workspace::LoadWorkspace,
     };
     let m = format!("/manage/o/{ORG}");
     let agenda = format!("{m}/{TIRANA}/agenda");
@@ -175,7 +175,17 @@ fn table(ids: &Ids) -> Vec<Case> {
         get("crew feeds", format!("{m}/crew-feeds"), Members(READ)),
         server_fn::<LoadCrewFeeds>("load_crew_feeds", &[("org", ORG)], Members(READ)),
         get("directory", format!("{m}/directory"), Members(READ)),
+        get(
+            "edit a venue",
+            format!("{m}/directory/venue/{}", ids.venue),
+            Members(PLAN),
+        ),
         server_fn::<LoadDirectory>("load_directory", &[("org", ORG)], Members(READ)),
+        server_fn::<LoadDirectoryItem>(
+            "load_directory_item",
+            &[("org", ORG), ("kind", "venue"), ("id", &venue)],
+            Members(PLAN),
+        ),
         get("new gathering", format!("{m}/new"), Members(PLAN)),
         server_fn::<LoadNewGathering>("load_new_gathering", &[("org", ORG)], Members(PLAN)),
         get("agenda editor", agenda.clone(), Members(PLAN)),

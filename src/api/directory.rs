@@ -15,6 +15,16 @@ pub struct Directory {
     pub venues: Vec<DirectoryEntry>,
     pub people: Vec<DirectoryEntry>,
     pub films: Vec<DirectoryEntry>,
+    /// Archived venues, people and films: out of the lists and pickers, kept in history.
+    pub archived: Vec<ArchivedEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArchivedEntry {
+    /// `venue`, `person` or `film`.
+    pub kind: String,
+    pub id: i32,
+    pub name: String,
 }
 
 /// One line of a directory list: a name, public facts, and internal notes.
@@ -80,6 +90,15 @@ pub async fn load_directory(org: String) -> Result<Directory, AppError> {
             listed: true,
         })
         .collect();
+    let archived = queries::archived(&db, o.id)
+        .await?
+        .into_iter()
+        .map(|(kind, id, name)| ArchivedEntry {
+            kind: kind.into(),
+            id,
+            name,
+        })
+        .collect();
     Ok(Directory {
         org_slug: o.slug,
         org_name: o.name,
@@ -87,5 +106,127 @@ pub async fn load_directory(org: String) -> Result<Directory, AppError> {
         venues,
         people,
         films,
+        archived,
+    })
+}
+
+/// One venue, person or film, as its edit page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DirectoryItem {
+    pub org_slug: String,
+    pub org_name: String,
+    pub role: MemberRole,
+    /// `venue`, `person` or `film`.
+    pub kind: String,
+    pub id: i32,
+    pub name: String,
+    pub archived: bool,
+    /// The last change, which a save must name (see `db::directory::stamp`).
+    pub stamp: String,
+    /// The form's fields as stored.
+    pub values: std::collections::HashMap<String, String>,
+    /// Gatherings that use it: `(title, slug)`.
+    pub uses: Vec<(String, String)>,
+}
+
+/// A venue, person or film to edit (organisers and owners).
+#[server]
+pub async fn load_directory_item(
+    org: String,
+    kind: String,
+    id: i32,
+) -> Result<DirectoryItem, AppError> {
+    use crate::db::directory::{self, Kind, stamp};
+    use crate::db::entities::{film, person, venue};
+    use crate::domain::access::Permission;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let db = super::db()?;
+    let (o, role) = super::workspace::ssr::member(&db, &org, Permission::Plan).await?;
+    let kind = Kind::parse(&kind).ok_or(AppError::NotFound)?;
+    let text = |pairs: &[(&str, String)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect::<std::collections::HashMap<_, _>>()
+    };
+    let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let (name, archived, updated, values) = match kind {
+        Kind::Venue => {
+            let v = venue::Entity::find_by_id(id)
+                .filter(venue::Column::OrganisationId.eq(o.id))
+                .one(&db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let values = text(&[
+                ("name", v.name.clone()),
+                ("address", v.address),
+                ("city", v.city),
+                ("country", v.country),
+                ("time_zone", v.time_zone),
+                ("latitude", number(v.latitude)),
+                ("longitude", number(v.longitude)),
+                (
+                    "capacity",
+                    v.capacity.map(|c| c.to_string()).unwrap_or_default(),
+                ),
+                ("setting", v.setting),
+                ("public_directions", v.public_directions),
+                ("access_notes", v.access_notes),
+            ]);
+            (v.name, v.archived, v.updated_at, values)
+        }
+        Kind::Person => {
+            let p = person::Entity::find_by_id(id)
+                .filter(person::Column::OrganisationId.eq(o.id))
+                .one(&db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut values = text(&[
+                ("name", p.name.clone()),
+                ("public_bio", p.public_bio),
+                ("languages", p.languages.replace(',', ", ")),
+                ("home_time_zone", p.home_time_zone.unwrap_or_default()),
+                ("contact", p.contact),
+            ]);
+            if p.listed_publicly {
+                values.insert("listed_publicly".into(), "on".into());
+            }
+            (p.name, p.archived, p.updated_at, values)
+        }
+        Kind::Film => {
+            let f = film::Entity::find_by_id(id)
+                .filter(film::Column::OrganisationId.eq(o.id))
+                .one(&db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let values = text(&[
+                ("title", f.title.clone()),
+                ("director", f.director),
+                ("producer", f.producer),
+                ("year", f.year.map(|y| y.to_string()).unwrap_or_default()),
+                ("runtime", f.runtime_minutes.to_string()),
+                ("audio_language", f.audio_language),
+                (
+                    "subtitle_languages",
+                    f.subtitle_languages.replace(',', ", "),
+                ),
+                ("trailer_url", f.trailer_url),
+                ("rights_notes", f.rights_notes),
+            ]);
+            (f.title, f.archived, f.updated_at, values)
+        }
+    };
+    let uses = directory::uses(&db, o.id, kind, id).await?;
+    Ok(DirectoryItem {
+        org_slug: o.slug,
+        org_name: o.name,
+        role,
+        kind: kind.as_str().into(),
+        id,
+        name,
+        archived,
+        stamp: stamp(updated),
+        values,
+        uses,
     })
 }

@@ -1,11 +1,11 @@
 //! Writes of the directory (venues, people, films) and of appearances in segments.
 
-use chrono::Utc;
+use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, ModelTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{appearance, film, person, segment, venue};
+use super::entities::{appearance, audit_entry, film, gathering, person, segment, venue};
 use super::planning::lock;
 use crate::domain::ValidationError;
 use crate::domain::directory::{AppearanceForm, FilmForm, PersonForm, VenueForm};
@@ -18,14 +18,92 @@ fn join(tags: &[crate::domain::LanguageTag]) -> String {
         .join(",")
 }
 
-pub async fn create_venue(
+/// The item an edit form was opened on, and the change stamp it showed then.
+#[derive(Debug, Clone, Copy)]
+pub struct Existing<'a> {
+    pub id: i32,
+    pub stamp: &'a str,
+}
+
+/// The change stamp an edit form carries: the item's last change, to the microsecond.
+pub fn stamp(updated_at: DateTime<Utc>) -> String {
+    updated_at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// What an organisation's directory holds: the kind of an item, as in addresses and in
+/// audit entries (`venue.update`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Venue,
+    Person,
+    Film,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "venue" => Some(Kind::Venue),
+            "person" => Some(Kind::Person),
+            "film" => Some(Kind::Film),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Venue => "venue",
+            Kind::Person => "person",
+            Kind::Film => "film",
+        }
+    }
+}
+
+/// The refusal of an edit made from a page opened before someone else's change: who made
+/// that change and when (from the audit log).
+async fn stale(db: &impl super::Conn, organisation_id: i32, kind: Kind, id: i32) -> AppError {
+    let last = audit_entry::Entity::find()
+        .filter(audit_entry::Column::OrganisationId.eq(organisation_id))
+        .filter(audit_entry::Column::Detail.eq(format!("#{id}")))
+        .filter(audit_entry::Column::Action.starts_with(format!("{}.", kind.as_str())))
+        .order_by_desc(audit_entry::Column::At)
+        .one(db)
+        .await;
+    let Ok(Some(entry)) = last else {
+        return AppError::Conflict(STALE_ITEM.into());
+    };
+    let who = match entry.user_id {
+        Some(user) => super::auth::display_names(db, [user])
+            .await
+            .ok()
+            .and_then(|names| names.into_values().next())
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    AppError::Conflict(format!(
+        "Changed by {} at {} UTC after you opened this page. What you typed is still in \
+         the form: open the page again to see their version, then make your change again.",
+        if who.is_empty() {
+            "someone else"
+        } else {
+            who.as_str()
+        },
+        entry.at.format("%H:%M")
+    ))
+}
+
+const STALE_ITEM: &str = "Someone else changed this after you opened the page. Open the \
+     page again to see their version, then make your change again.";
+
+/// Adds a venue, or saves an edit of one (refused if it changed since the form was opened).
+pub async fn save_venue(
     db: &impl super::Conn,
     organisation_id: i32,
+    existing: Option<Existing<'_>>,
     form: &VenueForm,
 ) -> Result<venue::Model, AppError> {
     let v = form.parse()?;
     let now = Utc::now();
-    Ok(venue::ActiveModel {
+    let mut model = venue::ActiveModel {
         organisation_id: Set(organisation_id),
         name: Set(v.name.as_str().into()),
         address: Set(v.address),
@@ -38,23 +116,45 @@ pub async fn create_venue(
         setting: Set(v.setting.as_str().into()),
         public_directions: Set(v.public_directions),
         access_notes: Set(v.access_notes),
-        archived: Set(false),
-        created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
+    };
+    let Some(e) = existing else {
+        model.archived = Set(false);
+        model.created_at = Set(now);
+        return Ok(model.insert(db).await?);
+    };
+    let current = venue::Entity::find_by_id(e.id)
+        .filter(venue::Column::OrganisationId.eq(organisation_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let saved = venue::Entity::update_many()
+        .set(model)
+        .filter(venue::Column::Id.eq(e.id))
+        .filter(venue::Column::UpdatedAt.eq(current.updated_at))
+        .exec(db)
+        .await?;
+    if stamp(current.updated_at) != e.stamp || saved.rows_affected != 1 {
+        return Err(stale(db, organisation_id, Kind::Venue, e.id).await);
     }
-    .insert(db)
-    .await?)
+    venue::Entity::find_by_id(e.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
-pub async fn create_person(
+/// Adds a person, or saves an edit of one (refused if it changed since the form was
+/// opened).
+pub async fn save_person(
     db: &impl super::Conn,
     organisation_id: i32,
+    existing: Option<Existing<'_>>,
     form: &PersonForm,
 ) -> Result<person::Model, AppError> {
     let p = form.parse()?;
     let now = Utc::now();
-    Ok(person::ActiveModel {
+    let mut model = person::ActiveModel {
         organisation_id: Set(organisation_id),
         name: Set(p.name.as_str().into()),
         public_bio: Set(p.public_bio),
@@ -62,23 +162,44 @@ pub async fn create_person(
         home_time_zone: Set(p.home_time_zone.map(|z| z.as_str().to_owned())),
         contact: Set(p.contact),
         listed_publicly: Set(p.listed_publicly),
-        archived: Set(false),
-        created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
+    };
+    let Some(e) = existing else {
+        model.archived = Set(false);
+        model.created_at = Set(now);
+        return Ok(model.insert(db).await?);
+    };
+    let current = person::Entity::find_by_id(e.id)
+        .filter(person::Column::OrganisationId.eq(organisation_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let saved = person::Entity::update_many()
+        .set(model)
+        .filter(person::Column::Id.eq(e.id))
+        .filter(person::Column::UpdatedAt.eq(current.updated_at))
+        .exec(db)
+        .await?;
+    if stamp(current.updated_at) != e.stamp || saved.rows_affected != 1 {
+        return Err(stale(db, organisation_id, Kind::Person, e.id).await);
     }
-    .insert(db)
-    .await?)
+    person::Entity::find_by_id(e.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
-pub async fn create_film(
+/// Adds a film, or saves an edit of one (refused if it changed since the form was opened).
+pub async fn save_film(
     db: &impl super::Conn,
     organisation_id: i32,
+    existing: Option<Existing<'_>>,
     form: &FilmForm,
 ) -> Result<film::Model, AppError> {
     let f = form.parse()?;
     let now = Utc::now();
-    Ok(film::ActiveModel {
+    let mut model = film::ActiveModel {
         organisation_id: Set(organisation_id),
         title: Set(f.title.as_str().into()),
         director: Set(f.director),
@@ -92,13 +213,191 @@ pub async fn create_film(
         subtitle_languages: Set(join(&f.subtitle_languages)),
         trailer_url: Set(f.trailer_url),
         rights_notes: Set(f.rights_notes),
-        archived: Set(false),
-        created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
+    };
+    let Some(e) = existing else {
+        model.archived = Set(false);
+        model.created_at = Set(now);
+        return Ok(model.insert(db).await?);
+    };
+    let current = film::Entity::find_by_id(e.id)
+        .filter(film::Column::OrganisationId.eq(organisation_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let saved = film::Entity::update_many()
+        .set(model)
+        .filter(film::Column::Id.eq(e.id))
+        .filter(film::Column::UpdatedAt.eq(current.updated_at))
+        .exec(db)
+        .await?;
+    if stamp(current.updated_at) != e.stamp || saved.rows_affected != 1 {
+        return Err(stale(db, organisation_id, Kind::Film, e.id).await);
     }
-    .insert(db)
-    .await?)
+    film::Entity::find_by_id(e.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Where an item is used: `(gathering title, gathering slug)`, by date.
+pub async fn uses(
+    db: &impl super::Conn,
+    organisation_id: i32,
+    kind: Kind,
+    id: i32,
+) -> Result<Vec<(String, String)>, AppError> {
+    let gathering_ids: Vec<i32> = match kind {
+        Kind::Venue => gathering::Entity::find()
+            .filter(gathering::Column::VenueId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|g| g.id)
+            .collect(),
+        Kind::Film => segment::Entity::find()
+            .filter(segment::Column::FilmId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| s.gathering_id)
+            .collect(),
+        Kind::Person => {
+            let segment_ids: Vec<i32> = appearance::Entity::find()
+                .filter(appearance::Column::PersonId.eq(id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|a| a.segment_id)
+                .collect();
+            segment::Entity::find()
+                .filter(segment::Column::Id.is_in(segment_ids))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|s| s.gathering_id)
+                .collect()
+        }
+    };
+    Ok(gathering::Entity::find()
+        .filter(gathering::Column::Id.is_in(gathering_ids))
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .order_by_asc(gathering::Column::StartsAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.title, g.slug))
+        .collect())
+}
+
+/// Archives an item (gone from pickers, kept where it was used) or brings it back.
+pub async fn set_archived(
+    db: &impl super::Conn,
+    organisation_id: i32,
+    kind: Kind,
+    id: i32,
+    archived: bool,
+) -> Result<String, AppError> {
+    let now = Utc::now();
+    let name = match kind {
+        Kind::Venue => {
+            let m = venue::Entity::find_by_id(id)
+                .filter(venue::Column::OrganisationId.eq(organisation_id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let name = m.name.clone();
+            let mut m: venue::ActiveModel = m.into();
+            m.archived = Set(archived);
+            m.updated_at = Set(now);
+            m.update(db).await?;
+            name
+        }
+        Kind::Person => {
+            let m = person::Entity::find_by_id(id)
+                .filter(person::Column::OrganisationId.eq(organisation_id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let name = m.name.clone();
+            let mut m: person::ActiveModel = m.into();
+            m.archived = Set(archived);
+            m.updated_at = Set(now);
+            m.update(db).await?;
+            name
+        }
+        Kind::Film => {
+            let m = film::Entity::find_by_id(id)
+                .filter(film::Column::OrganisationId.eq(organisation_id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let name = m.title.clone();
+            let mut m: film::ActiveModel = m.into();
+            m.archived = Set(archived);
+            m.updated_at = Set(now);
+            m.update(db).await?;
+            name
+        }
+    };
+    Ok(name)
+}
+
+/// Deletes an item no gathering uses; one still used is refused with the list of where.
+pub async fn delete(
+    db: &impl super::Conn,
+    organisation_id: i32,
+    kind: Kind,
+    id: i32,
+) -> Result<String, AppError> {
+    let used = uses(db, organisation_id, kind, id).await?;
+    if !used.is_empty() {
+        let list: Vec<&str> = used.iter().map(|(title, _)| title.as_str()).collect();
+        return Err(AppError::Conflict(format!(
+            "Still used by {}: {}. Archive it instead: it leaves the lists and keeps the \
+             history.",
+            if used.len() == 1 {
+                "one gathering"
+            } else {
+                "these gatherings"
+            },
+            list.join("; ")
+        )));
+    }
+    let name = match kind {
+        Kind::Venue => {
+            let m = venue::Entity::find_by_id(id)
+                .filter(venue::Column::OrganisationId.eq(organisation_id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let name = m.name.clone();
+            m.delete(db).await?;
+            name
+        }
+        Kind::Person => {
+            let m = person::Entity::find_by_id(id)
+                .filter(person::Column::OrganisationId.eq(organisation_id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let name = m.name.clone();
+            m.delete(db).await?;
+            name
+        }
+        Kind::Film => {
+            let m = film::Entity::find_by_id(id)
+                .filter(film::Column::OrganisationId.eq(organisation_id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let name = m.title.clone();
+            m.delete(db).await?;
+            name
+        }
+    };
+    Ok(name)
 }
 
 /// Adds a person to a segment; the person must belong to the gathering's organisation.

@@ -405,3 +405,40 @@ pub async fn organisation_counts(
             .await?,
     ])
 }
+
+/// The archived venues, people and films of an organisation: `(kind, id, name)`.
+pub async fn archived(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+) -> Result<Vec<(&'static str, i32, String)>, DbErr> {
+    let mut out: Vec<(&'static str, i32, String)> = venue::Entity::find()
+        .filter(venue::Column::OrganisationId.eq(organisation_id))
+        .filter(venue::Column::Archived.eq(true))
+        .order_by_asc(venue::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| ("venue", v.id, v.name))
+        .collect();
+    out.extend(
+        person::Entity::find()
+            .filter(person::Column::OrganisationId.eq(organisation_id))
+            .filter(person::Column::Archived.eq(true))
+            .order_by_asc(person::Column::Name)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| ("person", p.id, p.name)),
+    );
+    out.extend(
+        film::Entity::find()
+            .filter(film::Column::OrganisationId.eq(organisation_id))
+            .filter(film::Column::Archived.eq(true))
+            .order_by_asc(film::Column::Title)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|f| ("film", f.id, f.title)),
+    );
+    Ok(out)
+}

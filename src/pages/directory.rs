@@ -3,12 +3,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::directory::{Directory, DirectoryEntry, load_directory};
+use crate::api::directory::{
+    Directory, DirectoryEntry, DirectoryItem, load_directory, load_directory_item,
+};
 use crate::components::loaded::{loaded, route_key};
 use crate::domain::VenueSetting;
 use crate::domain::access::Permission;
 use crate::forms::{FormEcho, use_form_echo};
 use crate::i18n::{Lang, use_lang};
+
+/// Values as stored, which a fresh edit form shows (empty for an add form).
+type Stored = std::collections::HashMap<String, String>;
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
@@ -23,7 +28,14 @@ pub fn DirectoryPage() -> impl IntoView {
     }
 }
 
-fn entries(lang: Lang, kind: &'static str, list: Vec<DirectoryEntry>) -> impl IntoView {
+fn entries(
+    lang: Lang,
+    org: &str,
+    kind: &'static str,
+    list: Vec<DirectoryEntry>,
+    can_plan: bool,
+) -> impl IntoView {
+    let base = format!("/manage/o/{org}/directory/{kind}");
     view! {
         {list.is_empty().then(|| view! { <p class="empty">{lang.t(&format!("directory-empty-{kind}"))}</p> })}
         <ul class="directory-list">
@@ -33,6 +45,7 @@ fn entries(lang: Lang, kind: &'static str, list: Vec<DirectoryEntry>) -> impl In
                     {(!e.listed).then(|| view! { " · "<span class="internal">{lang.t("directory-unlisted")}</span> })}
                     {(!e.facts.is_empty()).then(|| view! { " · "<span class="facts">{e.facts.join(" · ")}</span> })}
                     {(!e.internal.is_empty()).then(|| view! { <br /><span class="internal-note" dir="auto">{e.internal}</span> })}
+                    {can_plan.then(|| view! { " "<a class="edit" href=format!("{base}/{}", e.id)>{lang.t("directory-edit")}</a> })}
                 </li>
             }).collect_view()}
         </ul>
@@ -41,19 +54,20 @@ fn entries(lang: Lang, kind: &'static str, list: Vec<DirectoryEntry>) -> impl In
 
 /// A labelled input of a directory form that keeps its typed value and shows its error.
 fn input(
-    echo: &FormEcho,
+    (echo, stored): (&FormEcho, &Stored),
     kind: &str,
     name: &'static str,
     label: String,
     input_type: &'static str,
 ) -> impl IntoView + use<> {
     let id = format!("{kind}-{name}");
+    let stored = stored.get(name).map_or("", String::as_str);
     let error = echo.error_for(name);
     let bad = error.is_some();
     view! {
         <p class="field" class:has-error=bad>
             <label for=id.clone()>{label}</label>
-            <input id=id name=name type=input_type value=echo.value(name, "") dir="auto" aria-invalid=bad.then_some("true") />
+            <input id=id name=name type=input_type value=echo.value(name, stored) dir="auto" aria-invalid=bad.then_some("true") />
             {error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
         </p>
     }
@@ -73,94 +87,221 @@ fn DirectoryView(d: Directory, lang: Lang) -> impl IntoView {
     };
     let (ve, pe, fe) = (for_kind("venue"), for_kind("person"), for_kind("film"));
     let t = move |k: &str| lang.t(k);
+    let none = Stored::new();
     view! {
         <section class="directory planning">
             <p class="breadcrumb"><a href="/manage">{t("workspace-title")}</a>" · "<bdi>{d.org_name.clone()}</bdi></p>
             <h1>{t("directory-title")}</h1>
 
             <h2 id="venues">{t("directory-venues")}</h2>
-            {entries(lang, "venue", d.venues)}
+            {entries(lang, &d.org_slug, "venue", d.venues, can_plan)}
             {can_plan.then(|| view! {
                 <details class="add" open=ve.message.is_some()>
                     <summary>{t("directory-add-venue")}</summary>
                     {ve.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <form method="post" action=action.clone() class="plan-form">
                         <input type="hidden" name="action" value="venue" />
-                        {input(&ve, "venue", "name", t("directory-name"), "text")}
-                        {input(&ve, "venue", "address", t("directory-address"), "text")}
-                        <div class="row">
-                            {input(&ve, "venue", "city", t("directory-city"), "text")}
-                            {input(&ve, "venue", "country", t("directory-country"), "text")}
-                        </div>
-                        {input(&ve, "venue", "time_zone", t("plan-time-zone"), "text")}
-                        <div class="row">
-                            {input(&ve, "venue", "latitude", t("directory-latitude"), "text")}
-                            {input(&ve, "venue", "longitude", t("directory-longitude"), "text")}
-                            {input(&ve, "venue", "capacity", t("directory-capacity"), "number")}
-                        </div>
-                        <p class="field">
-                            <label for="venue-setting">{t("directory-setting")}</label>
-                            <select id="venue-setting" name="setting">
-                                {VenueSetting::ALL.iter().map(|s| view! {
-                                    <option value=s.as_str() selected={ve.value("setting", "outdoor") == s.as_str()}>{lang.t(&format!("setting-{}", s.as_str()))}</option>
-                                }).collect_view()}
-                            </select>
-                        </p>
-                        {input(&ve, "venue", "public_directions", t("directory-directions"), "text")}
-                        {input(&ve, "venue", "access_notes", t("directory-access"), "text")}
+                        {venue_fields((&ve, &none), lang)}
                         <p><button type="submit">{t("directory-add-venue")}</button></p>
                     </form>
                 </details>
             })}
 
             <h2 id="people">{t("directory-people")}</h2>
-            {entries(lang, "person", d.people)}
+            {entries(lang, &d.org_slug, "person", d.people, can_plan)}
             {can_plan.then(|| view! {
                 <details class="add" open=pe.message.is_some()>
                     <summary>{t("directory-add-person")}</summary>
                     {pe.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <form method="post" action=action.clone() class="plan-form">
                         <input type="hidden" name="action" value="person" />
-                        {input(&pe, "person", "name", t("directory-name"), "text")}
-                        {input(&pe, "person", "languages", t("plan-languages"), "text")}
-                        {input(&pe, "person", "home_time_zone", t("directory-home-zone"), "text")}
-                        {input(&pe, "person", "public_bio", t("directory-bio"), "text")}
-                        {input(&pe, "person", "contact", t("directory-contact"), "text")}
-                        <p class="field checkbox">
-                            <input id="person-listed" type="checkbox" name="listed_publicly" value="on" checked={pe.values.is_empty() || pe.values.contains_key("listed_publicly")} />
-                            <label for="person-listed">{t("directory-listed")}</label>
-                        </p>
+                        {person_fields((&pe, &none), lang)}
                         <p><button type="submit">{t("directory-add-person")}</button></p>
                     </form>
                 </details>
             })}
 
             <h2 id="films">{t("directory-films")}</h2>
-            {entries(lang, "film", d.films)}
+            {entries(lang, &d.org_slug, "film", d.films, can_plan)}
             {can_plan.then(|| view! {
                 <details class="add" open=fe.message.is_some()>
                     <summary>{t("directory-add-film")}</summary>
                     {fe.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <form method="post" action=action.clone() class="plan-form">
                         <input type="hidden" name="action" value="film" />
-                        {input(&fe, "film", "title", t("plan-title"), "text")}
-                        <div class="row">
-                            {input(&fe, "film", "runtime", t("directory-runtime"), "text")}
-                            {input(&fe, "film", "year", t("directory-year"), "number")}
-                        </div>
-                        <div class="row">
-                            {input(&fe, "film", "director", t("directory-director"), "text")}
-                            {input(&fe, "film", "producer", t("directory-producer"), "text")}
-                        </div>
-                        <div class="row">
-                            {input(&fe, "film", "audio_language", t("directory-audio"), "text")}
-                            {input(&fe, "film", "subtitle_languages", t("directory-subtitles"), "text")}
-                        </div>
-                        {input(&fe, "film", "trailer_url", t("directory-trailer"), "url")}
-                        {input(&fe, "film", "rights_notes", t("directory-rights"), "text")}
+                        {film_fields((&fe, &none), lang)}
                         <p><button type="submit">{t("directory-add-film")}</button></p>
                     </form>
                 </details>
+            })}
+
+            {(!d.archived.is_empty()).then(|| view! {
+                <h2 id="archived">{t("directory-archived")}</h2>
+                <p>{t("directory-archived-intro")}</p>
+                <ul class="directory-list archived">
+                    {d.archived.iter().map(|a| view! {
+                        <li id=format!("{}-{}", a.kind, a.id)>
+                            <bdi>{a.name.clone()}</bdi>" · "{t(&format!("directory-kind-{}", a.kind))}
+                            {can_plan.then(|| view! { " "<a class="edit" href=format!("/manage/o/{}/directory/{}/{}", d.org_slug, a.kind, a.id)>{t("directory-edit")}</a> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+fn venue_fields(f: (&FormEcho, &Stored), lang: Lang) -> impl IntoView + use<> {
+    let t = move |k: &str| lang.t(k);
+    view! {
+                        {input(f, "venue", "name", t("directory-name"), "text")}
+                        {input(f, "venue", "address", t("directory-address"), "text")}
+                        <div class="row">
+                            {input(f, "venue", "city", t("directory-city"), "text")}
+                            {input(f, "venue", "country", t("directory-country"), "text")}
+                        </div>
+                        {input(f, "venue", "time_zone", t("plan-time-zone"), "text")}
+                        <div class="row">
+                            {input(f, "venue", "latitude", t("directory-latitude"), "text")}
+                            {input(f, "venue", "longitude", t("directory-longitude"), "text")}
+                            {input(f, "venue", "capacity", t("directory-capacity"), "number")}
+                        </div>
+                        <p class="field">
+                            <label for="venue-setting">{t("directory-setting")}</label>
+                            <select id="venue-setting" name="setting">
+                                {VenueSetting::ALL.iter().map(|s| view! {
+                                    <option value=s.as_str() selected={f.0.value("setting", f.1.get("setting").map_or("outdoor", String::as_str)) == s.as_str()}>{lang.t(&format!("setting-{}", s.as_str()))}</option>
+                                }).collect_view()}
+                            </select>
+                        </p>
+                        {input(f, "venue", "public_directions", t("directory-directions"), "text")}
+                        {input(f, "venue", "access_notes", t("directory-access"), "text")}
+    }
+}
+
+/// The "list publicly" box: as typed, else as stored, else ticked for someone new.
+fn listed((echo, stored): (&FormEcho, &Stored)) -> bool {
+    if !echo.values.is_empty() {
+        echo.values.contains_key("listed_publicly")
+    } else if !stored.is_empty() {
+        stored.contains_key("listed_publicly")
+    } else {
+        true
+    }
+}
+
+fn person_fields(f: (&FormEcho, &Stored), lang: Lang) -> impl IntoView + use<> {
+    let t = move |k: &str| lang.t(k);
+    view! {
+                        {input(f, "person", "name", t("directory-name"), "text")}
+                        {input(f, "person", "languages", t("plan-languages"), "text")}
+                        {input(f, "person", "home_time_zone", t("directory-home-zone"), "text")}
+                        {input(f, "person", "public_bio", t("directory-bio"), "text")}
+                        {input(f, "person", "contact", t("directory-contact"), "text")}
+                        <p class="field checkbox">
+                            <input id="person-listed" type="checkbox" name="listed_publicly" value="on" checked={listed(f)} />
+                            <label for="person-listed">{t("directory-listed")}</label>
+                        </p>
+    }
+}
+
+fn film_fields(f: (&FormEcho, &Stored), lang: Lang) -> impl IntoView + use<> {
+    let t = move |k: &str| lang.t(k);
+    view! {
+                        {input(f, "film", "title", t("plan-title"), "text")}
+                        <div class="row">
+                            {input(f, "film", "runtime", t("directory-runtime"), "text")}
+                            {input(f, "film", "year", t("directory-year"), "number")}
+                        </div>
+                        <div class="row">
+                            {input(f, "film", "director", t("directory-director"), "text")}
+                            {input(f, "film", "producer", t("directory-producer"), "text")}
+                        </div>
+                        <div class="row">
+                            {input(f, "film", "audio_language", t("directory-audio"), "text")}
+                            {input(f, "film", "subtitle_languages", t("directory-subtitles"), "text")}
+                        </div>
+                        {input(f, "film", "trailer_url", t("directory-trailer"), "url")}
+                        {input(f, "film", "rights_notes", t("directory-rights"), "text")}
+    }
+}
+
+/// `/manage/o/:org/directory/:kind/:id`: edit, archive or delete a venue, person or film.
+#[component]
+pub fn DirectoryItemPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=lang.t("directory-edit-title") />
+        {loaded(
+            route_key(["org", "kind", "id"]),
+            |([org, kind, id], _)| load_directory_item(org, kind, id.parse().unwrap_or(-1)),
+            move |item| view! { <DirectoryItemView item=item lang=lang /> },
+        )}
+    }
+}
+
+#[component]
+fn DirectoryItemView(item: DirectoryItem, lang: Lang) -> impl IntoView {
+    let echo = use_form_echo();
+    let t = move |k: &str| lang.t(k);
+    let action = format!(
+        "/manage/o/{}/directory/{}/{}",
+        item.org_slug, item.kind, item.id
+    );
+    let saving = echo.is_for("save");
+    let form_echo = if saving {
+        echo.clone()
+    } else {
+        FormEcho::default()
+    };
+    let f = (&form_echo, &item.values);
+    let fields = match item.kind.as_str() {
+        "venue" => venue_fields(f, lang).into_any(),
+        "person" => person_fields(f, lang).into_any(),
+        _ => film_fields(f, lang).into_any(),
+    };
+    let stamp = echo.value("stamp", &item.stamp);
+    let can_delete = item.role.allows(Permission::Delete);
+    let other_error = (!saving).then(|| echo.error_for("form")).flatten();
+    view! {
+        <section class="directory planning">
+            <p class="breadcrumb">
+                <a href="/manage">{t("workspace-title")}</a>" · "<bdi>{item.org_name.clone()}</bdi>" · "
+                <a href=format!("/manage/o/{}/directory", item.org_slug)>{t("directory-title")}</a>
+            </p>
+            <h1><bdi>{item.name.clone()}</bdi></h1>
+            {item.archived.then(|| view! { <p class="status archived">{t("directory-is-archived")}</p> })}
+            {form_echo.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <form method="post" action=action.clone() class="plan-form">
+                <input type="hidden" name="action" value="save" />
+                <input type="hidden" name="stamp" value=stamp />
+                {fields}
+                <p><button type="submit">{t("directory-save")}</button></p>
+            </form>
+
+            <h2>{t("directory-used-by")}</h2>
+            {if item.uses.is_empty() {
+                view! { <p class="empty">{t("directory-unused")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="uses">
+                        {item.uses.iter().map(|(title, slug)| view! {
+                            <li><a href=format!("/manage/o/{}/{}/agenda", item.org_slug, slug)><bdi>{title.clone()}</bdi></a></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {other_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <form method="post" action=action.clone() class="inline">
+                <input type="hidden" name="action" value=if item.archived { "restore" } else { "archive" } />
+                <button type="submit">{if item.archived { t("directory-restore") } else { t("directory-archive") }}</button>
+                " "<span class="hint">{t("directory-archive-hint")}</span>
+            </form>
+            {can_delete.then(|| view! {
+                <form method="post" action=action.clone() class="inline">
+                    <input type="hidden" name="action" value="delete" />
+                    <button type="submit" class="danger">{t("directory-delete")}</button>
+                </form>
             })}
         </section>
     }

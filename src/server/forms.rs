@@ -18,7 +18,7 @@ use super::AppState;
 use crate::app::shell;
 use crate::db::crew_feeds;
 use crate::db::entities::{app_user, organisation};
-use crate::db::{auth, planning, queries};
+use crate::db::{auth, directory, planning, queries};
 use crate::domain::MemberRole;
 use crate::domain::access::Permission;
 use crate::domain::plan::{GatheringForm, SegmentForm};
@@ -469,75 +469,148 @@ pub async fn agenda_action(
     .await
 }
 
+fn venue_form(v: &HashMap<String, String>) -> crate::domain::directory::VenueForm {
+    let g = |k: &str| get(v, k).to_owned();
+    crate::domain::directory::VenueForm {
+        name: g("name"),
+        address: g("address"),
+        city: g("city"),
+        country: g("country"),
+        time_zone: g("time_zone"),
+        latitude: g("latitude"),
+        longitude: g("longitude"),
+        capacity: g("capacity"),
+        setting: g("setting"),
+        public_directions: g("public_directions"),
+        access_notes: g("access_notes"),
+    }
+}
+
+fn person_form(v: &HashMap<String, String>) -> crate::domain::directory::PersonForm {
+    let g = |k: &str| get(v, k).to_owned();
+    crate::domain::directory::PersonForm {
+        name: g("name"),
+        public_bio: g("public_bio"),
+        languages: g("languages"),
+        home_time_zone: g("home_time_zone"),
+        contact: g("contact"),
+        listed_publicly: g("listed_publicly"),
+    }
+}
+
+fn film_form(v: &HashMap<String, String>) -> crate::domain::directory::FilmForm {
+    let g = |k: &str| get(v, k).to_owned();
+    crate::domain::directory::FilmForm {
+        title: g("title"),
+        director: g("director"),
+        producer: g("producer"),
+        year: g("year"),
+        runtime: g("runtime"),
+        audio_language: g("audio_language"),
+        subtitle_languages: g("subtitle_languages"),
+        trailer_url: g("trailer_url"),
+        rights_notes: g("rights_notes"),
+    }
+}
+
+/// Adds (`existing` none) or saves a venue, person or film; its id and name.
+async fn save_item(
+    db: &impl crate::db::Conn,
+    organisation_id: i32,
+    kind: directory::Kind,
+    existing: Option<directory::Existing<'_>>,
+    v: &HashMap<String, String>,
+) -> Result<(i32, String), AppError> {
+    Ok(match kind {
+        directory::Kind::Venue => {
+            let m = directory::save_venue(db, organisation_id, existing, &venue_form(v)).await?;
+            (m.id, m.name)
+        }
+        directory::Kind::Person => {
+            let m = directory::save_person(db, organisation_id, existing, &person_form(v)).await?;
+            (m.id, m.name)
+        }
+        directory::Kind::Film => {
+            let m = directory::save_film(db, organisation_id, existing, &film_form(v)).await?;
+            (m.id, m.title)
+        }
+    })
+}
+
 /// `POST /manage/o/{org}/directory`: adds a venue, a person or a film.
 pub async fn directory_action(
     State(state): State<AppState>,
     Path(org): Path<String>,
     request: Request,
 ) -> Response {
-    use crate::db::directory;
-    use crate::domain::directory::{FilmForm, PersonForm, VenueForm};
     handle(state, request, |state, headers, v| async move {
         let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
-        let g = |k: &str| get(&v, k).to_owned();
-        let back = format!("/manage/o/{}/directory", o.slug);
+        let kind = directory::Kind::parse(get(&v, "action")).ok_or(AppError::Validation {
+            field: "action".into(),
+            message: "Unknown action.".into(),
+        })?;
         let txn = state.db.begin().await?;
-        let (kind, id, label) = match get(&v, "action") {
-            "venue" => {
-                let m = directory::create_venue(
-                    &txn,
-                    o.id,
-                    &VenueForm {
-                        name: g("name"),
-                        address: g("address"),
-                        city: g("city"),
-                        country: g("country"),
-                        time_zone: g("time_zone"),
-                        latitude: g("latitude"),
-                        longitude: g("longitude"),
-                        capacity: g("capacity"),
-                        setting: g("setting"),
-                        public_directions: g("public_directions"),
-                        access_notes: g("access_notes"),
-                    },
+        let (id, label) = save_item(&txn, o.id, kind, None, &v).await?;
+        auth::audit(
+            &txn,
+            Some(o.id),
+            Some(user.id),
+            &format!("{}.create", kind.as_str()),
+            &label,
+            &format!("#{id}"),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(format!(
+            "/manage/o/{}/directory#{}-{id}",
+            o.slug,
+            kind.as_str()
+        ))
+    })
+    .await
+}
+
+/// `POST /manage/o/{org}/directory/{kind}/{id}`: saves an edit of a venue, person or film
+/// (`action=save` with the `stamp` the form was opened with), archives or restores it, or
+/// deletes it when no gathering uses it.
+pub async fn directory_item_action(
+    State(state): State<AppState>,
+    Path((org, kind, id)): Path<(String, String, i32)>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let kind = directory::Kind::parse(&kind).ok_or(AppError::NotFound)?;
+        let action = get(&v, "action").to_owned();
+        let needed = if action == "delete" {
+            Permission::Delete
+        } else {
+            Permission::Plan
+        };
+        let (user, o, _) = member(&state, &headers, &org, needed).await?;
+        let txn = state.db.begin().await?;
+        let (label, back) = match action.as_str() {
+            "save" => {
+                let existing = directory::Existing {
+                    id,
+                    stamp: get(&v, "stamp"),
+                };
+                let (_, label) = save_item(&txn, o.id, kind, Some(existing), &v).await?;
+                (
+                    label,
+                    format!("/manage/o/{}/directory#{}-{id}", o.slug, kind.as_str()),
                 )
-                .await?;
-                ("venue", m.id, m.name)
             }
-            "person" => {
-                let m = directory::create_person(
-                    &txn,
-                    o.id,
-                    &PersonForm {
-                        name: g("name"),
-                        public_bio: g("public_bio"),
-                        languages: g("languages"),
-                        home_time_zone: g("home_time_zone"),
-                        contact: g("contact"),
-                        listed_publicly: g("listed_publicly"),
-                    },
+            "archive" | "restore" => {
+                let label =
+                    directory::set_archived(&txn, o.id, kind, id, action == "archive").await?;
+                (
+                    label,
+                    format!("/manage/o/{}/directory#{}-{id}", o.slug, kind.as_str()),
                 )
-                .await?;
-                ("person", m.id, m.name)
             }
-            "film" => {
-                let m = directory::create_film(
-                    &txn,
-                    o.id,
-                    &FilmForm {
-                        title: g("title"),
-                        director: g("director"),
-                        producer: g("producer"),
-                        year: g("year"),
-                        runtime: g("runtime"),
-                        audio_language: g("audio_language"),
-                        subtitle_languages: g("subtitle_languages"),
-                        trailer_url: g("trailer_url"),
-                        rights_notes: g("rights_notes"),
-                    },
-                )
-                .await?;
-                ("film", m.id, m.title)
+            "delete" => {
+                let label = directory::delete(&txn, o.id, kind, id).await?;
+                (label, format!("/manage/o/{}/directory", o.slug))
             }
             _ => {
                 return Err(AppError::Validation {
@@ -546,17 +619,22 @@ pub async fn directory_action(
                 });
             }
         };
+        let verb = if action == "save" {
+            "update"
+        } else {
+            action.as_str()
+        };
         auth::audit(
             &txn,
             Some(o.id),
             Some(user.id),
-            &format!("{kind}.create"),
+            &format!("{}.{verb}", kind.as_str()),
             &label,
-            "",
+            &format!("#{id}"),
         )
         .await?;
         txn.commit().await?;
-        Ok(format!("{back}#{kind}-{id}"))
+        Ok(back)
     })
     .await
 }

@@ -285,6 +285,10 @@ pub fn router_with(
             axum::routing::post(forms::directory_action),
         )
         .route(
+            "/manage/o/{org}/directory/{kind}/{id}",
+            axum::routing::post(forms::directory_item_action),
+        )
+        .route(
             "/manage/o/{org}/{slug}/live",
             axum::routing::post(live::action),
         )

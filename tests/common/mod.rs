@@ -5,7 +5,7 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use convene::config::DatabaseUrl;
-use convene::db::entities::{appearance, gathering, person, segment, venue};
+use convene::db::entities::{appearance, film, gathering, person, segment, venue};
 use convene::db::{self, auth, demo, queries};
 use convene::domain::MemberRole;
 use leptos::config::LeptosOptions;
@@ -172,6 +172,9 @@ pub struct Ids {
     pub appearance: i32,
     pub person: i32,
     pub venue: i32,
+    /// The venue's change stamp, which an edit must name.
+    pub venue_stamp: String,
+    pub film: i32,
     pub listed_person: i32,
 }
 
@@ -204,8 +207,8 @@ pub async fn ids(app: &App) -> Ids {
         .all(db)
         .await
         .unwrap();
-    let venue = venue::Entity::find()
-        .filter(venue::Column::OrganisationId.eq(org.id))
+    // The Tirana gathering's venue.
+    let venue = venue::Entity::find_by_id(g.venue_id.unwrap())
         .one(db)
         .await
         .unwrap()
@@ -216,6 +219,14 @@ pub async fn ids(app: &App) -> Ids {
         appearance: appearance.id,
         person: people[0].id,
         venue: venue.id,
+        venue_stamp: convene::db::directory::stamp(venue.updated_at),
+        film: film::Entity::find()
+            .filter(film::Column::OrganisationId.eq(org.id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
         listed_person: people.iter().find(|p| p.listed_publicly).unwrap().id,
     }
 }
@@ -389,6 +400,31 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
                 ("action", "delete".into()),
                 ("segment", ids.last_segment.to_string()),
             ],
+            PLAN,
+        ),
+        change(
+            "edit a venue",
+            format!("{m}/directory/venue/{}", ids.venue),
+            &[
+                ("action", "save".into()),
+                ("stamp", ids.venue_stamp.clone()),
+                ("name", "Futsal park, Rruga Ura".into()),
+                ("time_zone", "Europe/Tirane".into()),
+                ("setting", "outdoor".into()),
+                ("public_directions", "By the blue gate".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "archive a film",
+            format!("{m}/directory/film/{}", ids.film),
+            &[("action", "archive".into())],
+            PLAN,
+        ),
+        change(
+            "restore a film",
+            format!("{m}/directory/film/{}", ids.film),
+            &[("action", "restore".into())],
             PLAN,
         ),
     ]
