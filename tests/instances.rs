@@ -83,7 +83,7 @@ async fn two_instances_serve_each_others_edits_and_refuse_stale_ones() {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert!(page.contains("Someone else changed this gathering"));
+    assert!(page.contains("after you opened this page"));
     assert!(
         page.contains("Words typed into an old page"),
         "what was typed is kept"

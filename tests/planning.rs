@@ -114,7 +114,13 @@ async fn an_organiser_plans_a_gathering_and_its_agenda() {
     // A page opened before that change cannot add on top of it unseen.
     let (status, _, page) = post(add("Names are read", "25", v1)).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert!(page.contains("Someone else changed this gathering"));
+    // Who saved first, and when (HH:MM UTC), from the audit log.
+    let said = page
+        .split("Changed by ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{page}"));
+    assert!(said.starts_with("organiser@example.org at "), "{said}");
+    assert!(said.contains(" UTC after you opened this page"));
     assert!(page.contains("Names are read"), "the refused input is kept");
 
     let (_, page) = app.get(&agenda, Some(&cookie)).await;
@@ -206,7 +212,7 @@ async fn an_organiser_plans_a_gathering_and_its_agenda() {
     // The same (now stale) form again is refused and keeps what was typed.
     let (status, _, page) = app.post(&edit, Some(&cookie), &publish).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert!(page.contains("Someone else changed this gathering"));
+    assert!(page.contains("after you opened this page"));
 
     // Cancelling keeps the gathering in the feed as CANCELLED, with SEQUENCE raised again,
     // and the public page says so at the top.

@@ -429,3 +429,38 @@ mod tests {
         assert!(check_new_password("long enough pass").is_ok());
     }
 }
+
+/// The refusal of a change made from a page opened before someone else's change, naming
+/// who made the newest audited change that `filter` picks out, and when.
+pub async fn stale(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    filter: sea_orm::Condition,
+) -> AppError {
+    let last = audit_entry::Entity::find()
+        .filter(audit_entry::Column::OrganisationId.eq(organisation_id))
+        .filter(filter)
+        .order_by_desc(audit_entry::Column::At)
+        .one(db)
+        .await;
+    let Ok(Some(entry)) = last else {
+        return AppError::Conflict(
+            "Someone else changed this after you opened the page. Open the page again to \
+             see their version, then make your change again."
+                .into(),
+        );
+    };
+    let who = match entry.user_id {
+        Some(user) => display_names(db, [user])
+            .await
+            .ok()
+            .and_then(|names| names.into_values().next()),
+        None => None,
+    };
+    AppError::Conflict(format!(
+        "Changed by {} at {} UTC after you opened this page. What you typed is still in \
+         the form: open the page again to see their version, then make your change again.",
+        who.as_deref().unwrap_or("someone else"),
+        entry.at.format("%H:%M")
+    ))
+}

@@ -58,41 +58,14 @@ impl Kind {
     }
 }
 
-/// The refusal of an edit made from a page opened before someone else's change: who made
-/// that change and when (from the audit log).
+/// The refusal of an edit of an item that changed since its form was opened.
 async fn stale(db: &impl super::Conn, organisation_id: i32, kind: Kind, id: i32) -> AppError {
-    let last = audit_entry::Entity::find()
-        .filter(audit_entry::Column::OrganisationId.eq(organisation_id))
-        .filter(audit_entry::Column::Detail.eq(format!("#{id}")))
-        .filter(audit_entry::Column::Action.starts_with(format!("{}.", kind.as_str())))
-        .order_by_desc(audit_entry::Column::At)
-        .one(db)
-        .await;
-    let Ok(Some(entry)) = last else {
-        return AppError::Conflict(STALE_ITEM.into());
-    };
-    let who = match entry.user_id {
-        Some(user) => super::auth::display_names(db, [user])
-            .await
-            .ok()
-            .and_then(|names| names.into_values().next())
-            .unwrap_or_default(),
-        None => String::new(),
-    };
-    AppError::Conflict(format!(
-        "Changed by {} at {} UTC after you opened this page. What you typed is still in \
-         the form: open the page again to see their version, then make your change again.",
-        if who.is_empty() {
-            "someone else"
-        } else {
-            who.as_str()
-        },
-        entry.at.format("%H:%M")
-    ))
+    use sea_orm::Condition;
+    let filter = Condition::all()
+        .add(audit_entry::Column::Detail.eq(format!("#{id}")))
+        .add(audit_entry::Column::Action.starts_with(format!("{}.", kind.as_str())));
+    super::auth::stale(db, organisation_id, filter).await
 }
-
-const STALE_ITEM: &str = "Someone else changed this after you opened the page. Open the \
-     page again to see their version, then make your change again.";
 
 /// Adds a venue, or saves an edit of one (refused if it changed since the form was opened).
 pub async fn save_venue(

@@ -91,10 +91,6 @@ pub async fn create_gathering(
     Ok(model)
 }
 
-/// The message when someone else saved the gathering first.
-pub const STALE: &str = "Someone else changed this gathering since you opened it. \
-     The page now shows their version; check it, then make your change again.";
-
 /// Loads a gathering for a change: it must still be at `version` (optimistic
 /// concurrency); the change then raises the version and the modification time.
 pub(crate) async fn lock(
@@ -107,7 +103,7 @@ pub(crate) async fn lock(
         .await?
         .ok_or(AppError::NotFound)?;
     if version.is_some_and(|v| v != g.version) {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale(txn, &g).await);
     }
     // Raise the version only if nobody else did in between.
     let raised = gathering::Entity::update_many()
@@ -124,9 +120,20 @@ pub(crate) async fn lock(
         .exec(txn)
         .await?;
     if raised.rows_affected != 1 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale(txn, &g).await);
     }
     Ok(g)
+}
+
+/// The refusal of a change to a gathering saved by someone else first: who and when,
+/// from the audit log (the day's live taps do not change the plan, so they are not it).
+async fn stale(txn: &DatabaseTransaction, g: &gathering::Model) -> AppError {
+    use super::entities::audit_entry;
+    use sea_orm::Condition;
+    let filter = Condition::all()
+        .add(audit_entry::Column::Subject.eq(g.slug.as_str()))
+        .add(audit_entry::Column::Action.not_like("live.%"));
+    super::auth::stale(txn, g.organisation_id, filter).await
 }
 
 /// A film named in a form must belong to the organisation.
