@@ -467,3 +467,92 @@ async fn a_segment_changed_in_place_moves_the_times_after_it() {
         .await;
     assert!(public.contains(">11:20<"));
 }
+
+#[tokio::test]
+async fn a_gathering_repeats_on_another_day_with_its_whole_run_of_show() {
+    use convene::db::export;
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let edit = "/manage/o/families-association/tirana-park-2023/edit";
+    let before = export::export(&app.db, "families-association")
+        .await
+        .unwrap();
+
+    // A day that is not a date is refused beside the field.
+    let (status, _, page) = app
+        .post(
+            edit,
+            Some(&cookie),
+            &[("action", "duplicate"), ("copy_date", "26/11/2026")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("id=\"field-copy_date-error\""), "{page}");
+
+    let (status, location, _) = app
+        .post(
+            edit,
+            Some(&cookie),
+            &[
+                ("action", "duplicate"),
+                ("copy_date", "2026-11-26"),
+                ("copy_title", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = location.unwrap();
+    assert!(location.ends_with("/agenda"), "{location}");
+
+    let after = export::export(&app.db, "families-association")
+        .await
+        .unwrap();
+    let source = before
+        .gatherings
+        .iter()
+        .find(|g| g.slug == "tirana-park-2023")
+        .unwrap();
+    assert_eq!(
+        after
+            .gatherings
+            .iter()
+            .find(|g| g.slug == "tirana-park-2023")
+            .unwrap(),
+        source,
+        "the source is not touched"
+    );
+    let copy = after
+        .gatherings
+        .iter()
+        .find(|g| location.contains(&format!("/{}/agenda", g.slug)))
+        .expect("the copy");
+    assert_eq!(copy.title, source.title);
+    assert_eq!(copy.status, convene::domain::GatheringStatus::Draft);
+    assert_eq!(copy.venue, source.venue);
+    assert_eq!(copy.starts_local.to_string(), "2026-11-26 11:00:00");
+    assert_ne!(copy.uid, source.uid);
+    assert_eq!(copy.segments.len(), source.segments.len());
+    for (c, s) in copy.segments.iter().zip(&source.segments) {
+        assert_eq!(
+            (&c.title, c.kind, c.duration_minutes),
+            (&s.title, s.kind, s.duration_minutes)
+        );
+        assert_eq!(c.appearances, s.appearances, "who appears how: {}", s.title);
+        assert_ne!(c.uid, s.uid);
+        assert_eq!(
+            (c.actual_start, c.skipped),
+            (None, false),
+            "nothing of the day"
+        );
+    }
+    assert_eq!(copy.statements.len(), source.statements.len());
+    assert_eq!(copy.texts, source.texts, "translations come along");
+
+    // The copy's agenda is timed on its own day in the venue's zone.
+    let (_, agenda) = app.get(&location, Some(&cookie)).await;
+    assert!(agenda.contains("2026"), "{agenda}");
+    let (_, sheet) = app
+        .get(&location.replace("/agenda", "/run-sheet"), Some(&cookie))
+        .await;
+    assert!(sheet.contains("11:00"));
+}

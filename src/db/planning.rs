@@ -515,3 +515,198 @@ pub async fn update_segment(
     txn.commit().await?;
     Ok(saved)
 }
+
+/// Copies gathering `source_id` to another day as a new draft: the same venue, local
+/// times, texts and translations, statements, and the whole agenda with its appearances
+/// (a rally series repeats its run of show). Nothing of the source's day comes along
+/// (actual times, skips, attendance), every calendar UID is new, and the source is not
+/// touched. `date` is `YYYY-MM-DD`; an empty `title` keeps the source's, an empty `slug`
+/// is made from the title and the date. Refusals name the `copy_*` fields.
+pub async fn duplicate_gathering(
+    db: &impl super::Conn,
+    organisation_id: i32,
+    source_id: i32,
+    date: &str,
+    title: &str,
+    slug: &str,
+) -> Result<gathering::Model, AppError> {
+    use super::entities::{appearance, gathering_text, segment_text, statement, statement_text};
+    use std::collections::HashMap;
+    let txn = db.begin().await?;
+    let source = gathering::Entity::find_by_id(source_id)
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| ValidationError::new("copy_date", "Choose the day of the new gathering."))?;
+    let shift = day - source.starts_local.date();
+    let title = if title.trim().is_empty() {
+        source.title.clone()
+    } else {
+        title.to_owned()
+    };
+    let slug = if slug.trim().is_empty() {
+        crate::domain::Slug::suggest(&format!("{title} {day}"))
+            .as_str()
+            .to_owned()
+    } else {
+        slug.to_owned()
+    };
+    let form = GatheringForm {
+        title,
+        slug,
+        kind: source.kind.clone(),
+        status: "draft".into(),
+        date: day.format("%Y-%m-%d").to_string(),
+        starts: source.starts_local.format("%H:%M").to_string(),
+        ends: source.ends_local.format("%H:%M").to_string(),
+        ends_next_day: if source.ends_local.date() > source.starts_local.date() {
+            "on".into()
+        } else {
+            String::new()
+        },
+        public_description: source.public_description.clone(),
+        internal_notes: source.internal_notes.clone(),
+        languages: source.languages.clone(),
+        expected_attendance: source
+            .expected_attendance
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        actual_attendance: String::new(),
+    };
+    let copy = create_gathering(
+        &txn,
+        organisation_id,
+        source.venue_id,
+        &source.time_zone,
+        &form,
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Validation { field, message } => AppError::Validation {
+            field: match field.as_str() {
+                "title" | "slug" | "date" => format!("copy_{field}"),
+                _ => "copy_date".into(),
+            },
+            message,
+        },
+        other => other,
+    })?;
+
+    for t in gathering_text::Entity::find()
+        .filter(gathering_text::Column::GatheringId.eq(source.id))
+        .all(&txn)
+        .await?
+    {
+        gathering_text::ActiveModel {
+            gathering_id: Set(copy.id),
+            language: Set(t.language),
+            title: Set(t.title),
+            public_description: Set(t.public_description),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let now = Utc::now();
+    let mut statements = HashMap::new();
+    for s in statement::Entity::find()
+        .filter(statement::Column::GatheringId.eq(source.id))
+        .order_by_asc(statement::Column::Id)
+        .all(&txn)
+        .await?
+    {
+        let new = statement::ActiveModel {
+            gathering_id: Set(copy.id),
+            title: Set(s.title.clone()),
+            language: Set(s.language.clone()),
+            points: Set(s.points.clone()),
+            signature_count: Set(0),
+            public: Set(s.public),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for t in statement_text::Entity::find()
+            .filter(statement_text::Column::StatementId.eq(s.id))
+            .all(&txn)
+            .await?
+        {
+            statement_text::ActiveModel {
+                statement_id: Set(new.id),
+                language: Set(t.language),
+                title: Set(t.title),
+                points: Set(t.points),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        statements.insert(s.id, new.id);
+    }
+    for s in segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(source.id))
+        .order_by_asc(segment::Column::Position)
+        .all(&txn)
+        .await?
+    {
+        let new = segment::ActiveModel {
+            gathering_id: Set(copy.id),
+            position: Set(s.position),
+            kind: Set(s.kind.clone()),
+            title: Set(s.title.clone()),
+            duration_minutes: Set(s.duration_minutes),
+            hard_start_local: Set(s.hard_start_local.map(|t| t + shift)),
+            film_id: Set(s.film_id),
+            statement_id: Set(s.statement_id.and_then(|id| statements.get(&id).copied())),
+            public: Set(s.public),
+            cue_notes: Set(s.cue_notes.clone()),
+            actual_start: Set(None),
+            actual_end: Set(None),
+            skipped: Set(false),
+            uid: Set(uuid::Uuid::new_v4().simple().to_string()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for t in segment_text::Entity::find()
+            .filter(segment_text::Column::SegmentId.eq(s.id))
+            .all(&txn)
+            .await?
+        {
+            segment_text::ActiveModel {
+                segment_id: Set(new.id),
+                language: Set(t.language),
+                title: Set(t.title),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        for a in appearance::Entity::find()
+            .filter(appearance::Column::SegmentId.eq(s.id))
+            .order_by_asc(appearance::Column::Position)
+            .all(&txn)
+            .await?
+        {
+            appearance::ActiveModel {
+                segment_id: Set(new.id),
+                person_id: Set(a.person_id),
+                position: Set(a.position),
+                role: Set(a.role),
+                mode: Set(a.mode),
+                language: Set(a.language),
+                interpreted_into: Set(a.interpreted_into),
+                online_link: Set(a.online_link),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(copy)
+}

@@ -44,6 +44,11 @@ fn Field(
     }
 }
 
+/// Whether a refused post was the duplicate form's (its errors belong under it).
+fn posted_for_copy(echo: &FormEcho) -> bool {
+    echo.is_for("duplicate")
+}
+
 fn form_error(echo: &FormEcho) -> Option<impl IntoView + use<>> {
     echo.error_for("form")
         .map(|e| view! { <p class="form-error" role="alert">{e}</p> })
@@ -87,7 +92,7 @@ fn NewGatheringForm(
         <section class="planning narrow-wide">
             <p class="breadcrumb"><a href="/manage"><bdi>{c.org_name.clone()}</bdi></a></p>
             <h1>{heading}</h1>
-            {form_error(&echo)}
+            {(!posted_for_copy(&echo)).then(|| form_error(&echo))}
             <form method="post" action=action class="plan-form">
                 {version.map(|v| view! { <input type="hidden" name="version" value=v.to_string() /> })}
                 <Field name="title" label=lang.t("plan-title") required=true echo=echo.clone() />
@@ -170,9 +175,22 @@ pub fn EditGatheringPage() -> impl IntoView {
                 values.extend(posted.values.clone());
                 let echo = FormEcho { values, ..posted };
                 let action = format!("/manage/o/{}/{}/edit", e.choices.org_slug, e.slug);
+                let copy_echo = if posted_for_copy(&echo) { echo.clone() } else { FormEcho::default() };
                 view! {
-                    <NewGatheringForm c=e.choices lang=lang echo=echo action=action version=e.version
+                    <NewGatheringForm c=e.choices lang=lang echo=echo action=action.clone() version=e.version
                         heading=lang.t("plan-edit-title") submit=lang.t("plan-save") />
+                    <section class="planning duplicate">
+                        <h2 id="duplicate">{lang.t("plan-duplicate")}</h2>
+                        <p>{lang.t("plan-duplicate-intro")}</p>
+                        {form_error(&copy_echo)}
+                        <form method="post" action=action class="plan-form">
+                            <input type="hidden" name="action" value="duplicate" />
+                            <Field name="copy_date" kind="date" label=lang.t("plan-date") required=true echo=copy_echo.clone() />
+                            <Field name="copy_title" label=lang.t("plan-title") hint=lang.t("plan-duplicate-title-hint") echo=copy_echo.clone() />
+                            <Field name="copy_slug" label=lang.t("plan-slug") hint=lang.t("plan-duplicate-slug-hint") echo=copy_echo />
+                            <p><button type="submit">{lang.t("plan-duplicate-button")}</button></p>
+                        </form>
+                    </section>
                 }
             },
         )}

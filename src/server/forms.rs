@@ -245,6 +245,28 @@ pub async fn edit_gathering(
             .await?
             .ok_or(AppError::NotFound)?;
         let txn = state.db.begin().await?;
+        if get(&v, "action") == "duplicate" {
+            let copy = planning::duplicate_gathering(
+                &txn,
+                o.id,
+                g.id,
+                get(&v, "copy_date"),
+                get(&v, "copy_title"),
+                get(&v, "copy_slug"),
+            )
+            .await?;
+            auth::audit(
+                &txn,
+                Some(o.id),
+                Some(user.id),
+                "gathering.duplicate",
+                &copy.slug,
+                &g.slug,
+            )
+            .await?;
+            txn.commit().await?;
+            return Ok(format!("/manage/o/{}/{}/agenda", o.slug, copy.slug));
+        }
         let saved = planning::update_gathering(
             &txn,
             o.id,

@@ -427,5 +427,15 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             &[("action", "restore".into())],
             PLAN,
         ),
+        change(
+            "repeat a gathering on another day",
+            format!("{m}/{TIRANA}/edit"),
+            &[
+                ("action", "duplicate".into()),
+                ("copy_date", "2026-11-26".into()),
+                ("copy_title", "Gathering in the park, a year on".into()),
+            ],
+            PLAN,
+        ),
     ]
 }

@@ -363,3 +363,9 @@ directory-archived-intro = Kept for the gatherings that used them; not offered w
 directory-kind-venue = venue
 directory-kind-person = person
 directory-kind-film = film
+
+plan-duplicate = Repeat on another day
+plan-duplicate-intro = Makes a new draft with the same venue, times, texts, statements and agenda, who appears and how included. Nothing of this gathering's day comes along, and this gathering is not changed.
+plan-duplicate-title-hint = Left empty, the title stays the same.
+plan-duplicate-slug-hint = Left empty, it is made from the title and the date.
+plan-duplicate-button = Make the copy

@@ -363,3 +363,9 @@ directory-archived-intro = برای گردهمایی‌هایی که از آن�
 directory-kind-venue = مکان
 directory-kind-person = شخص
 directory-kind-film = فیلم
+
+plan-duplicate = تکرار در روزی دیگر
+plan-duplicate-intro = پیش‌نویسی تازه با همان مکان، ساعت‌ها، متن‌ها، بیانیه‌ها و برنامه، همراه با این‌که چه کسی و چگونه حضور دارد، می‌سازد. چیزی از روز این گردهمایی منتقل نمی‌شود و این گردهمایی تغییر نمی‌کند.
+plan-duplicate-title-hint = اگر خالی بماند، عنوان همان می‌ماند.
+plan-duplicate-slug-hint = اگر خالی بماند، از عنوان و تاریخ ساخته می‌شود.
+plan-duplicate-button = ساختن رونوشت

@@ -363,3 +363,9 @@ directory-archived-intro = Mbahen për tubimet që i përdorën; nuk ofrohen gja
 directory-kind-venue = vend
 directory-kind-person = person
 directory-kind-film = film
+
+plan-duplicate = Përsërite në një ditë tjetër
+plan-duplicate-intro = Krijon një draft të ri me të njëjtin vend, orare, tekste, deklarata dhe program, bashkë me kush merr pjesë dhe si. Asgjë nga dita e këtij tubimi nuk kalon, dhe ky tubim nuk ndryshon.
+plan-duplicate-title-hint = Nëse e lini bosh, titulli mbetet i njëjtë.
+plan-duplicate-slug-hint = Nëse e lini bosh, krijohet nga titulli dhe data.
+plan-duplicate-button = Bëj kopjen
