@@ -35,3 +35,22 @@ test("an organiser edits a venue, sees it on the public page, and cannot delete 
   await expect(page.getByRole("alert")).toContainText("Still used by these gatherings");
   await expect(page.getByRole("alert")).toContainText("Public gathering in the park");
 });
+
+test("an organiser repeats the Tirana gathering on another day with its whole run of show", async ({ page }, info) => {
+  await page.goto("/sign-in?next=/manage/o/families-association/tirana-park-2023/edit");
+  await page.getByLabel("E-mail address").fill("organiser@example.org");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+
+  const day = info.project.name === "js" ? "2026-11-26" : "2026-11-27";
+  const copy = page.locator("section.duplicate");
+  await copy.getByLabel("Date").fill(day);
+  await copy.getByRole("button", { name: "Make the copy" }).click();
+  await expect(page).toHaveURL(new RegExp(`-${day}/agenda$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Public gathering in the park");
+  // The same run of show, timed on the new day from 11:00 in Tirana.
+  const rows = page.locator("ol.editor-rows > li");
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first()).toContainText("11:00");
+});
