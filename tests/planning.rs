@@ -556,3 +556,46 @@ async fn a_gathering_repeats_on_another_day_with_its_whole_run_of_show() {
         .await;
     assert!(sheet.contains("11:00"));
 }
+
+/// Organisers editing one agenda at the same moment (no form version named, as from the
+/// live view or several tabs): every change is saved, none refused or failed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_changes_to_one_agenda_all_land() {
+    let app = std::sync::Arc::new(app().await);
+    let cookie = app.cookie(ORGANISER).await;
+    let agenda = "/manage/o/families-association/tirana-park-2023/agenda";
+    let mut tasks = tokio::task::JoinSet::new();
+    for editor in 0..6 {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        tasks.spawn(async move {
+            let mut statuses = Vec::new();
+            for n in 0..8 {
+                let title = format!("Message {editor}-{n}");
+                let (status, _, _) = app
+                    .post(
+                        agenda,
+                        Some(&cookie),
+                        &[
+                            ("action", "add"),
+                            ("kind", "message_read_out"),
+                            ("title", &title),
+                            ("duration", "3"),
+                        ],
+                    )
+                    .await;
+                statuses.push(status);
+            }
+            statuses
+        });
+    }
+    let mut saved = 0;
+    while let Some(statuses) = tasks.join_next().await {
+        for status in statuses.unwrap() {
+            assert_eq!(status, StatusCode::SEE_OTHER);
+            saved += 1;
+        }
+    }
+    assert_eq!(saved, 48);
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    assert!(page.matches("Message ").count() >= 48);
+}

@@ -126,3 +126,16 @@ impl<T> Conn for T where
         + sea_orm::TransactionTrait<Transaction = sea_orm::DatabaseTransaction>
 {
 }
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a transaction that read first and then tried to write would be
+/// refused with "database is locked" whenever another writer had committed meanwhile,
+/// without waiting for the busy timeout. PostgreSQL ignores the mode.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}

@@ -98,31 +98,34 @@ pub(crate) async fn lock(
     gathering_id: i32,
     version: Option<i32>,
 ) -> Result<gathering::Model, AppError> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    // Raise the version first, in one statement, so the row is locked for this change
+    // (and SQLite's write lock taken) before anything is read. A form that names the
+    // version it was opened at only changes the gathering still at that version; a
+    // change that names none (the live view, scripts) simply goes after the others.
+    let mut raise = gathering::Entity::update_many()
+        .col_expr(
+            gathering::Column::Version,
+            Expr::col(gathering::Column::Version).add(1),
+        )
+        .col_expr(gathering::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(gathering::Column::Id.eq(gathering_id));
+    if let Some(v) = version {
+        raise = raise.filter(gathering::Column::Version.eq(v));
+    }
+    let raised = raise.exec(txn).await?;
     let g = gathering::Entity::find_by_id(gathering_id)
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    if version.is_some_and(|v| v != g.version) {
-        return Err(stale(txn, &g).await);
-    }
-    // Raise the version only if nobody else did in between.
-    let raised = gathering::Entity::update_many()
-        .col_expr(
-            gathering::Column::Version,
-            sea_orm::sea_query::Expr::value(g.version + 1),
-        )
-        .col_expr(
-            gathering::Column::UpdatedAt,
-            sea_orm::sea_query::Expr::value(Utc::now()),
-        )
-        .filter(gathering::Column::Id.eq(g.id))
-        .filter(gathering::Column::Version.eq(g.version))
-        .exec(txn)
-        .await?;
     if raised.rows_affected != 1 {
         return Err(stale(txn, &g).await);
     }
-    Ok(g)
+    // The row as it was before this change's raise.
+    Ok(gathering::Model {
+        version: g.version - 1,
+        ..g
+    })
 }
 
 /// The refusal of a change to a gathering saved by someone else first: who and when,

@@ -12,7 +12,6 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
-use sea_orm::TransactionTrait;
 
 use super::AppState;
 use crate::app::shell;
@@ -185,7 +184,7 @@ pub async fn create_gathering(
         let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
         let form = gathering_form(&v);
         let venue = venue_choice(&v)?;
-        let txn = state.db.begin().await?;
+        let txn = crate::db::begin_write(&state.db).await?;
         let g = planning::create_gathering(&txn, o.id, venue, get(&v, "time_zone"), &form).await?;
         auth::audit(
             &txn,
@@ -244,7 +243,7 @@ pub async fn edit_gathering(
         let g = queries::gathering_by_slug(&state.db, o.id, &slug)
             .await?
             .ok_or(AppError::NotFound)?;
-        let txn = state.db.begin().await?;
+        let txn = crate::db::begin_write(&state.db).await?;
         if get(&v, "action") == "duplicate" {
             let copy = planning::duplicate_gathering(
                 &txn,
@@ -339,7 +338,7 @@ pub async fn agenda_action(
         };
         let back = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
         // The change and its audit entry are saved together or not at all.
-        let txn = state.db.begin().await?;
+        let txn = crate::db::begin_write(&state.db).await?;
         let outcome = match action.as_str() {
             "add" => {
                 let (film, form) = segment_form(&v);
@@ -571,7 +570,7 @@ pub async fn directory_action(
             field: "action".into(),
             message: "Unknown action.".into(),
         })?;
-        let txn = state.db.begin().await?;
+        let txn = crate::db::begin_write(&state.db).await?;
         let (id, label) = save_item(&txn, o.id, kind, None, &v).await?;
         auth::audit(
             &txn,
@@ -609,7 +608,7 @@ pub async fn directory_item_action(
             Permission::Plan
         };
         let (user, o, _) = member(&state, &headers, &org, needed).await?;
-        let txn = state.db.begin().await?;
+        let txn = crate::db::begin_write(&state.db).await?;
         let (label, back) = match action.as_str() {
             "save" => {
                 let existing = directory::Existing {
@@ -683,7 +682,7 @@ pub async fn crew_feed_action(
         "create" => {
             let label = get(&values, "label");
             let made = async {
-                let txn = state.db.begin().await?;
+                let txn = crate::db::begin_write(&state.db).await?;
                 let (feed, token) = crew_feeds::create(&txn, o.id, user.id, label, now).await?;
                 auth::audit(
                     &txn,
@@ -721,7 +720,7 @@ pub async fn crew_feed_action(
             };
             let any_member = role.allows(Permission::ManageMembers);
             let result = async {
-                let txn = state.db.begin().await?;
+                let txn = crate::db::begin_write(&state.db).await?;
                 let feed = crew_feeds::revoke(&txn, o.id, id, user.id, any_member, now).await?;
                 auth::audit(
                     &txn,

@@ -14,7 +14,6 @@ use axum::extract::{Path, Request, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
-use sea_orm::TransactionTrait;
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use tokio::sync::broadcast;
 
@@ -202,7 +201,7 @@ pub async fn action(
             gathering: g,
         } = member_gathering(&state, &parts.headers, &org, &slug, needs).await?;
         // The change and its audit entry are saved together or not at all.
-        let txn = state.db.begin().await?;
+        let txn = crate::db::begin_write(&state.db).await?;
         let detail = if action == "reset" {
             live::reset(&txn, g.id).await?;
             String::new()
