@@ -24,6 +24,7 @@ use crate::pages::{
     poster::PosterPage,
     run_sheet::RunSheetPage,
     settings::SettingsPage,
+    setup::SetupPage,
     sign_in::SignInPage,
     venue::VenuePage,
     workspace::WorkspacePage,
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/people/:id") view=PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/call-sheets") view=CallSheetsPage ssr=SsrMode::Async />

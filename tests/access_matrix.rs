@@ -155,6 +155,19 @@ fn table(ids: &Ids) -> Vec<Case> {
             &[("org", ORG), ("id", &listed), ("lang", "en")],
             Public,
         ),
+        get("setup page, an owner being there", "/setup", Nobody),
+        post(
+            "setup, an owner being there",
+            "/setup",
+            &[
+                ("display_name", "Intruder".into()),
+                ("email", "intruder@example.org".into()),
+                ("password", "a long enough password".into()),
+                ("password_again", "a long enough password".into()),
+                ("organisation", ORG.into()),
+            ],
+            Nobody,
+        ),
         // Members' pages.
         get("workspace", "/manage", SignedIn),
         server_fn::<LoadWorkspace>("load_workspace", &[("lang", "en")], SignedIn),

@@ -12,6 +12,7 @@ pub mod live;
 pub mod organisations;
 pub mod planning;
 pub mod settings;
+pub mod setup;
 pub mod workspace;
 
 use chrono::NaiveDateTime;

@@ -100,7 +100,7 @@ pub fn check_new_password(raw: &str) -> Result<(), ValidationError> {
 
 /// Creates an account; the e-mail address must be new.
 pub async fn create_user(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     email: &str,
     display_name: &str,
     password: &str,
@@ -133,7 +133,7 @@ pub async fn create_user(
 
 /// Gives a user a role in an organisation (or changes it).
 pub async fn set_membership(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     organisation_id: i32,
     user_id: i32,
     role: MemberRole,
@@ -463,4 +463,83 @@ pub async fn stale(
         who.as_deref().unwrap_or("someone else"),
         entry.at.format("%H:%M")
     ))
+}
+
+/// Whether the one-time setup is still open: no account exists yet.
+pub async fn setup_open(db: &impl ConnectionTrait) -> Result<bool, AppError> {
+    Ok(app_user::Entity::find().count(db).await? == 0)
+}
+
+/// What the one-time setup page asks for.
+#[derive(Debug, Clone, Default)]
+pub struct SetupForm {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    pub password_again: String,
+    /// The slug of an organisation already there (the demo, an import) to own, or empty
+    /// to make a new one named `org_name`.
+    pub organisation: String,
+    pub org_name: String,
+}
+
+/// Makes the first account, owner of an organisation, while no account exists; refused
+/// as not found once one does (the page is gone). One transaction.
+pub async fn first_owner(
+    db: &DatabaseConnection,
+    form: &SetupForm,
+) -> Result<(app_user::Model, organisation::Model), AppError> {
+    let txn = super::begin_write(db).await?;
+    if !setup_open(&txn).await? {
+        return Err(AppError::NotFound);
+    }
+    check_new_password(&form.password)?;
+    if form.password != form.password_again {
+        return Err(ValidationError::new("password_again", "The two passwords differ.").into());
+    }
+    let org = if form.organisation.trim().is_empty() {
+        let name = Title::parse("org_name", &form.org_name)?;
+        let slug = crate::domain::Slug::suggest(name.as_str());
+        let taken = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq(slug.as_str()))
+            .count(&txn)
+            .await?
+            > 0;
+        if taken {
+            return Err(ValidationError::new(
+                "org_name",
+                "An organisation with this name is already here: choose it above.",
+            )
+            .into());
+        }
+        organisation::ActiveModel {
+            slug: Set(slug.as_str().to_owned()),
+            name: Set(name.as_str().to_owned()),
+            default_language: Set("en".into()),
+            public_description: Set(String::new()),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?
+    } else {
+        organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq(form.organisation.trim()))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| ValidationError::new("organisation", "Choose an organisation."))?
+    };
+    let user = create_user(&txn, &form.email, &form.display_name, &form.password).await?;
+    set_membership(&txn, org.id, user.id, MemberRole::Owner, Some(user.id)).await?;
+    audit(
+        &txn,
+        Some(org.id),
+        Some(user.id),
+        "setup.first_owner",
+        &user.email,
+        &org.slug,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((user, org))
 }

@@ -14,6 +14,7 @@ pub mod planning;
 pub mod poster;
 pub mod run_sheet;
 pub mod settings;
+pub mod setup;
 pub mod sign_in;
 pub mod venue;
 pub mod workspace;

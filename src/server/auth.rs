@@ -181,3 +181,55 @@ mod tests {
         assert!(!same_origin(&h));
     }
 }
+
+/// `POST /setup`: the one-time setup, while no account exists. Makes the first owner and
+/// signs them in; a refusal shows the page again with the message beside its field
+/// (passwords are never shown back).
+pub async fn setup(
+    State(state): State<super::AppState>,
+    peer: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    request: axum::extract::Request,
+) -> Response {
+    let (parts, mut values) = match super::forms::read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let field = |k: &str| values.get(k).cloned().unwrap_or_default();
+    let form = auth::SetupForm {
+        display_name: field("display_name"),
+        email: field("email"),
+        password: field("password"),
+        password_again: field("password_again"),
+        organisation: field("organisation"),
+        org_name: field("org_name"),
+    };
+    match auth::first_owner(&state.db, &form).await {
+        Ok((user, _)) => {
+            let address = peer.map_or_else(
+                || "unknown".to_owned(),
+                |axum::Extension(ConnectInfo(a))| a.ip().to_string(),
+            );
+            match auth::sign_in(&state.db, &user.email, &form.password, &address, Utc::now()).await
+            {
+                Ok(Ok(session)) => {
+                    let mut response = Redirect::to("/manage").into_response();
+                    response.headers_mut().append(
+                        header::SET_COOKIE,
+                        cookie(
+                            &session.token,
+                            SESSION_DAYS * 86_400,
+                            secure(&parts.headers),
+                        ),
+                    );
+                    response
+                }
+                _ => Redirect::to("/sign-in?next=/manage").into_response(),
+            }
+        }
+        Err(e) => {
+            values.remove("password");
+            values.remove("password_again");
+            super::forms::answer_refusal(&state, parts, values, e).await
+        }
+    }
+}

@@ -280,6 +280,7 @@ pub fn router_with(
     Router::new()
         .route("/sign-in", axum::routing::post(auth::sign_in))
         .route("/sign-out", axum::routing::post(auth::sign_out))
+        .route("/setup", axum::routing::post(auth::setup))
         .route(
             "/manage/o/{org}/directory",
             axum::routing::post(forms::directory_action),

@@ -88,6 +88,15 @@ async fn seed(conn: &DatabaseConnection) {
 }
 
 impl App {
+    /// An app on a database prepared by the caller (no members made).
+    pub fn on(conn: DatabaseConnection) -> App {
+        App {
+            router: router(&conn),
+            _dir: tempfile::tempdir().unwrap(),
+            db: conn,
+        }
+    }
+
     pub async fn send(&self, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();

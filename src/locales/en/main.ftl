@@ -369,3 +369,12 @@ plan-duplicate-intro = Makes a new draft with the same venue, times, texts, stat
 plan-duplicate-title-hint = Left empty, the title stays the same.
 plan-duplicate-slug-hint = Left empty, it is made from the title and the date.
 plan-duplicate-button = Make the copy
+
+setup-title = Set up convene
+setup-intro = No one has an account here yet. Make the first one: you will own the organisation, invite the others and give them their roles. This page disappears once you have done it.
+setup-name = Your name
+setup-password-again = The password again
+setup-organisation = Organisation
+setup-new-organisation = A new organisation (named below)
+setup-org-name = Name of the new organisation
+setup-button = Make my account

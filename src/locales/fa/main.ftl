@@ -369,3 +369,12 @@ plan-duplicate-intro = پیش‌نویسی تازه با همان مکان، س�
 plan-duplicate-title-hint = اگر خالی بماند، عنوان همان می‌ماند.
 plan-duplicate-slug-hint = اگر خالی بماند، از عنوان و تاریخ ساخته می‌شود.
 plan-duplicate-button = ساختن رونوشت
+
+setup-title = راه‌اندازی convene
+setup-intro = هنوز کسی اینجا حساب ندارد. نخستین حساب را بسازید: مالک سازمان خواهید بود، دیگران را دعوت می‌کنید و نقش‌هایشان را می‌دهید. این صفحه پس از این کار ناپدید می‌شود.
+setup-name = نام شما
+setup-password-again = دوباره گذرواژه
+setup-organisation = سازمان
+setup-new-organisation = سازمانی تازه (نامش در پایین)
+setup-org-name = نام سازمان تازه
+setup-button = ساختن حساب من

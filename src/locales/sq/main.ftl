@@ -369,3 +369,12 @@ plan-duplicate-intro = Krijon një draft të ri me të njëjtin vend, orare, tek
 plan-duplicate-title-hint = Nëse e lini bosh, titulli mbetet i njëjtë.
 plan-duplicate-slug-hint = Nëse e lini bosh, krijohet nga titulli dhe data.
 plan-duplicate-button = Bëj kopjen
+
+setup-title = Konfiguro convene
+setup-intro = Askush nuk ka ende llogari këtu. Krijoni të parën: do të jeni pronari i organizatës, do të ftoni të tjerët dhe do t'u jepni rolet. Kjo faqe zhduket sapo ta keni bërë.
+setup-name = Emri juaj
+setup-password-again = Fjalëkalimi përsëri
+setup-organisation = Organizata
+setup-new-organisation = Një organizatë e re (emri më poshtë)
+setup-org-name = Emri i organizatës së re
+setup-button = Krijo llogarinë time

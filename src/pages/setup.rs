@@ -1,0 +1,81 @@
+//! `/setup`: make the first owner, once, on a new installation.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::setup::{SetupChoices, load_setup};
+use crate::components::loaded::{loaded, route_key};
+use crate::forms::use_form_echo;
+use crate::i18n::{Lang, use_lang};
+
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=lang.t("setup-title") />
+        {loaded(
+            route_key([]),
+            |(_, _)| load_setup(),
+            move |c| view! { <SetupView c=c lang=lang /> },
+        )}
+    }
+}
+
+#[component]
+fn SetupView(c: SetupChoices, lang: Lang) -> impl IntoView {
+    let echo = use_form_echo();
+    let t = move |k: &str| lang.t(k);
+    let field = |name: &'static str,
+                 label: String,
+                 kind: &'static str,
+                 autocomplete: &'static str| {
+        let error = echo.error_for(name);
+        let bad = error.is_some();
+        let value = if kind == "password" {
+            String::new()
+        } else {
+            echo.value(name, "")
+        };
+        view! {
+            <p class="field" class:has-error=bad>
+                <label for=format!("setup-{name}")>{label}</label>
+                <input id=format!("setup-{name}") name=name type=kind value=value autocomplete=autocomplete
+                    aria-invalid=bad.then_some("true") dir="auto" />
+                {error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+            </p>
+        }
+    };
+    let chosen = echo.value(
+        "organisation",
+        c.organisations
+            .first()
+            .map_or("", |(slug, _)| slug.as_str()),
+    );
+    let org_error = echo.error_for("organisation");
+    let org_bad = org_error.is_some();
+    view! {
+        <section class="setup narrow planning">
+            <h1>{t("setup-title")}</h1>
+            <p>{t("setup-intro")}</p>
+            {echo.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <form method="post" action="/setup" class="plan-form">
+                {field("display_name", t("setup-name"), "text", "name")}
+                {field("email", t("sign-in-email"), "email", "username")}
+                {field("password", t("sign-in-password"), "password", "new-password")}
+                {field("password_again", t("setup-password-again"), "password", "new-password")}
+                <p class="field" class:has-error=org_bad>
+                    <label for="setup-organisation">{t("setup-organisation")}</label>
+                    <select id="setup-organisation" name="organisation">
+                        {c.organisations.iter().map(|(slug, name)| view! {
+                            <option value=slug.clone() selected={chosen == *slug}>{name.clone()}</option>
+                        }).collect_view()}
+                        <option value="" selected=chosen.is_empty()>{t("setup-new-organisation")}</option>
+                    </select>
+                    {org_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
+                {field("org_name", t("setup-org-name"), "text", "organization")}
+                <p><button type="submit">{t("setup-button")}</button></p>
+            </form>
+        </section>
+    }
+}
