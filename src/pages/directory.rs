@@ -34,7 +34,7 @@ fn entries(
     kind: &'static str,
     list: Vec<DirectoryEntry>,
     can_plan: bool,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let base = format!("/manage/o/{org}/directory/{kind}");
     view! {
         {list.is_empty().then(|| view! { <p class="empty">{lang.t(&format!("directory-empty-{kind}"))}</p> })}
