@@ -15,7 +15,7 @@ E2E_PORT ?= 3099
 # A throw-away account the end-to-end tests sign in with.
 E2E_PASSWORD := end2end-host-password
 
-.PHONY: run build release load load-mixed weight tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
+.PHONY: run build release load load-mixed weight tools apt-tools browser-tools feed-parsers test unit typecheck e2e fmt clippy clean
 
 ## Install what is missing: wasm target, cargo-leptos, the matching wasm-bindgen CLI.
 tools:
@@ -40,7 +40,7 @@ run: build
 
 ## Everything: unit and integration tests (and PostgreSQL when
 ## CONVENE_TEST_DATABASE_URL is set), then end2end tests in headless Chromium.
-test: unit e2e
+test: unit typecheck e2e
 
 # cargo-leptos builds the debug server with `--cfg erase_components` (type-erased views);
 # the tests use the same flags, so they share its build, and their binaries stay small
@@ -49,6 +49,11 @@ DEBUG_RUSTFLAGS := --cfg erase_components
 
 unit: tools
 	RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo test --workspace --features ssr --no-fail-fast
+
+## Type-check the server as release builds compile it (without erase_components, whose
+## type-erased views accept borrows a release build refuses).
+typecheck: tools
+	cargo check --features ssr --bin convene
 
 ## Debian's Chromium and the Playwright test runner (no browser download).
 browser-tools:
@@ -88,14 +93,14 @@ release: tools
 ## Load test (wrk on loopback) of a release build of the server: feeds (200 and 304)
 ## and public pages. Set DATABASE_URL to run it on PostgreSQL.
 load: tools
-	cargo build --release --features ssr --bin convene
+	LEPTOS_OUTPUT_NAME=convene cargo build --release --features ssr --bin convene
 	benches/load.sh ./target/release/convene
 
 ## Mixed load (wrk on loopback, 60 s) of a release build: 500 feed subscribers polling
 ## with If-None-Match, 200 page readers and 20 organisers editing agendas at once.
 ## Set DATABASE_URL to run it on PostgreSQL (that database is emptied first).
 load-mixed: tools
-	cargo build --release --features ssr --bin convene
+	LEPTOS_OUTPUT_NAME=convene cargo build --release --features ssr --bin convene
 	benches/mixed.sh ./target/release/convene
 
 ## Bytes a visitor's browser transfers for public pages (release build, compressed).

@@ -429,6 +429,7 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
     let mut leptos_options = conf.leptos_options;
     leptos_options.site_addr = addr;
     let hub = live::LiveHub::new(database.clone());
+    let pool = database.clone();
     let app = router_with(database, leptos_options, hub.clone());
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -445,7 +446,12 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
         hub.close();
     })
     .await
-    .map_err(|e| format!("server error: {e}"))
+    .map_err(|e| format!("server error: {e}"))?;
+    // Say goodbye to the database rather than dropping its connections mid-stream.
+    if let Err(e) = pool.close().await {
+        tracing::warn!(%e, "closing the database connections");
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {
