@@ -151,37 +151,6 @@ pub async fn sign_out(State(db): State<DatabaseConnection>, headers: HeaderMap) 
     response
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_local_paths_are_followed_after_sign_in() {
-        assert_eq!(safe_next(Some("/manage/o/x")), "/manage/o/x");
-        assert_eq!(safe_next(Some("//evil.example/")), "/manage");
-        assert_eq!(safe_next(Some("https://evil.example/")), "/manage");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/manage");
-        assert_eq!(safe_next(None), "/manage");
-    }
-
-    #[test]
-    fn forms_from_other_sites_are_refused() {
-        let mut h = HeaderMap::new();
-        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
-        assert!(same_origin(&h));
-        h.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("https://convene.example"),
-        );
-        assert!(same_origin(&h));
-        h.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("https://evil.example"),
-        );
-        assert!(!same_origin(&h));
-    }
-}
-
 /// `POST /setup`: the one-time setup, while no account exists. Makes the first owner and
 /// signs them in; a refusal shows the page again with the message beside its field
 /// (passwords are never shown back).
@@ -231,5 +200,36 @@ pub async fn setup(
             values.remove("password_again");
             super::forms::answer_refusal(&state, parts, values, e).await
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next(Some("/manage/o/x")), "/manage/o/x");
+        assert_eq!(safe_next(Some("//evil.example/")), "/manage");
+        assert_eq!(safe_next(Some("https://evil.example/")), "/manage");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/manage");
+        assert_eq!(safe_next(None), "/manage");
+    }
+
+    #[test]
+    fn forms_from_other_sites_are_refused() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
+        assert!(same_origin(&h));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://convene.example"),
+        );
+        assert!(same_origin(&h));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
+        assert!(!same_origin(&h));
     }
 }
