@@ -370,8 +370,17 @@ async fn run_as(who: Who) -> Vec<String> {
     wrong
 }
 
-#[tokio::test]
+/// The two tests of this file run one after the other (see the note on `ONE_AT_A_TIME`).
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+// An SSR page of this table was seen, twice in many runs and only here, to never answer
+// while the other test of this file ran beside it on its own single-threaded runtime
+// (never under the multi-threaded server, nor in 16,000 pages of the mixed load test).
+// Until that is understood the tests run one at a time on a multi-threaded runtime, and
+// every request has a time limit that names the row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_and_server_function_allows_exactly_whom_the_table_says() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let mut wrong = Vec::new();
     for who in [
         Who::Anonymous,
@@ -386,8 +395,9 @@ async fn every_route_and_server_function_allows_exactly_whom_the_table_says() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_change_is_accepted_from_another_site_even_for_an_owner() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let app = common::app().await;
     stranger(&app).await;
     let ids = ids(&app).await;
