@@ -3,7 +3,6 @@
 
 use convene::config::DatabaseUrl;
 use convene::db::{self, auth, demo, queries};
-use sea_orm::{ConnectionTrait, Statement};
 
 mod common;
 
@@ -29,16 +28,7 @@ async fn a_backup_taken_during_writes_opens_whole_and_holds_the_organisation() {
         db::connect(&DatabaseUrl::parse(&format!("sqlite://{}", copy.display())).unwrap())
             .await
             .unwrap();
-    let check = restored
-        .query_one_raw(Statement::from_string(
-            restored.get_database_backend(),
-            "PRAGMA integrity_check",
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<String>(0)
-        .unwrap();
+    let check = common::integrity_check(&restored).await;
     assert_eq!(check, "ok");
     let org = queries::organisation_by_slug(&restored, demo::DEMO_ORG)
         .await

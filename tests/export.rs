@@ -6,21 +6,10 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, header};
-use convene::config::DatabaseUrl;
-use convene::db::{self, export};
+use convene::db::export;
 use convene::error::AppError;
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
-
-async fn fresh() -> (tempfile::TempDir, sea_orm::DatabaseConnection) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/convene.db", dir.path().display());
-    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
-        .await
-        .unwrap();
-    db::migrate_up(&conn).await.unwrap();
-    (dir, conn)
-}
 
 async fn feed(conn: &sea_orm::DatabaseConnection, uri: &str) -> String {
     let router = convene::server::router(
@@ -57,7 +46,7 @@ async fn a_round_trip_keeps_every_detail() {
         "internal details are kept"
     );
 
-    let (_dir, other) = fresh().await;
+    let (_dir, other) = common::fresh_database().await;
     export::import(&other, &export::parse(&json).unwrap())
         .await
         .unwrap();
@@ -100,7 +89,7 @@ async fn a_bad_document_names_the_bad_field_and_writes_nothing() {
     // people were already inserted in the transaction, which is rolled back.
     let mut wrong_zone = json.clone();
     wrong_zone["gatherings"][3]["time_zone"] = "Europe/Tirana".into();
-    let (_dir, other) = fresh().await;
+    let (_dir, other) = common::fresh_database().await;
     match export::import(&other, &export::parse(&wrong_zone.to_string()).unwrap()).await {
         Err(AppError::Validation { field, message }) => {
             assert_eq!(field, "gatherings[3].time_zone", "{message}");
@@ -221,7 +210,7 @@ async fn organisers_and_owners_download_the_export_from_settings_and_others_cann
         let got: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(got, expected, "the download is the export");
         // ... and it loads into a fresh database.
-        let (_dir, other) = fresh().await;
+        let (_dir, other) = common::fresh_database().await;
         export::import(&other, &export::parse(&body).unwrap())
             .await
             .unwrap();

@@ -3,6 +3,8 @@
 //! finishes the request in flight, ends open live streams and exits cleanly.
 #![cfg(all(feature = "ssr", unix))]
 
+mod common;
+
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::Stdio;
@@ -232,16 +234,7 @@ async fn killed_mid_burst_it_keeps_every_acknowledged_edit_whole() {
     server.wait().await.unwrap();
 
     let conn = open(&url).await;
-    let integrity = conn
-        .query_one_raw(Statement::from_string(
-            conn.get_database_backend(),
-            "PRAGMA integrity_check",
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<String>(0)
-        .unwrap();
+    let integrity = common::integrity_check(&conn).await;
     assert_eq!(integrity, "ok");
     let stored = titles(&conn).await;
     for title in &acknowledged {

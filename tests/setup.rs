@@ -6,17 +6,11 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use convene::config::DatabaseUrl;
 use convene::db;
 
 #[tokio::test]
 async fn the_first_owner_sets_up_once_and_the_page_is_gone() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/convene.db", dir.path().display());
-    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
-        .await
-        .unwrap();
-    db::migrate_up(&conn).await.unwrap();
+    let (_dir, conn) = common::fresh_database().await;
     db::demo::load_if_absent(&conn).await.unwrap();
     let app = common::App::on(conn);
 
@@ -79,12 +73,7 @@ async fn the_first_owner_sets_up_once_and_the_page_is_gone() {
 
 #[tokio::test]
 async fn a_new_installation_without_the_demo_gets_a_new_organisation() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/convene.db", dir.path().display());
-    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
-        .await
-        .unwrap();
-    db::migrate_up(&conn).await.unwrap();
+    let (_dir, conn) = common::fresh_database().await;
     let app = common::App::on(conn);
     let form = [
         ("display_name", "Mina"),

@@ -18,6 +18,17 @@ fn join(tags: &[crate::domain::LanguageTag]) -> String {
         .join(",")
 }
 
+/// The venue, person or film `id` of the organisation, or not found.
+macro_rules! in_organisation {
+    ($entity:ident, $db:expr, $organisation_id:expr, $id:expr) => {
+        $entity::Entity::find_by_id($id)
+            .filter($entity::Column::OrganisationId.eq($organisation_id))
+            .one($db)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+}
+
 /// The item an edit form was opened on, and the change stamp it showed then.
 #[derive(Debug, Clone, Copy)]
 pub struct Existing<'a> {
@@ -97,11 +108,7 @@ pub async fn save_venue(
         model.created_at = Set(now);
         return Ok(model.insert(db).await?);
     };
-    let current = venue::Entity::find_by_id(e.id)
-        .filter(venue::Column::OrganisationId.eq(organisation_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let current = in_organisation!(venue, db, organisation_id, e.id);
     let saved = venue::Entity::update_many()
         .set(model)
         .filter(venue::Column::Id.eq(e.id))
@@ -143,11 +150,7 @@ pub async fn save_person(
         model.created_at = Set(now);
         return Ok(model.insert(db).await?);
     };
-    let current = person::Entity::find_by_id(e.id)
-        .filter(person::Column::OrganisationId.eq(organisation_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let current = in_organisation!(person, db, organisation_id, e.id);
     let saved = person::Entity::update_many()
         .set(model)
         .filter(person::Column::Id.eq(e.id))
@@ -194,11 +197,7 @@ pub async fn save_film(
         model.created_at = Set(now);
         return Ok(model.insert(db).await?);
     };
-    let current = film::Entity::find_by_id(e.id)
-        .filter(film::Column::OrganisationId.eq(organisation_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let current = in_organisation!(film, db, organisation_id, e.id);
     let saved = film::Entity::update_many()
         .set(model)
         .filter(film::Column::Id.eq(e.id))
@@ -275,11 +274,7 @@ pub async fn set_archived(
     let now = Utc::now();
     let name = match kind {
         Kind::Venue => {
-            let m = venue::Entity::find_by_id(id)
-                .filter(venue::Column::OrganisationId.eq(organisation_id))
-                .one(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let m = in_organisation!(venue, db, organisation_id, id);
             let name = m.name.clone();
             let mut m: venue::ActiveModel = m.into();
             m.archived = Set(archived);
@@ -288,11 +283,7 @@ pub async fn set_archived(
             name
         }
         Kind::Person => {
-            let m = person::Entity::find_by_id(id)
-                .filter(person::Column::OrganisationId.eq(organisation_id))
-                .one(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let m = in_organisation!(person, db, organisation_id, id);
             let name = m.name.clone();
             let mut m: person::ActiveModel = m.into();
             m.archived = Set(archived);
@@ -301,11 +292,7 @@ pub async fn set_archived(
             name
         }
         Kind::Film => {
-            let m = film::Entity::find_by_id(id)
-                .filter(film::Column::OrganisationId.eq(organisation_id))
-                .one(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let m = in_organisation!(film, db, organisation_id, id);
             let name = m.title.clone();
             let mut m: film::ActiveModel = m.into();
             m.archived = Set(archived);
@@ -340,31 +327,19 @@ pub async fn delete(
     }
     let name = match kind {
         Kind::Venue => {
-            let m = venue::Entity::find_by_id(id)
-                .filter(venue::Column::OrganisationId.eq(organisation_id))
-                .one(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let m = in_organisation!(venue, db, organisation_id, id);
             let name = m.name.clone();
             m.delete(db).await?;
             name
         }
         Kind::Person => {
-            let m = person::Entity::find_by_id(id)
-                .filter(person::Column::OrganisationId.eq(organisation_id))
-                .one(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let m = in_organisation!(person, db, organisation_id, id);
             let name = m.name.clone();
             m.delete(db).await?;
             name
         }
         Kind::Film => {
-            let m = film::Entity::find_by_id(id)
-                .filter(film::Column::OrganisationId.eq(organisation_id))
-                .one(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let m = in_organisation!(film, db, organisation_id, id);
             let name = m.title.clone();
             m.delete(db).await?;
             name

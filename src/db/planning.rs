@@ -519,7 +519,7 @@ pub async fn update_segment(
     Ok(saved)
 }
 
-/// Copies gathering `source_id` to another day as a new draft: the same venue, local
+/// Copies gathering `source_slug` to another day as a new draft: the same venue, local
 /// times, texts and translations, statements, and the whole agenda with its appearances
 /// (a rally series repeats its run of show). Nothing of the source's day comes along
 /// (actual times, skips, attendance), every calendar UID is new, and the source is not
@@ -528,7 +528,7 @@ pub async fn update_segment(
 pub async fn duplicate_gathering(
     db: &impl super::Conn,
     organisation_id: i32,
-    source_id: i32,
+    source_slug: &str,
     date: &str,
     title: &str,
     slug: &str,
@@ -536,16 +536,16 @@ pub async fn duplicate_gathering(
     use super::entities::{appearance, gathering_text, segment_text, statement, statement_text};
     use std::collections::HashMap;
     let txn = db.begin().await?;
-    let source = gathering::Entity::find_by_id(source_id)
-        .filter(gathering::Column::OrganisationId.eq(organisation_id))
-        .one(&txn)
+    // The whole source in a fixed number of queries, as the pages load it.
+    let source = super::queries::gathering_bundle(&txn, organisation_id, source_slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    let g = &source.gathering;
     let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
         .map_err(|_| ValidationError::new("copy_date", "Choose the day of the new gathering."))?;
-    let shift = day - source.starts_local.date();
+    let shift = day - g.starts_local.date();
     let title = if title.trim().is_empty() {
-        source.title.clone()
+        g.title.clone()
     } else {
         title.to_owned()
     };
@@ -559,54 +559,44 @@ pub async fn duplicate_gathering(
     let form = GatheringForm {
         title,
         slug,
-        kind: source.kind.clone(),
+        kind: g.kind.clone(),
         status: "draft".into(),
         date: day.format("%Y-%m-%d").to_string(),
-        starts: source.starts_local.format("%H:%M").to_string(),
-        ends: source.ends_local.format("%H:%M").to_string(),
-        ends_next_day: if source.ends_local.date() > source.starts_local.date() {
+        starts: g.starts_local.format("%H:%M").to_string(),
+        ends: g.ends_local.format("%H:%M").to_string(),
+        ends_next_day: if g.ends_local.date() > g.starts_local.date() {
             "on".into()
         } else {
             String::new()
         },
-        public_description: source.public_description.clone(),
-        internal_notes: source.internal_notes.clone(),
-        languages: source.languages.clone(),
-        expected_attendance: source
+        public_description: g.public_description.clone(),
+        internal_notes: g.internal_notes.clone(),
+        languages: g.languages.clone(),
+        expected_attendance: g
             .expected_attendance
             .map(|n| n.to_string())
             .unwrap_or_default(),
         actual_attendance: String::new(),
     };
-    let copy = create_gathering(
-        &txn,
-        organisation_id,
-        source.venue_id,
-        &source.time_zone,
-        &form,
-    )
-    .await
-    .map_err(|e| match e {
-        AppError::Validation { field, message } => AppError::Validation {
-            field: match field.as_str() {
-                "title" | "slug" | "date" => format!("copy_{field}"),
-                _ => "copy_date".into(),
+    let copy = create_gathering(&txn, organisation_id, g.venue_id, &g.time_zone, &form)
+        .await
+        .map_err(|e| match e {
+            AppError::Validation { field, message } => AppError::Validation {
+                field: match field.as_str() {
+                    "title" | "slug" | "date" => format!("copy_{field}"),
+                    _ => "copy_date".into(),
+                },
+                message,
             },
-            message,
-        },
-        other => other,
-    })?;
+            other => other,
+        })?;
 
-    for t in gathering_text::Entity::find()
-        .filter(gathering_text::Column::GatheringId.eq(source.id))
-        .all(&txn)
-        .await?
-    {
+    for t in &source.gathering_texts {
         gathering_text::ActiveModel {
             gathering_id: Set(copy.id),
-            language: Set(t.language),
-            title: Set(t.title),
-            public_description: Set(t.public_description),
+            language: Set(t.language.clone()),
+            title: Set(t.title.clone()),
+            public_description: Set(t.public_description.clone()),
             ..Default::default()
         }
         .insert(&txn)
@@ -614,12 +604,7 @@ pub async fn duplicate_gathering(
     }
     let now = Utc::now();
     let mut statements = HashMap::new();
-    for s in statement::Entity::find()
-        .filter(statement::Column::GatheringId.eq(source.id))
-        .order_by_asc(statement::Column::Id)
-        .all(&txn)
-        .await?
-    {
+    for s in &source.statements {
         let new = statement::ActiveModel {
             gathering_id: Set(copy.id),
             title: Set(s.title.clone()),
@@ -633,29 +618,21 @@ pub async fn duplicate_gathering(
         }
         .insert(&txn)
         .await?;
-        for t in statement_text::Entity::find()
-            .filter(statement_text::Column::StatementId.eq(s.id))
-            .all(&txn)
-            .await?
-        {
-            statement_text::ActiveModel {
-                statement_id: Set(new.id),
-                language: Set(t.language),
-                title: Set(t.title),
-                points: Set(t.points),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
         statements.insert(s.id, new.id);
     }
-    for s in segment::Entity::find()
-        .filter(segment::Column::GatheringId.eq(source.id))
-        .order_by_asc(segment::Column::Position)
-        .all(&txn)
-        .await?
-    {
+    for t in &source.statement_texts {
+        statement_text::ActiveModel {
+            statement_id: Set(statements[&t.statement_id]),
+            language: Set(t.language.clone()),
+            title: Set(t.title.clone()),
+            points: Set(t.points.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let mut segments = HashMap::new();
+    for s in &source.segments {
         let new = segment::ActiveModel {
             gathering_id: Set(copy.id),
             position: Set(s.position),
@@ -675,40 +652,32 @@ pub async fn duplicate_gathering(
         }
         .insert(&txn)
         .await?;
-        for t in segment_text::Entity::find()
-            .filter(segment_text::Column::SegmentId.eq(s.id))
-            .all(&txn)
-            .await?
-        {
-            segment_text::ActiveModel {
-                segment_id: Set(new.id),
-                language: Set(t.language),
-                title: Set(t.title),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
+        segments.insert(s.id, new.id);
+    }
+    for t in &source.segment_texts {
+        segment_text::ActiveModel {
+            segment_id: Set(segments[&t.segment_id]),
+            language: Set(t.language.clone()),
+            title: Set(t.title.clone()),
+            ..Default::default()
         }
-        for a in appearance::Entity::find()
-            .filter(appearance::Column::SegmentId.eq(s.id))
-            .order_by_asc(appearance::Column::Position)
-            .all(&txn)
-            .await?
-        {
-            appearance::ActiveModel {
-                segment_id: Set(new.id),
-                person_id: Set(a.person_id),
-                position: Set(a.position),
-                role: Set(a.role),
-                mode: Set(a.mode),
-                language: Set(a.language),
-                interpreted_into: Set(a.interpreted_into),
-                online_link: Set(a.online_link),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
+        .insert(&txn)
+        .await?;
+    }
+    for a in &source.appearances {
+        appearance::ActiveModel {
+            segment_id: Set(segments[&a.segment_id]),
+            person_id: Set(a.person_id),
+            position: Set(a.position),
+            role: Set(a.role.clone()),
+            mode: Set(a.mode.clone()),
+            language: Set(a.language.clone()),
+            interpreted_into: Set(a.interpreted_into.clone()),
+            online_link: Set(a.online_link.clone()),
+            ..Default::default()
         }
+        .insert(&txn)
+        .await?;
     }
     txn.commit().await?;
     Ok(copy)

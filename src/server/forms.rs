@@ -248,7 +248,7 @@ pub async fn edit_gathering(
             let copy = planning::duplicate_gathering(
                 &txn,
                 o.id,
-                g.id,
+                &g.slug,
                 get(&v, "copy_date"),
                 get(&v, "copy_title"),
                 get(&v, "copy_slug"),

@@ -26,18 +26,38 @@ pub struct App {
 }
 
 pub async fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/convene.db", dir.path().display());
-    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
-        .await
-        .unwrap();
-    db::migrate_up(&conn).await.unwrap();
+    let (dir, conn) = fresh_database().await;
     seed(&conn).await;
     App {
         router: router(&conn),
         _dir: dir,
         db: conn,
     }
+}
+
+/// A new SQLite file with the schema and nothing in it.
+pub async fn fresh_database() -> (tempfile::TempDir, DatabaseConnection) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/convene.db", dir.path().display());
+    let conn = db::connect(&DatabaseUrl::parse(&url).unwrap())
+        .await
+        .unwrap();
+    db::migrate_up(&conn).await.unwrap();
+    (dir, conn)
+}
+
+/// What SQLite's `PRAGMA integrity_check` says of a database file (`ok` when whole).
+pub async fn integrity_check(conn: &DatabaseConnection) -> String {
+    use sea_orm::{ConnectionTrait, Statement};
+    conn.query_one_raw(Statement::from_string(
+        conn.get_database_backend(),
+        "PRAGMA integrity_check",
+    ))
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get_by_index::<String>(0)
+    .unwrap()
 }
 
 /// Two app instances (each with its own connection pool) on one fresh PostgreSQL
