@@ -33,6 +33,13 @@ impl FormEcho {
     }
 }
 
+/// Text for a `<textarea>`: the view layer writes a textarea's children unescaped (it is
+/// raw text to it), so a stored `</textarea><script>` would end the field and become
+/// markup. `&` and `<` are escaped; the browser shows the text as typed.
+pub fn textarea_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
 /// The echo of the current request, or an empty one.
 pub fn use_form_echo() -> FormEcho {
     leptos::prelude::use_context::<FormEcho>().unwrap_or_default()
@@ -44,4 +51,15 @@ pub fn use_form_echo() -> FormEcho {
 pub struct NewCrewFeed {
     pub label: String,
     pub url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn textarea_text_cannot_end_its_field() {
+        assert_eq!(
+            super::textarea_text("a & b </textarea><script>x</script>"),
+            "a &amp; b &lt;/textarea>&lt;script>x&lt;/script>"
+        );
+    }
 }

@@ -106,7 +106,11 @@ async fn demo_gathering_reads_back_with_its_agenda(conn: &DatabaseConnection) {
     assert_eq!(sq.agenda[0].title, "Hapja dhe prezantimi i shoqatës");
     assert_eq!(sq.agenda[0].start_local, page.agenda[0].start_local);
     let fa = public_view(&org, &bundle, "fa").unwrap();
-    let statement = fa.statement.expect("the statement is public");
+    let statement = fa
+        .statements
+        .into_iter()
+        .next()
+        .expect("the statement is public");
     assert_eq!(statement.language, "fa");
     assert_eq!(statement.points.len(), 3);
     // No German text: the organisation's default language, said to be English.

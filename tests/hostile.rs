@@ -30,6 +30,10 @@ fn corpus() -> Vec<(&'static str, String)> {
             "attribute breaker",
             "\"'><img src=x onerror=alert('hostile')>".into(),
         ),
+        (
+            "textarea breaker",
+            "</textarea><img src=x onerror=alert('hostile')>".into(),
+        ),
         ("right-to-left override", "\u{202e}fdp.exe".into()),
         ("emoji", "🕯️ 👩‍👧‍👦 ✊🏽".into()),
         ("Persian", "زن، زندگی، آزادی".into()),

@@ -7,6 +7,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{ORGANISER, VIEWER, app};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const NEW: &str = "/manage/o/families-association/new";
 
@@ -598,4 +599,160 @@ async fn concurrent_changes_to_one_agenda_all_land() {
     assert_eq!(saved, 48);
     let (_, page) = app.get(agenda, Some(&cookie)).await;
     assert!(page.matches("Message ").count() >= 48);
+}
+
+/// The version the agenda editor page names in its forms.
+fn form_version(page: &str) -> String {
+    let v = page.find("name=\"version\" value=\"").unwrap() + 22;
+    page[v..v + page[v..].find('"').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn an_organiser_writes_a_statement_and_links_it_to_the_segment_that_reads_it() {
+    let app = app().await;
+    let ids = common::ids(&app).await;
+    let cookie = app.cookie(ORGANISER).await;
+    let agenda = "/manage/o/families-association/tirana-park-2023/agenda";
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let version = form_version(&page);
+    let points =
+        "1. Tell us where our children are.\n2) Let us see them.\n\nOpen the gates of the camp.";
+    let form = |title: &'static str, points: &'static str, version: String| {
+        vec![
+            ("action", "statement".to_owned()),
+            ("version", version),
+            ("statement", String::new()),
+            ("title", title.to_owned()),
+            ("language", "sq".to_owned()),
+            ("points", points.to_owned()),
+            ("signature_count", "1,204".to_owned()),
+            ("public", "on".to_owned()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post(agenda, Some(&cookie), &f).await
+        }
+    };
+    // No points: refused beside the field, the title typed stays.
+    let (status, _, page) = send(form("Call to the government", " \n1. \n", version.clone())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Write at least one point, one per line."));
+    assert!(page.contains("value=\"Call to the government\""));
+
+    let (status, location, _) = send(form("Call to the government", points, version)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location:?}");
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    assert!(page.contains("Tell us where our children are."));
+    assert!(!page.contains("1. Tell us"), "typed numbers are dropped");
+    assert!(page.contains("Open the gates of the camp."));
+    assert!(page.contains("Not read in any segment yet."));
+    let at = page
+        .find("<strong dir=\"auto\">Call to the government")
+        .unwrap();
+    let id_at = page[..at].rfind("id=\"statement-").unwrap() + 14;
+    let new_id = page[id_at..id_at + page[id_at..].find('"').unwrap()].to_owned();
+
+    // Read in the first segment: the editor says so, the public page shows both statements.
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let (status, _, _) = app
+        .post(
+            agenda,
+            Some(&cookie),
+            &[
+                ("action", "edit"),
+                ("version", &form_version(&page)),
+                ("segment", &ids.segment.to_string()),
+                ("kind", "statement_reading"),
+                ("title", "The families' call"),
+                ("duration", "5"),
+                ("public", "on"),
+                ("statement", &new_id),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    assert!(
+        page.contains("Read in segment 2."),
+        "the editor names where it is read"
+    );
+    let (_, public) = app
+        .get("/o/families-association/tirana-park-2023", None)
+        .await;
+    assert!(public.contains("Let us see them."));
+    assert!(
+        public.contains("id=\"statement-2\""),
+        "both statements, distinct anchors"
+    );
+
+    // A statement of another gathering cannot be linked.
+    let other = convene::db::entities::statement::Entity::find()
+        .filter(convene::db::entities::statement::Column::Id.ne(ids.statement))
+        .filter(convene::db::entities::statement::Column::Id.ne(new_id.parse::<i32>().unwrap()))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the demo has statements of other gatherings");
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let (status, _, page) = app
+        .post(
+            agenda,
+            Some(&cookie),
+            &[
+                ("action", "edit"),
+                ("version", &form_version(&page)),
+                ("segment", &ids.segment.to_string()),
+                ("kind", "statement_reading"),
+                ("title", "The families' call"),
+                ("duration", "5"),
+                ("statement", &other.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Choose one of this gathering&#x27;s statements.")
+            || page.contains("Choose one of this gathering's statements.")
+    );
+
+    // Removing it keeps the segment, unlinked; the public page no longer shows it.
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let (status, _, _) = app
+        .post(
+            agenda,
+            Some(&cookie),
+            &[
+                ("action", "unstatement"),
+                ("version", &form_version(&page)),
+                ("statement", &new_id),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    assert!(page.contains("The families&#x27; call") || page.contains("The families' call"));
+    assert!(!page.contains("Tell us where our children are."));
+    let (_, public) = app
+        .get("/o/families-association/tirana-park-2023", None)
+        .await;
+    assert!(!public.contains("Let us see them."));
+    let log = convene::db::auth::audit_log(&app.db, ids_org(&app).await, 50)
+        .await
+        .unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert!(
+        actions.contains(&"statement.add") && actions.contains(&"statement.delete"),
+        "{actions:?}"
+    );
+}
+
+async fn ids_org(app: &common::App) -> i32 {
+    convene::db::queries::organisation_by_slug(&app.db, common::ORG)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
 }

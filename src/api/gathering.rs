@@ -299,11 +299,12 @@ pub mod ssr {
             &g.public_description,
             texts().map(|t| (t.language.as_str(), t.public_description.as_str())),
         );
-        let statement = bundle
+        let statements = bundle
             .statements
             .iter()
-            .find(|s| s.public)
-            .map(|s| statement_view(bundle, s, lang));
+            .filter(|s| s.public)
+            .map(|s| statement_view(bundle, s, lang))
+            .collect();
         Ok(GatheringPage {
             org_slug: org.slug.clone(),
             org_name: org.name.clone(),
@@ -322,7 +323,7 @@ pub mod ssr {
             description: description.text.to_owned(),
             languages: split_list(&g.languages),
             agenda: segments,
-            statement,
+            statements,
             starts_utc: g.starts_at.timestamp(),
             ends_utc: g.ends_at.timestamp(),
             origin: String::new(),

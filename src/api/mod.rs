@@ -94,8 +94,8 @@ pub struct GatheringPage {
     pub description: String,
     pub languages: Vec<String>,
     pub agenda: Vec<SegmentView>,
-    /// The statement read out and signed, when public.
-    pub statement: Option<StatementView>,
+    /// The public statements read out or issued, in the order they were added.
+    pub statements: Vec<StatementView>,
     /// The start as a UTC instant (seconds), for showing it in the visitor's own zone.
     pub starts_utc: i64,
     pub ends_utc: i64,

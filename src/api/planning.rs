@@ -45,6 +45,8 @@ pub struct AgendaEditor {
     pub texts: std::collections::HashMap<String, String>,
     /// The gathering's statements: id and title in the default language.
     pub statements: Vec<Choice>,
+    /// The gathering's statements as stored, for their edit forms.
+    pub statement_forms: Vec<StatementEdit>,
     pub description: String,
     /// The organisation's people, to add to segments.
     pub people: Vec<Choice>,
@@ -68,6 +70,23 @@ pub struct EditorRow {
     /// The stored values, for the segment's edit form.
     pub form: crate::domain::plan::SegmentForm,
     pub film_id: Option<i32>,
+    /// The statement read in this segment.
+    pub statement_id: Option<i32>,
+    pub statement: Option<String>,
+}
+
+/// A statement of the gathering with its stored values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementEdit {
+    pub id: i32,
+    pub title: String,
+    pub language: String,
+    /// One point per line.
+    pub points: String,
+    pub signature_count: i32,
+    pub public: bool,
+    /// Numbers of the segments where it is read.
+    pub read_in: Vec<u32>,
 }
 
 /// Who appears in a segment, as the editor lists it.
@@ -292,6 +311,11 @@ pub async fn load_agenda_editor(
                 cue_notes: s.cue_notes.clone(),
             },
             film_id: s.film_id,
+            statement_id: s.statement_id,
+            statement: s
+                .statement_id
+                .and_then(|id| bundle.statements.iter().find(|st| st.id == id))
+                .map(|st| st.title.clone()),
             public: s.public,
             film: s
                 .film_id
@@ -383,8 +407,28 @@ pub async fn load_agenda_editor(
             label: s.title.clone(),
         })
         .collect();
+    let statement_forms = bundle
+        .statements
+        .iter()
+        .map(|st| StatementEdit {
+            id: st.id,
+            title: st.title.clone(),
+            language: st.language.clone(),
+            points: st.points.clone(),
+            signature_count: st.signature_count,
+            public: st.public,
+            read_in: bundle
+                .segments
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.statement_id == Some(st.id))
+                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(0))
+                .collect(),
+        })
+        .collect();
     let g = bundle.gathering;
     Ok(AgendaEditor {
+        statement_forms,
         default_language: o.default_language.clone(),
         languages,
         texts,

@@ -45,7 +45,8 @@ pub struct RunSheet {
     pub rows: Vec<RunRow>,
     /// Minutes the programme runs past the planned end.
     pub overrun_minutes: Option<u32>,
-    pub statement: Option<crate::api::StatementView>,
+    /// Every statement, public or not, in full.
+    pub statements: Vec<crate::api::StatementView>,
     pub contacts: Vec<RunContact>,
     pub expected_attendance: Option<i32>,
     /// Recorded after the day.
@@ -260,10 +261,11 @@ pub mod ssr {
                 skipped: seg.skipped,
             });
         }
-        let statement = bundle
+        let statements = bundle
             .statements
-            .first()
-            .map(|s| crate::api::gathering::ssr::statement_view(bundle, s, lang));
+            .iter()
+            .map(|s| crate::api::gathering::ssr::statement_view(bundle, s, lang))
+            .collect();
         let mut contacts: Vec<RunContact> = bundle
             .people
             .values()
@@ -306,7 +308,7 @@ pub mod ssr {
             internal_notes: g.internal_notes.clone(),
             rows,
             overrun_minutes: timed.overrun_minutes,
-            statement,
+            statements,
             contacts,
             expected_attendance: g.expected_attendance,
             actual_attendance: g.actual_attendance,

@@ -217,6 +217,100 @@ impl SegmentForm {
     }
 }
 
+/// The statement form as submitted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementForm {
+    pub title: String,
+    /// The language the statement is written in, e.g. `sq`.
+    pub language: String,
+    /// One point per line; a typed "1." or "2)" in front is the list's numbering and is dropped.
+    pub points: String,
+    pub signature_count: String,
+    /// `on` when the statement appears on public pages (a checkbox).
+    pub public: String,
+}
+
+/// A statement that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementPlan {
+    pub title: Title,
+    pub language: LanguageTag,
+    pub points: Vec<String>,
+    pub signature_count: u32,
+    pub public: bool,
+}
+
+/// Most points a statement may have.
+pub const MAX_POINTS: usize = 100;
+/// Longest point accepted, in characters.
+pub const MAX_POINT_CHARS: usize = 2_000;
+
+/// Drops a list number typed in front of a point ("1. ", "12) ").
+fn strip_number(line: &str) -> &str {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return line;
+    }
+    let rest = &line[digits..];
+    match rest.strip_prefix(['.', ')']) {
+        Some(after) if after.starts_with(char::is_whitespace) || after.is_empty() => {
+            after.trim_start()
+        }
+        _ => line,
+    }
+}
+
+impl StatementForm {
+    /// Checks the form: a title, a language code, 1 to [`MAX_POINTS`] non-empty points.
+    pub fn parse(&self) -> Result<StatementPlan, ValidationError> {
+        let title = Title::parse("title", &self.title)?;
+        let language = LanguageTag::parse("language", &self.language)?;
+        let text = free_text("points", &self.points)?;
+        let points: Vec<String> = text
+            .lines()
+            .map(|l| strip_number(l.trim()).trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if points.is_empty() {
+            return Err(ValidationError::new(
+                "points",
+                "Write at least one point, one per line.",
+            ));
+        }
+        if points.len() > MAX_POINTS {
+            return Err(ValidationError::new(
+                "points",
+                format!("A statement has at most {MAX_POINTS} points."),
+            ));
+        }
+        if points.iter().any(|p| p.chars().count() > MAX_POINT_CHARS) {
+            return Err(ValidationError::new(
+                "points",
+                format!("Keep each point under {MAX_POINT_CHARS} characters."),
+            ));
+        }
+        let signature_count = match self.signature_count.trim() {
+            "" => 0,
+            raw => match raw.replace([',', ' ', '_'], "").parse::<u32>() {
+                Ok(n) if n <= 100_000_000 => n,
+                _ => {
+                    return Err(ValidationError::new(
+                        "signature_count",
+                        "Enter the number of signatures as a whole number.",
+                    ));
+                }
+            },
+        };
+        Ok(StatementPlan {
+            title,
+            language,
+            points,
+            signature_count,
+            public: matches!(self.public.trim(), "on" | "true" | "1"),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,5 +427,46 @@ mod tests {
         .unwrap();
         assert_eq!(plan.hard_start, NaiveTime::from_hms_opt(12, 0, 0));
         assert!(plan.public);
+    }
+
+    fn twelve_points() -> StatementForm {
+        StatementForm {
+            title: "Statement of the families".into(),
+            language: "sq".into(),
+            points: "1. We ask for the truth.\r\n\r\n2) We ask for the release of our relatives.\n  3. Camp Ashraf 3 must open its gates.\nThe 1990s are not over for us.".into(),
+            signature_count: "1,204".into(),
+            public: "on".into(),
+        }
+    }
+
+    #[test]
+    fn a_statement_keeps_its_points_in_order_without_typed_numbers() {
+        let plan = twelve_points().parse().unwrap();
+        assert_eq!(
+            plan.points,
+            [
+                "We ask for the truth.",
+                "We ask for the release of our relatives.",
+                "Camp Ashraf 3 must open its gates.",
+                "The 1990s are not over for us.",
+            ]
+        );
+        assert_eq!(plan.signature_count, 1204);
+        assert_eq!(plan.language.as_str(), "sq");
+        assert!(plan.public);
+    }
+
+    #[rstest]
+    #[case::no_title(StatementForm { title: " ".into(), ..twelve_points() }, "title")]
+    #[case::no_points(StatementForm { points: "\n 1. \n".into(), ..twelve_points() }, "points")]
+    #[case::too_many(StatementForm { points: "x\n".repeat(MAX_POINTS + 1), ..twelve_points() }, "points")]
+    #[case::long_point(StatementForm { points: "x".repeat(MAX_POINT_CHARS + 1), ..twelve_points() }, "points")]
+    #[case::control(StatementForm { points: "a\u{7}b".into(), ..twelve_points() }, "points")]
+    #[case::language(StatementForm { language: "Albanian".into(), ..twelve_points() }, "language")]
+    #[case::signatures(StatementForm { signature_count: "-3".into(), ..twelve_points() }, "signature_count")]
+    #[case::signatures_text(StatementForm { signature_count: "many".into(), ..twelve_points() }, "signature_count")]
+    fn bad_statement_input_names_its_field(#[case] form: StatementForm, #[case] field: &str) {
+        let err = form.parse().unwrap_err();
+        assert_eq!(err.field, field, "{err:?}");
     }
 }

@@ -72,13 +72,20 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                     view! { <AgendaTable segments=page.agenda.clone() lang=lang org=page.org_slug.clone() /> }.into_any()
                 }}
             </section>
-            {page.statement.clone().map(|s| statement_view(lang, s))}
+            {page.statements.clone().into_iter().enumerate().map(|(i, s)| statement_view(lang, i, s)).collect_view()}
             <GatheringCalendarLinks page=page.clone() lang=lang />
         </article>
     }
 }
 
-fn statement_view(lang: Lang, s: crate::api::StatementView) -> impl IntoView {
+/// The `i`-th public statement (the first is `#statement`, the next `#statement-2` ...).
+fn statement_view(lang: Lang, i: usize, s: crate::api::StatementView) -> impl IntoView {
+    let anchor = if i == 0 {
+        "statement".to_owned()
+    } else {
+        format!("statement-{}", i + 1)
+    };
+    let labelled_by = anchor.clone();
     let signatures = (s.signature_count > 0).then(|| {
         lang.t_with(
             "statement-signatures",
@@ -86,8 +93,8 @@ fn statement_view(lang: Lang, s: crate::api::StatementView) -> impl IntoView {
         )
     });
     view! {
-        <section class="statement" aria-labelledby="statement" lang=s.language.clone() dir="auto">
-            <h2 id="statement">{lang.t("statement-heading")}</h2>
+        <section class="statement" aria-labelledby=labelled_by lang=s.language.clone() dir="auto">
+            <h2 id=anchor>{lang.t("statement-heading")}</h2>
             <h3><bdi>{s.title}</bdi></h3>
             <ol class="points">
                 {s.points.into_iter().map(|p| view! { <li dir="auto">{p}</li> }).collect_view()}

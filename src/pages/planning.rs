@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::planning::{
-    AgendaEditor, EditorRow, NewGatheringChoices, load_agenda_editor, load_edit_gathering,
-    load_new_gathering,
+    AgendaEditor, Choice, EditorRow, NewGatheringChoices, StatementEdit, load_agenda_editor,
+    load_edit_gathering, load_new_gathering,
 };
 use crate::components::loaded::{loaded, route_key};
 use crate::components::when::DateRange;
@@ -146,12 +146,12 @@ fn NewGatheringForm(
                 <Field name="expected_attendance" kind="number" label=lang.t("plan-expected") echo=echo.clone() />
                 <p class="field" class:has-error=echo.error_for("public_description").is_some()>
                     <label for="field-public_description">{lang.t("plan-description")}</label>
-                    <textarea id="field-public_description" name="public_description" rows="5" dir="auto">{echo.value("public_description", "")}</textarea>
+                    <textarea id="field-public_description" name="public_description" rows="5" dir="auto">{crate::forms::textarea_text(&echo.value("public_description", ""))}</textarea>
                     {echo.error_for("public_description").map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </p>
                 <p class="field" class:has-error=echo.error_for("internal_notes").is_some()>
                     <label for="field-internal_notes">{lang.t("plan-internal-notes")}</label>
-                    <textarea id="field-internal_notes" name="internal_notes" rows="3" dir="auto">{echo.value("internal_notes", "")}</textarea>
+                    <textarea id="field-internal_notes" name="internal_notes" rows="3" dir="auto">{crate::forms::textarea_text(&echo.value("internal_notes", ""))}</textarea>
                     {echo.error_for("internal_notes").map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </p>
                 <p><button type="submit">{submit}</button></p>
@@ -236,7 +236,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
             {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
             {(count == 0).then(|| view! { <p class="empty">{lang.t("plan-agenda-empty")}</p> })}
             <ol class="editor-rows">
-                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people, &a.films)).collect_view()}
+                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people, &a.films, &a.statements)).collect_view()}
             </ol>
             <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
             {echo.is_for("add").then(|| form_error(&echo))}
@@ -263,16 +263,18 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
                         {a.films.iter().map(|f| view! { <option value=f.id.to_string()>{f.label.clone()}</option> }).collect_view()}
                     </select>
                 </p>
+                {statement_select(lang, "field-statement".into(), &a.statements, &add_echo.value("statement", ""))}
                 <p class="field checkbox">
                     <input id="field-public" type="checkbox" name="public" value="on" checked={add_echo.values.is_empty() || add_echo.values.contains_key("public")} />
                     <label for="field-public">{lang.t("plan-public")}</label>
                 </p>
                 <p class="field">
                     <label for="field-cue_notes">{lang.t("plan-cues")}</label>
-                    <textarea id="field-cue_notes" name="cue_notes" rows="2" dir="auto">{add_echo.value("cue_notes", "")}</textarea>
+                    <textarea id="field-cue_notes" name="cue_notes" rows="2" dir="auto">{crate::forms::textarea_text(&add_echo.value("cue_notes", ""))}</textarea>
                 </p>
                 <p><button type="submit">{lang.t("plan-add")}</button></p>
             </form>
+            {statements_view(lang, &action, &version, a.statement_forms.clone())}
             <TranslationsForm a=translations lang=lang action=action.clone() version=version.clone() />
         </section>
     }
@@ -317,7 +319,7 @@ fn TranslationsForm(a: AgendaEditor, lang: Lang, action: String, version: String
                         </p>
                         <p class="field">
                             <label for=gd.clone()>{lang.t("plan-description")}</label>
-                            <textarea id=gd.clone() name=gd.clone() rows="3" dir="auto">{current(gd.clone())}</textarea>
+                            <textarea id=gd.clone() name=gd.clone() rows="3" dir="auto">{crate::forms::textarea_text(&current(gd.clone()))}</textarea>
                         </p>
                         {a.rows.iter().map(|r| {
                             let key = format!("s_{}_{l}", r.id);
@@ -339,7 +341,7 @@ fn TranslationsForm(a: AgendaEditor, lang: Lang, action: String, version: String
                                 </p>
                                 <p class="field">
                                     <label for=p.clone()>{lang.t("plan-statement-points")}</label>
-                                    <textarea id=p.clone() name=p.clone() rows="4" dir="auto">{current(p.clone())}</textarea>
+                                    <textarea id=p.clone() name=p.clone() rows="4" dir="auto">{crate::forms::textarea_text(&current(p.clone()))}</textarea>
                                 </p>
                             }
                         }).collect_view()}
@@ -359,9 +361,10 @@ fn editor_row(
     count: usize,
     people: &[crate::api::planning::Choice],
     films: &[crate::api::planning::Choice],
+    statements: &[Choice],
 ) -> impl IntoView + use<> {
     let who = appearances_view(lang, action, version, &r, people);
-    let edit = segment_edit_view(lang, action, version, &r, films);
+    let edit = segment_edit_view(lang, action, version, &r, films, statements);
     let time = format!(
         "{}–{}",
         lang.format_time(r.start_local),
@@ -389,7 +392,8 @@ fn editor_row(
             <p class="title"><span class="number">{lang.number(i64::from(r.number))}". "</span><strong dir="auto">{r.title}</strong>
                 " · "<span class="kind">{lang.t(&format!("segment-{}", r.kind.as_str()))}</span>
                 {(!r.public).then(|| view! { " · "<span class="internal">{lang.t("runsheet-internal")}</span> })}
-                {r.film.map(|f| view! { " · "<bdi class="film">{f}</bdi> })}</p>
+                {r.film.map(|f| view! { " · "<bdi class="film">{f}</bdi> })}
+                {r.statement.map(|st| view! { " · "<span class="statement-read">{lang.t("plan-statement-read")}" "<bdi>{st}</bdi></span> })}</p>
             {(!r.warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{r.warnings.into_iter().map(|w| view! { <li role="status">{w}</li> }).collect_view()}</ul>
             })}
@@ -516,6 +520,7 @@ fn segment_edit_view(
     version: &str,
     r: &EditorRow,
     films: &[crate::api::planning::Choice],
+    statements: &[Choice],
 ) -> impl IntoView + use<> {
     let echo = use_form_echo();
     let mine = echo.is_for("edit") && echo.values.get("segment") == Some(&r.id.to_string());
@@ -540,6 +545,15 @@ fn segment_edit_view(
         !r.form.public.is_empty()
     };
     let films: Vec<_> = films.to_vec();
+    let statement = statement_select(
+        lang,
+        format!("edit-statement-{id}"),
+        statements,
+        &values(
+            "statement",
+            &r.statement_id.map(|s| s.to_string()).unwrap_or_default(),
+        ),
+    );
     view! {
         <details class="edit-segment" open=open>
             <summary>{lang.t("plan-edit-segment")}</summary>
@@ -581,16 +595,220 @@ fn segment_edit_view(
                         </select>
                     </p>
                 </div>
+                {statement}
                 <p class="field checkbox">
                     <input id=format!("edit-public-{id}") type="checkbox" name="public" value="on" checked=public />
                     <label for=format!("edit-public-{id}")>{lang.t("plan-public")}</label>
                 </p>
                 <p class="field">
                     <label for=format!("edit-cues-{id}")>{lang.t("plan-cues")}</label>
-                    <textarea id=format!("edit-cues-{id}") name="cue_notes" rows="2" dir="auto">{values("cue_notes", &r.form.cue_notes)}</textarea>
+                    <textarea id=format!("edit-cues-{id}") name="cue_notes" rows="2" dir="auto">{crate::forms::textarea_text(&values("cue_notes", &r.form.cue_notes))}</textarea>
                 </p>
                 <p><button type="submit" class="small">{lang.t("plan-save")}</button></p>
             </form>
         </details>
+    }
+}
+
+/// Which of the gathering's statements is read in a segment (none without statements).
+fn statement_select(
+    lang: Lang,
+    id: String,
+    statements: &[Choice],
+    chosen: &str,
+) -> Option<impl IntoView + use<>> {
+    if statements.is_empty() {
+        return None;
+    }
+    let options = statements
+        .iter()
+        .map(|s| {
+            let value = s.id.to_string();
+            let selected = chosen == value;
+            view! { <option value=value selected=selected>{s.label.clone()}</option> }
+        })
+        .collect_view();
+    Some(view! {
+        <p class="field">
+            <label for=id.clone()>{lang.t("plan-statement-read-here")}</label>
+            <select id=id name="statement">
+                <option value="">{lang.t("plan-no-statement")}</option>
+                {options}
+            </select>
+        </p>
+    })
+}
+
+/// The gathering's statements, each with its edit and remove forms, and a form for a
+/// new one.
+fn statements_view(
+    lang: Lang,
+    action: &str,
+    version: &str,
+    statements: Vec<StatementEdit>,
+) -> impl IntoView + use<> {
+    let echo = use_form_echo();
+    let new_echo = if echo.is_for("statement") && echo.value("statement", "").is_empty() {
+        echo.clone()
+    } else {
+        FormEcho::default()
+    };
+    let empty = statements.is_empty();
+    let items = statements
+        .into_iter()
+        .map(|st| {
+            let mine = echo.is_for("statement") && echo.value("statement", "") == st.id.to_string();
+            let form_echo = if mine { echo.clone() } else { FormEcho::default() };
+            let points: Vec<String> = st.points.lines().map(str::to_owned).collect();
+            let signatures = (st.signature_count > 0).then(|| {
+                lang.digits(&lang.t_with(
+                    "statement-signatures",
+                    &[("count", FluentValue::from(st.signature_count))],
+                ))
+            });
+            let read_in = if st.read_in.is_empty() {
+                lang.t("plan-statement-not-read")
+            } else {
+                let numbers: Vec<String> =
+                    st.read_in.iter().map(|n| lang.number(i64::from(*n))).collect();
+                lang.t_with(
+                    "plan-statement-read-in",
+                    &[("segments", FluentValue::from(numbers.join(lang.comma())))],
+                )
+            };
+            let remove = {
+                let (action, version, id) = (action.to_owned(), version.to_owned(), st.id.to_string());
+                view! {
+                    <form method="post" action=action class="inline">
+                        <input type="hidden" name="action" value="unstatement" />
+                        <input type="hidden" name="version" value=version />
+                        <input type="hidden" name="statement" value=id />
+                        <button type="submit" class="small delete">{lang.t("plan-statement-remove")}</button>
+                    </form>
+                }
+            };
+            let edit = statement_form(lang, action, version, Some(&st), form_echo);
+            view! {
+                <li class="statement-edit" id=format!("statement-{}", st.id) lang=st.language.clone()>
+                    <p class="title"><strong dir="auto">{st.title.clone()}</strong>
+                        {(!st.public).then(|| view! { " · "<span class="internal">{lang.t("runsheet-internal")}</span> })}</p>
+                    <ol class="points">{points.into_iter().map(|p| view! { <li dir="auto">{p}</li> }).collect_view()}</ol>
+                    <p class="meta">{signatures.map(|s| view! { <span class="signatures">{s}</span>" · " })}
+                        <span class="read-in">{read_in}</span></p>
+                    {edit}
+                    <div class="row-actions">{remove}</div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 id="statements">{lang.t("plan-statements")}</h2>
+        {empty.then(|| view! { <p class="empty">{lang.t("plan-statements-empty")}</p> })}
+        <ol class="statement-rows">{items}</ol>
+        <h3 id="add-statement">{lang.t("plan-statement-add")}</h3>
+        {statement_form(lang, action, version, None, new_echo)}
+    }
+}
+
+/// The form that adds a statement (`stored` None) or changes one, folded away unless it
+/// is new or was refused.
+fn statement_form(
+    lang: Lang,
+    action: &str,
+    version: &str,
+    stored: Option<&StatementEdit>,
+    echo: FormEcho,
+) -> impl IntoView + use<> {
+    let key = stored.map_or_else(|| "new".to_owned(), |s| s.id.to_string());
+    let value = |name: &str, stored_value: String| echo.value(name, &stored_value);
+    let title = value("title", stored.map(|s| s.title.clone()).unwrap_or_default());
+    let language = value(
+        "language",
+        stored.map(|s| s.language.clone()).unwrap_or_default(),
+    );
+    let points = value(
+        "points",
+        stored.map(|s| s.points.clone()).unwrap_or_default(),
+    );
+    let signatures = value(
+        "signature_count",
+        stored
+            .map(|s| s.signature_count.to_string())
+            .unwrap_or_default(),
+    );
+    let public = if echo.values.is_empty() {
+        stored.is_none_or(|s| s.public)
+    } else {
+        echo.values.contains_key("public")
+    };
+    let error = |field: &str| {
+        echo.error_for(field)
+            .map(|e| view! { <span class="field-error" role="alert">{e}</span> })
+    };
+    let (title_error, language_error, points_error, signatures_error) = (
+        error("title"),
+        error("language"),
+        error("points"),
+        error("signature_count"),
+    );
+    let form_message = echo
+        .error_for("form")
+        .map(|e| view! { <p class="form-error" role="alert">{e}</p> });
+    let id = |field: &str| format!("statement-{key}-{field}");
+    let is_new = stored.is_none();
+    let button = if is_new {
+        lang.t("plan-statement-add")
+    } else {
+        lang.t("plan-save")
+    };
+    let form = view! {
+        {form_message}
+        <form method="post" action=action.to_owned() class="plan-form statement-form">
+            <input type="hidden" name="action" value="statement" />
+            <input type="hidden" name="version" value=version.to_owned() />
+            <input type="hidden" name="statement" value=stored.map(|s| s.id.to_string()).unwrap_or_default() />
+            <div class="row">
+                <p class="field">
+                    <label for=id("title")>{lang.t("plan-title")}</label>
+                    <input id=id("title") name="title" type="text" dir="auto" required=true value=title />
+                    {title_error}
+                </p>
+                <p class="field">
+                    <label for=id("language")>{lang.t("plan-statement-language")}</label>
+                    <input id=id("language") name="language" type="text" dir="ltr" size="4" required=true value=language />
+                    {language_error}
+                </p>
+            </div>
+            <p class="field">
+                <label for=id("points")>{lang.t("plan-statement-points")}</label>
+                <span class="hint">{lang.t("plan-statement-points-hint")}</span>
+                <textarea id=id("points") name="points" rows="6" dir="auto" required=true>{crate::forms::textarea_text(&points)}</textarea>
+                {points_error}
+            </p>
+            <div class="row">
+                <p class="field">
+                    <label for=id("signatures")>{lang.t("plan-statement-signatures")}</label>
+                    <input id=id("signatures") name="signature_count" type="text" inputmode="numeric" value=signatures />
+                    {signatures_error}
+                </p>
+                <p class="field checkbox">
+                    <input id=id("public") type="checkbox" name="public" value="on" checked=public />
+                    <label for=id("public")>{lang.t("plan-public")}</label>
+                </p>
+            </div>
+            <p><button type="submit" class="small">{button}</button></p>
+        </form>
+    };
+    let open = !echo.values.is_empty();
+    if is_new {
+        view! { <div class="add-statement">{form}</div> }.into_any()
+    } else {
+        view! {
+            <details class="edit-statement" open=open>
+                <summary>{lang.t("plan-statement-edit")}</summary>
+                {form}
+            </details>
+        }
+        .into_any()
     }
 }

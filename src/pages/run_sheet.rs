@@ -78,14 +78,14 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
                     {s.rows.into_iter().map(|r| row(lang, r)).collect_view()}
                 </tbody>
             </table>
-            {s.statement.map(|st| view! {
+            {s.statements.into_iter().map(|st| view! {
                 <section class="sheet-statement" lang=st.language.clone() dir="auto">
                     <h2>{lang.t("runsheet-statement")}</h2>
                     <h3><bdi>{st.title}</bdi></h3>
                     <ol>{st.points.into_iter().map(|p| view! { <li dir="auto">{p}</li> }).collect_view()}</ol>
                     <p class="signing">{lang.t("runsheet-signing")}</p>
                 </section>
-            })}
+            }).collect_view()}
             {(!s.contacts.is_empty()).then(|| view! {
                 <section class="sheet-contacts">
                     <h2>{lang.t("runsheet-contacts")}</h2>

@@ -309,6 +309,30 @@ fn segment_form(v: &HashMap<String, String>) -> (Option<i32>, SegmentForm) {
     (film, form)
 }
 
+/// The statement a segment form names: none, or one of the gathering's.
+fn statement_choice(v: &HashMap<String, String>) -> Result<Option<i32>, AppError> {
+    match get(v, "statement").trim() {
+        "" => Ok(None),
+        id => id
+            .parse::<i32>()
+            .map(Some)
+            .map_err(|_| AppError::Validation {
+                field: "statement".into(),
+                message: "Choose one of this gathering's statements.".into(),
+            }),
+    }
+}
+
+fn statement_form(v: &HashMap<String, String>) -> crate::domain::plan::StatementForm {
+    crate::domain::plan::StatementForm {
+        title: get(v, "title").into(),
+        language: get(v, "language").into(),
+        points: get(v, "points").into(),
+        signature_count: get(v, "signature_count").into(),
+        public: get(v, "public").into(),
+    }
+}
+
 fn version(v: &HashMap<String, String>) -> Option<i32> {
     get(v, "version").parse().ok()
 }
@@ -321,7 +345,7 @@ pub async fn agenda_action(
 ) -> Response {
     handle(state, request, |state, headers, v| async move {
         let action = get(&v, "action").to_owned();
-        let needed = if action == "delete" {
+        let needed = if matches!(action.as_str(), "delete" | "unstatement") {
             Permission::Delete
         } else {
             Permission::Plan
@@ -342,7 +366,9 @@ pub async fn agenda_action(
         let outcome = match action.as_str() {
             "add" => {
                 let (film, form) = segment_form(&v);
+                let statement = statement_choice(&v)?;
                 let s = planning::add_segment_at(&txn, g.id, version(&v), film, &form).await?;
+                planning::link_statement(&txn, g.id, s.id, statement).await?;
                 auth::audit(
                     &txn,
                     Some(o.id),
@@ -357,7 +383,9 @@ pub async fn agenda_action(
             "edit" => {
                 let (film, form) = segment_form(&v);
                 let id = segment_id()?;
+                let statement = statement_choice(&v)?;
                 let s = planning::update_segment(&txn, g.id, version(&v), id, film, &form).await?;
+                planning::link_statement(&txn, g.id, id, statement).await?;
                 auth::audit(
                     &txn,
                     Some(o.id),
@@ -434,6 +462,37 @@ pub async fn agenda_action(
                 )
                 .await?;
                 Ok(back)
+            }
+            "statement" => {
+                let id = match get(&v, "statement").trim() {
+                    "" => None,
+                    id => Some(id.parse::<i32>().map_err(|_| AppError::NotFound)?),
+                };
+                let st = planning::save_statement(&txn, g.id, version(&v), id, &statement_form(&v))
+                    .await?;
+                let what = if id.is_some() {
+                    "statement.update"
+                } else {
+                    "statement.add"
+                };
+                auth::audit(&txn, Some(o.id), Some(user.id), what, &g.slug, &st.title).await?;
+                Ok(format!("{back}#statement-{}", st.id))
+            }
+            "unstatement" => {
+                let id = get(&v, "statement")
+                    .parse::<i32>()
+                    .map_err(|_| AppError::NotFound)?;
+                let st = planning::delete_statement(&txn, g.id, version(&v), id).await?;
+                auth::audit(
+                    &txn,
+                    Some(o.id),
+                    Some(user.id),
+                    "statement.delete",
+                    &g.slug,
+                    &st.title,
+                )
+                .await?;
+                Ok(format!("{back}#statements"))
             }
             "translate" => {
                 use crate::db::planning::Translation;
@@ -602,7 +661,7 @@ pub async fn directory_item_action(
     handle(state, request, |state, headers, v| async move {
         let kind = directory::Kind::parse(&kind).ok_or(AppError::NotFound)?;
         let action = get(&v, "action").to_owned();
-        let needed = if action == "delete" {
+        let needed = if matches!(action.as_str(), "delete" | "unstatement") {
             Permission::Delete
         } else {
             Permission::Plan

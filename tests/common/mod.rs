@@ -5,7 +5,7 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use convene::config::DatabaseUrl;
-use convene::db::entities::{appearance, film, gathering, person, segment, venue};
+use convene::db::entities::{appearance, film, gathering, person, segment, statement, venue};
 use convene::db::{self, auth, demo, queries};
 use convene::domain::MemberRole;
 use leptos::config::LeptosOptions;
@@ -205,6 +205,8 @@ pub struct Ids {
     pub venue_stamp: String,
     pub film: i32,
     pub listed_person: i32,
+    /// The Tirana gathering's statement.
+    pub statement: i32,
 }
 
 pub async fn ids(app: &App) -> Ids {
@@ -257,6 +259,13 @@ pub async fn ids(app: &App) -> Ids {
             .unwrap()
             .id,
         listed_person: people.iter().find(|p| p.listed_publicly).unwrap().id,
+        statement: statement::Entity::find()
+            .filter(statement::Column::GatheringId.eq(g.id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
     }
 }
 
@@ -305,6 +314,8 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             ("ends", "19:30".to_owned()),
             ("venue", venue.clone()),
             ("languages", "sq, fa".to_owned()),
+            ("public_description", "Candles at dusk.".to_owned()),
+            ("internal_notes", "Bring the banner.".to_owned()),
         ]
     };
     vec![
@@ -377,6 +388,7 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
                 ("kind", "speech".into()),
                 ("title", "A late message".into()),
                 ("duration", "5".into()),
+                ("cue_notes", "Mic 2".into()),
             ],
             PLAN,
         ),
@@ -390,6 +402,7 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
                 ("title", "Opening words".into()),
                 ("duration", "6".into()),
                 ("public", "on".into()),
+                ("cue_notes", "Mic 1 to the host".into()),
             ],
             PLAN,
         ),
@@ -417,9 +430,46 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             PLAN,
         ),
         change(
+            "add a statement",
+            agenda.clone(),
+            &[
+                ("action", "statement".into()),
+                ("title", "Call to the government".into()),
+                ("language", "sq".into()),
+                ("points", "Open the camp's gates.".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "change a statement",
+            agenda.clone(),
+            &[
+                ("action", "statement".into()),
+                ("statement", ids.statement.to_string()),
+                ("title", "Statement of the families".into()),
+                ("language", "sq".into()),
+                (
+                    "points",
+                    "1. We ask for the truth.\n2. We ask to see our relatives.".into(),
+                ),
+                ("signature_count", "1204".into()),
+                ("public", "on".into()),
+            ],
+            PLAN,
+        ),
+        change(
             "save translations",
             agenda.clone(),
             &[("action", "translate".into())],
+            PLAN,
+        ),
+        change(
+            "remove a statement",
+            agenda.clone(),
+            &[
+                ("action", "unstatement".into()),
+                ("statement", ids.statement.to_string()),
+            ],
             PLAN,
         ),
         change(

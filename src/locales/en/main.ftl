@@ -378,3 +378,18 @@ setup-organisation = Organisation
 setup-new-organisation = A new organisation (named below)
 setup-org-name = Name of the new organisation
 setup-button = Make my account
+
+## Statements in the agenda editor
+plan-statements = Statements
+plan-statements-empty = No statement yet. Add one below when the gathering will read or issue a statement; then choose it in the segment where it is read.
+plan-statement-add = Add a statement
+plan-statement-edit = Change this statement
+plan-statement-remove = Remove the statement
+plan-statement-language = Language (code, e.g. sq)
+plan-statement-points-hint = Numbers are added on the page; a typed "1." in front of a line is dropped.
+plan-statement-signatures = Signatures so far
+plan-statement-read = reads
+plan-statement-read-here = Statement read in this segment
+plan-no-statement = No statement
+plan-statement-not-read = Not read in any segment yet.
+plan-statement-read-in = Read in segment { $segments }.

@@ -378,3 +378,18 @@ setup-organisation = سازمان
 setup-new-organisation = سازمانی تازه (نامش در پایین)
 setup-org-name = نام سازمان تازه
 setup-button = ساختن حساب من
+
+## Statements in the agenda editor
+plan-statements = بیانیه‌ها
+plan-statements-empty = هنوز بیانیه‌ای نیست. اگر در این گردهمایی بیانیه‌ای خوانده یا صادر می‌شود، آن را در پایین بیفزایید و سپس در بخشی که خوانده می‌شود انتخابش کنید.
+plan-statement-add = افزودن بیانیه
+plan-statement-edit = تغییر این بیانیه
+plan-statement-remove = حذف بیانیه
+plan-statement-language = زبان (کد، مثلاً fa)
+plan-statement-points-hint = شماره‌ها در صفحه افزوده می‌شوند؛ «1.» تایپ‌شده در آغاز سطر حذف می‌شود.
+plan-statement-signatures = شمار امضاها تا کنون
+plan-statement-read = می‌خواند
+plan-statement-read-here = بیانیه‌ای که در این بخش خوانده می‌شود
+plan-no-statement = بدون بیانیه
+plan-statement-not-read = هنوز در هیچ بخشی خوانده نمی‌شود.
+plan-statement-read-in = خوانده در بخش { $segments }.

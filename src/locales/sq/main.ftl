@@ -378,3 +378,18 @@ setup-organisation = Organizata
 setup-new-organisation = Një organizatë e re (emri më poshtë)
 setup-org-name = Emri i organizatës së re
 setup-button = Krijo llogarinë time
+
+## Statements in the agenda editor
+plan-statements = Deklaratat
+plan-statements-empty = Ende asnjë deklaratë. Shtoni një më poshtë kur tubimi do të lexojë ose lëshojë një deklaratë; pastaj zgjidheni te pjesa ku lexohet.
+plan-statement-add = Shto një deklaratë
+plan-statement-edit = Ndrysho këtë deklaratë
+plan-statement-remove = Hiq deklaratën
+plan-statement-language = Gjuha (kodi, p.sh. sq)
+plan-statement-points-hint = Numrat shtohen në faqe; një "1." e shkruar në fillim të rreshtit hiqet.
+plan-statement-signatures = Nënshkrime deri tani
+plan-statement-read = lexon
+plan-statement-read-here = Deklarata që lexohet në këtë pjesë
+plan-no-statement = Pa deklaratë
+plan-statement-not-read = Ende nuk lexohet në asnjë pjesë.
+plan-statement-read-in = Lexohet në pjesën { $segments }.
