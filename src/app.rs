@@ -17,6 +17,7 @@ use crate::pages::{
     gathering::GatheringPage,
     home::HomePage,
     live::LivePage,
+    members::{InvitationPage, MembersPage},
     not_found::NotFound,
     organisation::OrganisationPage,
     person::PersonPage,
@@ -86,6 +87,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/crew-feeds") view=CrewFeedsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/members") view=MembersPage ssr=SsrMode::Async />
+                    <Route path=path!("/invite/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/edit") view=EditGatheringPage ssr=SsrMode::Async />
                 </Routes>

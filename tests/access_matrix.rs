@@ -89,10 +89,11 @@ fn table(ids: &Ids) -> Vec<Case> {
     use convene::api::{
         audit::LoadAudit, call_sheets::LoadCallSheets, crew_feeds::LoadCrewFeeds,
         directory::LoadDirectory, directory::LoadDirectoryItem, gathering::PublicGathering,
-        gathering::PublicPoster, live::LoadLive, organisations::ListOrganisations,
-        organisations::OrganisationHome, organisations::PublicPerson, organisations::PublicVenue,
-        planning::LoadAgendaEditor, planning::LoadEditGathering, planning::LoadNewGathering,
-        settings::LoadSettings, workspace::LoadRunSheet, workspace::LoadWorkspace,
+        gathering::PublicPoster, live::LoadLive, members::LoadMembers,
+        organisations::ListOrganisations, organisations::OrganisationHome,
+        organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
+        planning::LoadEditGathering, planning::LoadNewGathering, settings::LoadSettings,
+        workspace::LoadRunSheet, workspace::LoadWorkspace,
     };
     let m = format!("/manage/o/{ORG}");
     let agenda = format!("{m}/{TIRANA}/agenda");
@@ -218,6 +219,8 @@ fn table(ids: &Ids) -> Vec<Case> {
         get("export download", format!("{m}/export.json"), Members(PLAN)),
         get("audit log", format!("{m}/audit"), Members(OWNERS)),
         server_fn::<LoadAudit>("load_audit", &[("org", ORG)], Members(OWNERS)),
+        get("members", format!("{m}/members"), Members(OWNERS)),
+        server_fn::<LoadMembers>("load_members", &[("org", ORG)], Members(OWNERS)),
         get("live events", format!("{live}/events"), Members(READ)),
         // Changes.
     ];

@@ -7,6 +7,7 @@ mod m20261124_000002_content_languages;
 mod m20261124_000003_sessions_audit;
 mod m20261124_000004_segment_uid;
 mod m20261124_000005_segment_skipped;
+mod m20261125_000001_invitations;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_sessions_audit::Migration),
             Box::new(m20261124_000004_segment_uid::Migration),
             Box::new(m20261124_000005_segment_skipped::Migration),
+            Box::new(m20261125_000001_invitations::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod crew_feeds;
 pub mod directory;
 pub mod gathering;
 pub mod live;
+pub mod members;
 pub mod organisations;
 pub mod planning;
 pub mod settings;

@@ -10,6 +10,7 @@ pub mod directory;
 pub mod entities;
 pub mod export;
 pub mod live;
+pub mod members;
 pub mod planning;
 pub mod queries;
 

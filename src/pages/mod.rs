@@ -7,6 +7,7 @@ pub mod directory;
 pub mod gathering;
 pub mod home;
 pub mod live;
+pub mod members;
 pub mod not_found;
 pub mod organisation;
 pub mod person;

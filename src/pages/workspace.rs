@@ -43,7 +43,7 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                     &[("role", FluentValue::from(lang.t(&format!("role-name-{}", o.role.as_str()))))],
                 );
                 view! {
-                    <section class="workspace-org">
+                    <section class="workspace-org" id=format!("org-{}", o.slug)>
                         <h2><bdi>{o.name.clone()}</bdi></h2>
                         <p class="role">{role}</p>
                         <p>
@@ -56,6 +56,7 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                                 " · "<a class="settings" href=format!("/manage/o/{}/settings", o.slug)>{lang.t("settings-link")}</a>
                             })}
                             {o.role.allows(Permission::ManageMembers).then(|| view! {
+                                " · "<a class="members" href=format!("/manage/o/{}/members", o.slug)>{lang.t("members-link")}</a>
                                 " · "<a class="audit" href=format!("/manage/o/{}/audit", o.slug)>{lang.t("audit-link")}</a>
                             })}
                         </p>

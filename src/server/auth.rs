@@ -151,6 +151,34 @@ pub async fn sign_out(State(db): State<DatabaseConnection>, headers: HeaderMap) 
     response
 }
 
+/// Signs in an account just made and sends the browser on to `next` with its session
+/// cookie; if that fails, to the sign-in page.
+pub(crate) async fn signed_in_response(
+    db: &DatabaseConnection,
+    headers: &HeaderMap,
+    email: &str,
+    password: &str,
+    address: &str,
+    next: &str,
+) -> Response {
+    match auth::sign_in(db, email, password, address, Utc::now()).await {
+        Ok(Ok(session)) => {
+            let mut response = Redirect::to(next).into_response();
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                cookie(&session.token, SESSION_DAYS * 86_400, secure(headers)),
+            );
+            response
+        }
+        _ => {
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", next)
+                .finish();
+            Redirect::to(&format!("/sign-in?{query}")).into_response()
+        }
+    }
+}
+
 /// `POST /setup`: the one-time setup, while no account exists. Makes the first owner and
 /// signs them in; a refusal shows the page again with the message beside its field
 /// (passwords are never shown back).
@@ -178,22 +206,15 @@ pub async fn setup(
                 || "unknown".to_owned(),
                 |axum::Extension(ConnectInfo(a))| a.ip().to_string(),
             );
-            match auth::sign_in(&state.db, &user.email, &form.password, &address, Utc::now()).await
-            {
-                Ok(Ok(session)) => {
-                    let mut response = Redirect::to("/manage").into_response();
-                    response.headers_mut().append(
-                        header::SET_COOKIE,
-                        cookie(
-                            &session.token,
-                            SESSION_DAYS * 86_400,
-                            secure(&parts.headers),
-                        ),
-                    );
-                    response
-                }
-                _ => Redirect::to("/sign-in?next=/manage").into_response(),
-            }
+            signed_in_response(
+                &state.db,
+                &parts.headers,
+                &user.email,
+                &form.password,
+                &address,
+                "/manage",
+            )
+            .await
         }
         Err(e) => {
             values.remove("password");

@@ -661,7 +661,7 @@ pub async fn directory_item_action(
     handle(state, request, |state, headers, v| async move {
         let kind = directory::Kind::parse(&kind).ok_or(AppError::NotFound)?;
         let action = get(&v, "action").to_owned();
-        let needed = if matches!(action.as_str(), "delete" | "unstatement") {
+        let needed = if action == "delete" {
             Permission::Delete
         } else {
             Permission::Plan
@@ -803,5 +803,139 @@ pub async fn crew_feed_action(
             field: "action".into(),
             message: "Unknown action.".into(),
         }),
+    }
+}
+
+/// `POST /manage/o/{org}/members` (owners): invites someone by a one-time link, changes
+/// a member's role, removes a member, or withdraws an invitation. A new invitation's
+/// link is shown once, on the page answered to the post (only its hash is stored).
+pub async fn members_action(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    request: Request,
+) -> Response {
+    use crate::api::members::NewInvitationLink;
+    use crate::db::members;
+    let (parts, values) = match read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let v = &values;
+    let outcome: Result<Option<NewInvitationLink>, AppError> = async {
+        let (user, o, _) = member(&state, &parts.headers, &org, Permission::ManageMembers).await?;
+        let id = |k: &str| get(v, k).parse::<i32>().map_err(|_| AppError::NotFound);
+        let now = chrono::Utc::now();
+        match get(v, "action") {
+            "invite" => {
+                let (i, token) = members::invite(
+                    &state.db,
+                    o.id,
+                    user.id,
+                    get(v, "email"),
+                    get(v, "role"),
+                    now,
+                )
+                .await?;
+                Ok(Some(NewInvitationLink {
+                    email: i.email,
+                    url: format!("{}/invite/{token}", crate::feeds::origin(&parts.headers)),
+                }))
+            }
+            "role" => members::change_role(&state.db, o.id, user.id, id("member")?, get(v, "role"))
+                .await
+                .map(|()| None),
+            "remove" => members::remove(&state.db, o.id, user.id, id("member")?)
+                .await
+                .map(|()| None),
+            "revoke" => members::revoke(&state.db, o.id, user.id, id("invitation")?, now)
+                .await
+                .map(|()| None),
+            _ => Err(AppError::Validation {
+                field: "action".into(),
+                message: "Unknown action.".into(),
+            }),
+        }
+    }
+    .await;
+    match outcome {
+        Ok(Some(link)) => {
+            let mut response = render_with(&state, parts, StatusCode::OK, move || {
+                provide_context(link.clone());
+            })
+            .await;
+            // The link is a secret for one person: no cache keeps this page.
+            response.headers_mut().insert(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            );
+            response
+        }
+        Ok(None) => Redirect::to(&format!("/manage/o/{org}/members")).into_response(),
+        Err(e) => answer_refusal(&state, parts, values, e).await,
+    }
+}
+
+/// `POST /invite/{token}`: accepts an invitation, signed in (`action=join`) or by making
+/// an account (`action=create`, then signed in). A refusal shows the page again without
+/// the passwords.
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    request: Request,
+) -> Response {
+    use crate::db::members::{self, NewAccount};
+    let (parts, mut values) = match read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let field = |k: &str| get(&values, k).to_owned();
+    let now = chrono::Utc::now();
+    let outcome = match field("action").as_str() {
+        "join" => match super::auth::current_user(&state.db, &parts.headers).await {
+            Ok(Some(user)) => members::accept(&state.db, &token, Some(&user), None, now)
+                .await
+                .map(|(_, o)| (o, None)),
+            Ok(None) => Err(AppError::SignInRequired),
+            Err(e) => Err(e),
+        },
+        "create" => {
+            let account = NewAccount {
+                display_name: field("display_name"),
+                email: field("email"),
+                password: field("password"),
+                password_again: field("password_again"),
+            };
+            members::accept(&state.db, &token, None, Some(&account), now)
+                .await
+                .map(|(user, o)| (o, Some((user, account.password))))
+        }
+        _ => Err(AppError::Validation {
+            field: "action".into(),
+            message: "Unknown action.".into(),
+        }),
+    };
+    match outcome {
+        Ok((o, None)) => Redirect::to(&format!("/manage#org-{}", o.slug)).into_response(),
+        Ok((o, Some((user, password)))) => {
+            let address = peer.map_or_else(
+                || "unknown".to_owned(),
+                |axum::Extension(axum::extract::ConnectInfo(a))| a.ip().to_string(),
+            );
+            super::auth::signed_in_response(
+                &state.db,
+                &parts.headers,
+                &user.email,
+                &password,
+                &address,
+                &format!("/manage#org-{}", o.slug),
+            )
+            .await
+        }
+        Err(e) => {
+            values.remove("password");
+            values.remove("password_again");
+            answer_refusal(&state, parts, values, e).await
+        }
     }
 }

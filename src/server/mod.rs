@@ -282,6 +282,14 @@ pub fn router_with(
         .route("/sign-out", axum::routing::post(auth::sign_out))
         .route("/setup", axum::routing::post(auth::setup))
         .route(
+            "/invite/{token}",
+            axum::routing::post(forms::accept_invitation),
+        )
+        .route(
+            "/manage/o/{org}/members",
+            axum::routing::post(forms::members_action),
+        )
+        .route(
             "/manage/o/{org}/directory",
             axum::routing::post(forms::directory_action),
         )
@@ -354,6 +362,11 @@ pub fn router_with(
         .layer(axum::middleware::from_fn(server_fn_status))
         .layer(axum::middleware::from_fn(cache_policy))
         .layer(CompressionLayer::new())
+        // Invitation links carry their secret in the path: no page sends its address on.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(policy::NOT_A_PAGE),
@@ -410,7 +423,9 @@ async fn cache_policy(
     if headers.contains_key(header::CACHE_CONTROL) {
         return response;
     }
-    let private = path.starts_with("/manage") || path.starts_with("/sign-");
+    let private = ["/manage", "/sign-", "/invite/", "/setup"]
+        .iter()
+        .any(|p| path.starts_with(p));
     let value = if private {
         "private, no-store"
     } else if response.status() == axum::http::StatusCode::OK {

@@ -5,7 +5,9 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use convene::config::DatabaseUrl;
-use convene::db::entities::{appearance, film, gathering, person, segment, statement, venue};
+use convene::db::entities::{
+    app_user, appearance, film, gathering, person, segment, statement, venue,
+};
 use convene::db::{self, auth, demo, queries};
 use convene::domain::MemberRole;
 use leptos::config::LeptosOptions;
@@ -207,6 +209,8 @@ pub struct Ids {
     pub listed_person: i32,
     /// The Tirana gathering's statement.
     pub statement: i32,
+    /// The viewer's account.
+    pub viewer: i32,
 }
 
 pub async fn ids(app: &App) -> Ids {
@@ -261,6 +265,13 @@ pub async fn ids(app: &App) -> Ids {
         listed_person: people.iter().find(|p| p.listed_publicly).unwrap().id,
         statement: statement::Entity::find()
             .filter(statement::Column::GatheringId.eq(g.id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        viewer: app_user::Entity::find()
+            .filter(app_user::Column::Email.eq(VIEWER))
             .one(db)
             .await
             .unwrap()
@@ -515,6 +526,35 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
                 ("copy_title", "Gathering in the park, a year on".into()),
             ],
             PLAN,
+        ),
+        change(
+            "invite someone",
+            format!("{m}/members"),
+            &[
+                ("action", "invite".into()),
+                ("email", "new.volunteer@example.org".into()),
+                ("role", "host".into()),
+            ],
+            OWNERS,
+        ),
+        change(
+            "change a member's role",
+            format!("{m}/members"),
+            &[
+                ("action", "role".into()),
+                ("member", ids.viewer.to_string()),
+                ("role", "host".into()),
+            ],
+            OWNERS,
+        ),
+        change(
+            "remove a member",
+            format!("{m}/members"),
+            &[
+                ("action", "remove".into()),
+                ("member", ids.viewer.to_string()),
+            ],
+            OWNERS,
         ),
     ]
 }

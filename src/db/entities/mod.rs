@@ -7,6 +7,7 @@ pub mod feed_token;
 pub mod film;
 pub mod gathering;
 pub mod gathering_text;
+pub mod invitation;
 pub mod membership;
 pub mod organisation;
 pub mod person;
