@@ -74,7 +74,9 @@ e2e: build browser-tools feed-parsers
 	  CONVENE_PASSWORD='$(E2E_PASSWORD)' ./target/debug/convene user create --email host@example.org \
 	    --name 'Society host' --org families-association --role host >/dev/null && \
 	  CONVENE_PASSWORD='$(E2E_PASSWORD)' ./target/debug/convene user create --email organiser@example.org \
-	    --name 'Organiser' --org families-association --role organiser >/dev/null
+	    --name 'Organiser' --org families-association --role organiser >/dev/null && \
+	  CONVENE_PASSWORD='$(E2E_PASSWORD)' ./target/debug/convene user create --email owner@example.org \
+	    --name 'Owner' --org families-association --role owner >/dev/null
 	@DATABASE_URL=sqlite://target/e2e/convene.db CONVENE_ADDR=127.0.0.1:$(E2E_PORT) RUST_LOG=warn \
 	  ./target/debug/convene serve > target/e2e/server.log 2>&1 & echo $$! > target/e2e/server.pid
 	@for i in $$(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:$(E2E_PORT)/ && break; sleep 0.2; done
