@@ -756,3 +756,82 @@ async fn ids_org(app: &common::App) -> i32 {
         .unwrap()
         .id
 }
+
+#[tokio::test]
+async fn the_editor_warns_when_people_or_the_venue_are_booked_by_another_gathering_at_once() {
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let agenda = "/manage/o/families-association/tirana-park-2023/agenda";
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    assert!(
+        !page.contains("is also needed live at"),
+        "no clash to begin with"
+    );
+
+    // A second gathering in the same park, the same morning, with the same people.
+    let (status, location, _) = app
+        .post(
+            "/manage/o/families-association/tirana-park-2023/edit",
+            Some(&cookie),
+            &[
+                ("action", "duplicate"),
+                ("copy_date", "2023-11-26"),
+                ("copy_title", "Second gathering in the park"),
+                ("copy_slug", "second-gathering"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location:?}");
+    let second = "/manage/o/families-association/second-gathering/agenda";
+    for (editor, other) in [
+        (agenda, "Second gathering in the park"),
+        (second, "Public gathering in the park on Rruga Ura"),
+    ] {
+        let (_, page) = app.get(editor, Some(&cookie)).await;
+        let page = page.replace("&#x27;", "'");
+        // The host opens both at 11:00: warned beside the opening, with the other's time.
+        let row = page.find("class=\"editor-row\"").unwrap();
+        let next = row + 1 + page[row + 1..].find("class=\"editor-row\"").unwrap();
+        assert!(
+            page[row..next].contains(&format!(
+                "Society host is also needed live at “{other}” from 11:00 to 11:10."
+            )),
+            "{editor}: {}",
+            &page[row..next]
+        );
+        // Messages read out by someone else need no one there.
+        assert!(!page.contains("Writer is also needed live"));
+        assert!(page.contains(&format!("is also held by “{other}” from 11:00 to 13:05.")));
+    }
+
+    // Cancelled, the copy holds no one.
+    let (_, form) = app
+        .get(
+            "/manage/o/families-association/second-gathering/edit",
+            Some(&cookie),
+        )
+        .await;
+    let version = form_version(&form);
+    let (status, location, _) = app
+        .post(
+            "/manage/o/families-association/second-gathering/edit",
+            Some(&cookie),
+            &[
+                ("version", &version),
+                ("title", "Second gathering in the park"),
+                ("slug", "second-gathering"),
+                ("kind", "rally"),
+                ("status", "cancelled"),
+                ("venue", &common::ids(&app).await.venue.to_string()),
+                ("date", "2023-11-26"),
+                ("starts", "11:00"),
+                ("ends", "13:05"),
+                ("languages", "sq, fa, en"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location:?}");
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    assert!(!page.contains("is also needed live at"));
+    assert!(!page.contains("is also held by"));
+}

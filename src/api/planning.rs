@@ -36,6 +36,8 @@ pub struct AgendaEditor {
     pub ends_local: NaiveDateTime,
     pub rows: Vec<EditorRow>,
     pub overrun_minutes: Option<u32>,
+    /// Other gatherings holding the venue at the same time.
+    pub venue_warnings: Vec<String>,
     pub films: Vec<Choice>,
     /// The organisation's default language (the main texts are in it).
     pub default_language: String,
@@ -281,6 +283,7 @@ pub async fn load_agenda_editor(
         }
         out
     };
+    let (mut clashes, venue_warnings) = ssr::clashes(&db, o.id, &bundle, &timed, ui).await?;
     let minutes = |id: &str, m: u32| ui.t_with(id, &[("minutes", FluentValue::from(m))]);
     let rows = bundle
         .segments
@@ -333,6 +336,7 @@ pub async fn load_agenda_editor(
                     }
                 })
                 .chain(people_warnings(s.id, t))
+                .chain(clashes.remove(&s.id).unwrap_or_default())
                 .collect(),
             people: bundle
                 .appearances
@@ -445,6 +449,153 @@ pub async fn load_agenda_editor(
         ends_local: g.ends_local,
         rows,
         overrun_minutes: timed.overrun_minutes,
+        venue_warnings,
         films,
     })
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::collections::HashMap;
+
+    use chrono::Utc;
+    use fluent_templates::fluent_bundle::FluentValue;
+    use sea_orm::DatabaseConnection;
+
+    use crate::api::gathering::ssr::agenda;
+    use crate::db::queries::{GatheringBundle, gathering_bundles, overlapping_gatherings};
+    use crate::domain::agenda::Agenda;
+    use crate::domain::conflicts::{
+        PersonSlot, VenueSlot, double_booked_people, double_booked_venues,
+    };
+    use crate::error::AppError;
+    use crate::i18n::Lang;
+
+    /// Warnings about the organisation's other gatherings at the same time: per segment
+    /// of this one, the people it needs live who are booked live elsewhere; and the
+    /// other gatherings holding its venue.
+    pub async fn clashes(
+        db: &DatabaseConnection,
+        organisation_id: i32,
+        bundle: &GatheringBundle,
+        timed: &Agenda,
+        ui: Lang,
+    ) -> Result<(HashMap<i32, Vec<String>>, Vec<String>), AppError> {
+        let g = &bundle.gathering;
+        let others =
+            overlapping_gatherings(db, organisation_id, g.id, g.starts_at, g.ends_at).await?;
+        let mut by_segment: HashMap<i32, Vec<String>> = HashMap::new();
+        if others.is_empty() {
+            return Ok((by_segment, Vec::new()));
+        }
+        let others = gathering_bundles(db, others).await?;
+        let mut timings = vec![(bundle, timed.clone())];
+        for other in &others {
+            // An unreadable plan elsewhere must not keep this editor from opening.
+            if let Ok((_, t)) = agenda(other) {
+                timings.push((other, t));
+            }
+        }
+        let mut slots = Vec::new();
+        let mut segments = HashMap::new();
+        for (b, t) in &timings {
+            for (s, item) in b.segments.iter().zip(&t.items) {
+                if s.skipped {
+                    continue;
+                }
+                segments.insert(s.id, (*b, item.start, item.end));
+                for a in b.appearances.iter().filter(|a| a.segment_id == s.id) {
+                    let Ok(mode) = a.mode.parse() else { continue };
+                    slots.push(PersonSlot {
+                        person_id: a.person_id.into(),
+                        gathering_id: b.gathering.id.into(),
+                        segment_id: s.id.into(),
+                        mode,
+                        start: item.start.with_timezone(&Utc),
+                        end: item.end.with_timezone(&Utc),
+                    });
+                }
+            }
+        }
+        for clash in double_booked_people(&slots) {
+            let (mine, theirs) = if clash.first.0 == i64::from(g.id) {
+                (clash.first, clash.second)
+            } else if clash.second.0 == i64::from(g.id) {
+                (clash.second, clash.first)
+            } else {
+                continue;
+            };
+            let (Ok(mine), Ok(theirs)) = (i32::try_from(mine.1), i32::try_from(theirs.1)) else {
+                continue;
+            };
+            let Some((other, start, end)) = segments.get(&theirs) else {
+                continue;
+            };
+            let name = i32::try_from(clash.person_id)
+                .ok()
+                .and_then(|id| bundle.people.get(&id))
+                .map_or_else(String::new, |p| p.name.clone());
+            // The other segment's time on this gathering's clock.
+            let zone = timed.ends.timezone();
+            by_segment.entry(mine).or_default().push(ui.t_with(
+                "warning-person-double-booked",
+                &[
+                    ("name", FluentValue::from(name)),
+                    (
+                        "gathering",
+                        FluentValue::from(other.gathering.title.clone()),
+                    ),
+                    (
+                        "start",
+                        FluentValue::from(ui.format_time(start.with_timezone(&zone).naive_local())),
+                    ),
+                    (
+                        "end",
+                        FluentValue::from(ui.format_time(end.with_timezone(&zone).naive_local())),
+                    ),
+                ],
+            ));
+        }
+        let venue_slots: Vec<VenueSlot> = std::iter::once(bundle)
+            .chain(&others)
+            .filter_map(|b| {
+                Some(VenueSlot {
+                    venue_id: b.gathering.venue_id?.into(),
+                    gathering_id: b.gathering.id.into(),
+                    start: b.gathering.starts_at,
+                    end: b.gathering.ends_at,
+                })
+            })
+            .collect();
+        let venue_warnings = double_booked_venues(&venue_slots)
+            .into_iter()
+            .filter_map(|c| {
+                let other = if c.first == i64::from(g.id) {
+                    c.second
+                } else if c.second == i64::from(g.id) {
+                    c.first
+                } else {
+                    return None;
+                };
+                let other = others.iter().find(|b| i64::from(b.gathering.id) == other)?;
+                let venue = bundle.venue.as_ref().map_or("", |v| v.name.as_str());
+                let zone = timed.ends.timezone();
+                let local =
+                    |t: chrono::DateTime<Utc>| ui.format_time(t.with_timezone(&zone).naive_local());
+                Some(ui.t_with(
+                    "warning-venue-double-booked",
+                    &[
+                        ("venue", FluentValue::from(venue.to_owned())),
+                        (
+                            "gathering",
+                            FluentValue::from(other.gathering.title.clone()),
+                        ),
+                        ("start", FluentValue::from(local(other.gathering.starts_at))),
+                        ("end", FluentValue::from(local(other.gathering.ends_at))),
+                    ],
+                ))
+            })
+            .collect();
+        Ok((by_segment, venue_warnings))
+    }
 }

@@ -442,3 +442,23 @@ pub async fn archived(
     );
     Ok(out)
 }
+
+/// The other gatherings of an organisation whose span overlaps `[starts_at, ends_at)`,
+/// cancelled and postponed ones left out (they hold no one and nothing).
+pub async fn overlapping_gatherings(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    except: i32,
+    starts_at: chrono::DateTime<chrono::Utc>,
+    ends_at: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
+    gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .filter(gathering::Column::Id.ne(except))
+        .filter(gathering::Column::Status.is_not_in(["cancelled", "postponed"]))
+        .filter(gathering::Column::StartsAt.lt(ends_at))
+        .filter(gathering::Column::EndsAt.gt(starts_at))
+        .order_by_asc(gathering::Column::StartsAt)
+        .find_also_related_venue(db)
+        .await
+}

@@ -234,6 +234,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
             <p><DateRange start=a.starts_local end=a.ends_local zone=a.time_zone.clone() /></p>
             {(!echo.is_for("add")).then(|| form_error(&echo))}
             {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
+            {a.venue_warnings.iter().map(|w| view! { <p class="warning venue-clash" role="status">{w.clone()}</p> }).collect_view()}
             {(count == 0).then(|| view! { <p class="empty">{lang.t("plan-agenda-empty")}</p> })}
             <ol class="editor-rows">
                 {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people, &a.films, &a.statements)).collect_view()}

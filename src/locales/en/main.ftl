@@ -424,3 +424,5 @@ invite-have-account = Already have an account?
 invite-used = This invitation has been used. Ask the owner who sent it for a new one.
 invite-revoked = This invitation was withdrawn. Ask the owner who sent it for a new one.
 invite-expired = This invitation has expired (links work for 7 days). Ask the owner who sent it for a new one.
+warning-person-double-booked = { $name } is also needed live at “{ $gathering }” from { $start } to { $end }.
+warning-venue-double-booked = { $venue } is also held by “{ $gathering }” from { $start } to { $end }.

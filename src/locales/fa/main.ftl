@@ -424,3 +424,5 @@ invite-have-account = حساب دارید؟
 invite-used = این دعوت استفاده شده است. از مالکی که آن را فرستاده دعوت تازه‌ای بخواهید.
 invite-revoked = این دعوت پس گرفته شد. از مالکی که آن را فرستاده دعوت تازه‌ای بخواهید.
 invite-expired = این دعوت منقضی شده است (پیوندها ۷ روز معتبرند). از مالکی که آن را فرستاده دعوت تازه‌ای بخواهید.
+warning-person-double-booked = { $name } هم‌زمان در «{ $gathering }» از { $start } تا { $end } به صورت زنده لازم است.
+warning-venue-double-booked = { $venue } هم‌زمان در اختیار «{ $gathering }» است، از { $start } تا { $end }.

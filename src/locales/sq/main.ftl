@@ -424,3 +424,5 @@ invite-have-account = Keni tashmë një llogari?
 invite-used = Kjo ftesë është përdorur. Kërkojini pronarit që e dërgoi një të re.
 invite-revoked = Kjo ftesë u tërhoq. Kërkojini pronarit që e dërgoi një të re.
 invite-expired = Kjo ftesë ka skaduar (lidhjet vlejnë 7 ditë). Kërkojini pronarit që e dërgoi një të re.
+warning-person-double-booked = { $name } nevojitet drejtpërdrejt edhe te “{ $gathering }” nga { $start } deri në { $end }.
+warning-venue-double-booked = { $venue } është zënë edhe nga “{ $gathering }” nga { $start } deri në { $end }.
