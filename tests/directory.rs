@@ -179,3 +179,106 @@ async fn organisers_edit_archive_and_delete_what_no_gathering_needs() {
         );
     }
 }
+
+/// The names in one list of the directory page, in order.
+fn names_in(page: &str, kind: &str) -> Vec<String> {
+    let start = page
+        .find(&format!("data-kind=\"{kind}\" class=\"directory-list\""))
+        .unwrap_or_else(|| panic!("no list of {kind}"));
+    let end = start + page[start..].find("</ul>").unwrap();
+    page[start..end]
+        .split("<strong dir=\"auto\">")
+        .skip(1)
+        .map(|s| s[..s.find('<').unwrap()].replace("&#x27;", "'"))
+        .collect()
+}
+
+#[tokio::test]
+async fn long_lists_are_searched_sorted_and_paged() {
+    let app = common::app().await;
+    let org = convene::db::queries::organisation_by_slug(&app.db, ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    for i in 1..=30 {
+        convene::db::directory::save_person(
+            &app.db,
+            org.id,
+            None,
+            &convene::domain::directory::PersonForm {
+                name: format!("Volunteer {i:02}"),
+                contact: if i == 7 {
+                    "Steward at the blue gate".into()
+                } else {
+                    String::new()
+                },
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let cookie = app.cookie(HOST).await;
+    let base = format!("/manage/o/{ORG}/directory");
+    let (status, page) = app.get(&base, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    let first = names_in(&page, "person");
+    assert_eq!(first.len(), 25, "a page holds 25");
+    let mut sorted = first.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(first, sorted, "A to Z");
+    assert!(page.contains("Page 1 of 2"));
+    let next = page.find("rel=\"next\" href=\"").unwrap() + 17;
+    let next = page[next..next + page[next..].find('"').unwrap()].replace("&amp;", "&");
+    assert_eq!(next, format!("{base}?person_page=2#people"));
+    let (_, page2) = app
+        .get(next.split('#').next().unwrap(), Some(&cookie))
+        .await;
+    let second = names_in(&page2, "person");
+    let total = first.len() + second.len();
+    assert!(second.iter().all(|n| !first.contains(n)), "no one twice");
+    assert!(page2.contains("Page 2 of 2") && page2.contains("rel=\"prev\""));
+    // The venues stay on their own first page meanwhile.
+    assert_eq!(names_in(&page2, "venue"), names_in(&page, "venue"));
+
+    // Every word, any field, any case; internal notes are searched too (members only).
+    let (_, found) = app
+        .get(&format!("{base}?q=VOLUNTEER+3"), Some(&cookie))
+        .await;
+    assert_eq!(
+        names_in(&found, "person"),
+        [
+            "Volunteer 03",
+            "Volunteer 13",
+            "Volunteer 23",
+            "Volunteer 30"
+        ]
+    );
+    assert!(found.contains("Found 0 venues, 4 people, 0 films."));
+    assert!(found.contains("Nothing here matches the search."));
+    let (_, found) = app.get(&format!("{base}?q=blue+gate"), Some(&cookie)).await;
+    assert_eq!(names_in(&found, "person"), ["Volunteer 07"]);
+
+    // Z to A, and the latest change first.
+    let (_, desc) = app
+        .get(&format!("{base}?sort=name-desc"), Some(&cookie))
+        .await;
+    let desc = names_in(&desc, "person");
+    assert!(desc[0].to_lowercase() >= desc[24].to_lowercase());
+    let (_, recent) = app.get(&format!("{base}?sort=recent"), Some(&cookie)).await;
+    assert_eq!(names_in(&recent, "person")[0], "Volunteer 30");
+    // A page past the end shows the last one; nonsense is read as page 1.
+    let (status, last) = app
+        .get(&format!("{base}?person_page=99"), Some(&cookie))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(names_in(&last, "person"), second);
+    let (status, _) = app
+        .get(
+            &format!("{base}?person_page=%00x&sort=%3Cscript%3E"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(total, 40, "the demo's ten people and thirty volunteers");
+}

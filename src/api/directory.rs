@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::MemberRole;
+use crate::domain::listing::{ListQuery, Listed};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -12,9 +13,11 @@ pub struct Directory {
     pub org_slug: String,
     pub org_name: String,
     pub role: MemberRole,
-    pub venues: Vec<DirectoryEntry>,
-    pub people: Vec<DirectoryEntry>,
-    pub films: Vec<DirectoryEntry>,
+    /// The search and order asked for (the same for the three lists).
+    pub query: ListQuery,
+    pub venues: Listed<DirectoryEntry>,
+    pub people: Listed<DirectoryEntry>,
+    pub films: Listed<DirectoryEntry>,
     /// Archived venues, people and films: out of the lists and pickers, kept in history.
     pub archived: Vec<ArchivedEntry>,
 }
@@ -37,57 +40,101 @@ pub struct DirectoryEntry {
     pub listed: bool,
 }
 
+/// The directory of an organisation: each list searched by `q` (every word, in any
+/// field, ignoring case and accents), sorted by `sort` (`name`, `name-desc`, `recent`),
+/// at its own page.
 #[server]
-pub async fn load_directory(org: String) -> Result<Directory, AppError> {
+pub async fn load_directory(
+    org: String,
+    #[server(default)] q: String,
+    #[server(default)] sort: String,
+    #[server(default)] venue_page: String,
+    #[server(default)] person_page: String,
+    #[server(default)] film_page: String,
+) -> Result<Directory, AppError> {
     use crate::db::queries;
+    use crate::domain::listing::list;
+    let query = ListQuery::parse(&q, &sort, "1");
+    let at = |page: &str| ListQuery {
+        page: ListQuery::parse("", "", page).page,
+        ..query.clone()
+    };
+    let listed = |items: Vec<(DirectoryEntry, chrono::DateTime<chrono::Utc>)>, page: &str| {
+        let l = list(items, &at(page), ssr::entry_keys);
+        Listed {
+            items: l.items.into_iter().map(|(e, _)| e).collect(),
+            page: l.page,
+            pages: l.pages,
+            matched: l.matched,
+            total: l.total,
+        }
+    };
     use crate::domain::access::Permission;
     let db = super::db()?;
     let (o, role) = super::workspace::ssr::member(&db, &org, Permission::ReadInternal).await?;
     let venues = queries::venues(&db, o.id)
         .await?
         .into_iter()
-        .map(|v| DirectoryEntry {
-            id: v.id,
-            name: v.name,
-            facts: [v.city, v.country, v.time_zone, v.setting]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect(),
-            internal: v.access_notes,
-            listed: true,
+        .map(|v| {
+            let changed = v.updated_at;
+            (
+                DirectoryEntry {
+                    id: v.id,
+                    name: v.name,
+                    facts: [v.city, v.country, v.time_zone, v.setting]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                    internal: v.access_notes,
+                    listed: true,
+                },
+                changed,
+            )
         })
         .collect();
     let people = queries::people(&db, o.id)
         .await?
         .into_iter()
-        .map(|p| DirectoryEntry {
-            id: p.id,
-            name: p.name,
-            facts: [p.languages, p.home_time_zone.unwrap_or_default()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect(),
-            internal: p.contact,
-            listed: p.listed_publicly,
+        .map(|p| {
+            let changed = p.updated_at;
+            (
+                DirectoryEntry {
+                    id: p.id,
+                    name: p.name,
+                    facts: [p.languages, p.home_time_zone.unwrap_or_default()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                    internal: p.contact,
+                    listed: p.listed_publicly,
+                },
+                changed,
+            )
         })
         .collect();
     let films = queries::films(&db, o.id)
         .await?
         .into_iter()
-        .map(|f| DirectoryEntry {
-            id: f.id,
-            name: f.title,
-            facts: [
-                format!("{} min", f.runtime_minutes),
-                f.director,
-                f.audio_language,
-                f.subtitle_languages,
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect(),
-            internal: f.rights_notes,
-            listed: true,
+        .map(|f| {
+            let changed = f.updated_at;
+            (
+                DirectoryEntry {
+                    id: f.id,
+                    name: f.title,
+                    facts: [
+                        format!("{} min", f.runtime_minutes),
+                        f.director,
+                        f.audio_language,
+                        f.subtitle_languages,
+                    ]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+                    internal: f.rights_notes,
+                    listed: true,
+                },
+                changed,
+            )
         })
         .collect();
     let archived = queries::archived(&db, o.id)
@@ -103,9 +150,10 @@ pub async fn load_directory(org: String) -> Result<Directory, AppError> {
         org_slug: o.slug,
         org_name: o.name,
         role,
-        venues,
-        people,
-        films,
+        venues: listed(venues, &venue_page),
+        people: listed(people, &person_page),
+        films: listed(films, &film_page),
+        query,
         archived,
     })
 }
@@ -229,4 +277,24 @@ pub async fn load_directory_item(
         values,
         uses,
     })
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::DirectoryEntry;
+    use crate::domain::listing::Keys;
+
+    /// What a directory search looks in: the name, the facts shown and the internal notes.
+    pub fn entry_keys(item: &(DirectoryEntry, chrono::DateTime<chrono::Utc>)) -> Keys<'_> {
+        let (e, changed) = item;
+        Keys {
+            id: e.id.into(),
+            name: &e.name,
+            changed: *changed,
+            fields: std::iter::once(e.name.as_str())
+                .chain(e.facts.iter().map(String::as_str))
+                .chain([e.internal.as_str()])
+                .collect(),
+        }
+    }
 }

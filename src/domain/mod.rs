@@ -13,6 +13,7 @@ pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod ical;
 pub mod links;
+pub mod listing;
 pub mod live;
 pub mod plan;
 pub mod time;

@@ -1,5 +1,6 @@
 //! `/manage/o/:org/directory`: venues, people and films, with forms to add them.
 
+use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,36 +10,145 @@ use crate::api::directory::{
 use crate::components::loaded::{loaded, route_key};
 use crate::domain::VenueSetting;
 use crate::domain::access::Permission;
+use crate::domain::listing::{Listed, Sort};
 use crate::forms::{FormEcho, use_form_echo};
 use crate::i18n::{Lang, use_lang};
 
 /// Values as stored, which a fresh edit form shows (empty for an add form).
 type Stored = std::collections::HashMap<String, String>;
 
+/// The query parameters of the directory's lists: search, order, and each list's page.
+const LIST_PARAMS: [&str; 5] = ["q", "sort", "venue_page", "person_page", "film_page"];
+
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let lang = use_lang();
+    let query = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .clone();
+    let params = LIST_PARAMS.map(|k| query.get(k).unwrap_or_default());
     view! {
         <Title text=lang.t("directory-title") />
         {loaded(
-            route_key(["org"]),
-            |([org], _)| load_directory(org),
+            (route_key(["org"]), params),
+            |(([org], _), [q, sort, v, p, f])| load_directory(org, q, sort, v, p, f),
             move |d| view! { <DirectoryView d=d lang=lang /> },
         )}
     }
 }
 
+/// The address of the directory with one list's page changed, the rest kept.
+fn page_link(d: &Directory, kind: &str, page: usize, pages: [usize; 3]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if !d.query.search.is_empty() {
+        query.append_pair("q", &d.query.search);
+    }
+    if d.query.sort != Sort::Name {
+        query.append_pair("sort", d.query.sort.as_str());
+    }
+    for (k, p) in ["venue", "person", "film"].into_iter().zip(pages) {
+        let p = if k == kind { page } else { p };
+        if p > 1 {
+            query.append_pair(&format!("{k}_page"), &p.to_string());
+        }
+    }
+    let query = query.finish();
+    let anchor = match kind {
+        "venue" => "venues",
+        "person" => "people",
+        _ => "films",
+    };
+    if query.is_empty() {
+        format!("/manage/o/{}/directory#{anchor}", d.org_slug)
+    } else {
+        format!("/manage/o/{}/directory?{query}#{anchor}", d.org_slug)
+    }
+}
+
+/// Previous / next links of one list, when it has more than one page.
+fn pager(
+    lang: Lang,
+    d: &Directory,
+    kind: &'static str,
+    listed: &Listed<DirectoryEntry>,
+) -> Option<impl IntoView + use<>> {
+    if listed.pages <= 1 {
+        return None;
+    }
+    let pages = [d.venues.page, d.people.page, d.films.page];
+    let (page, last) = (listed.page, listed.pages);
+    let previous = (page > 1).then(|| page_link(d, kind, page - 1, pages));
+    let next = (page < last).then(|| page_link(d, kind, page + 1, pages));
+    let label = lang.digits(&lang.t_with(
+        "list-page-of",
+        &[
+            ("page", FluentValue::from(page)),
+            ("pages", FluentValue::from(last)),
+        ],
+    ));
+    Some(view! {
+        <nav class="pager" aria-label=lang.t(&format!("directory-{kind}-pages"))>
+            {previous.map(|href| view! { <a rel="prev" href=href>{lang.t("list-previous")}</a>" " })}
+            <span class="page-of">{label}</span>
+            {next.map(|href| view! { " "<a rel="next" href=href>{lang.t("list-next")}</a> })}
+        </nav>
+    })
+}
+
+/// The search and order form over the three lists (a plain GET form).
+fn search_form(lang: Lang, d: &Directory) -> impl IntoView + use<> {
+    let found = (!d.query.search.is_empty()).then(|| {
+        lang.digits(&lang.t_with(
+            "list-found",
+            &[
+                ("venues", FluentValue::from(d.venues.matched)),
+                ("people", FluentValue::from(d.people.matched)),
+                ("films", FluentValue::from(d.films.matched)),
+            ],
+        ))
+    });
+    let clear = format!("/manage/o/{}/directory", d.org_slug);
+    let sort = d.query.sort;
+    view! {
+        <form method="get" class="list-search" role="search">
+            <p class="field">
+                <label for="list-q">{lang.t("list-search")}</label>
+                <input id="list-q" name="q" type="search" dir="auto" value=d.query.search.clone() />
+            </p>
+            <p class="field">
+                <label for="list-sort">{lang.t("list-sort")}</label>
+                <select id="list-sort" name="sort">
+                    {Sort::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected={s == sort}>{lang.t(&format!("list-sort-{}", s.as_str()))}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+            <p><button type="submit">{lang.t("list-search-button")}</button></p>
+        </form>
+        {found.map(|f| view! { <p class="found" role="status">{f}" "<a href=clear>{lang.t("list-clear")}</a></p> })}
+    }
+}
+
 fn entries(
     lang: Lang,
-    org: &str,
+    d: &Directory,
     kind: &'static str,
-    list: Vec<DirectoryEntry>,
+    listed: &Listed<DirectoryEntry>,
     can_plan: bool,
 ) -> impl IntoView + use<> {
-    let base = format!("/manage/o/{org}/directory/{kind}");
+    let base = format!("/manage/o/{}/directory/{kind}", d.org_slug);
+    let empty = if listed.total == 0 {
+        Some(lang.t(&format!("directory-empty-{kind}")))
+    } else if listed.matched == 0 {
+        Some(lang.t("list-nothing-found"))
+    } else {
+        None
+    };
+    let pager = pager(lang, d, kind, listed);
+    let list = listed.items.clone();
     view! {
-        {list.is_empty().then(|| view! { <p class="empty">{lang.t(&format!("directory-empty-{kind}"))}</p> })}
-        <ul class="directory-list">
+        {empty.map(|e| view! { <p class="empty">{e}</p> })}
+        <ul class="directory-list" data-kind=kind>
             {list.into_iter().map(|e| view! {
                 <li id=format!("{kind}-{}", e.id)>
                     <strong dir="auto">{e.name}</strong>
@@ -49,6 +159,7 @@ fn entries(
                 </li>
             }).collect_view()}
         </ul>
+        {pager}
     }
 }
 
@@ -92,9 +203,10 @@ fn DirectoryView(d: Directory, lang: Lang) -> impl IntoView {
         <section class="directory planning">
             <p class="breadcrumb"><a href="/manage">{t("workspace-title")}</a>" · "<bdi>{d.org_name.clone()}</bdi></p>
             <h1>{t("directory-title")}</h1>
+            {search_form(lang, &d)}
 
             <h2 id="venues">{t("directory-venues")}</h2>
-            {entries(lang, &d.org_slug, "venue", d.venues, can_plan)}
+            {entries(lang, &d, "venue", &d.venues, can_plan)}
             {can_plan.then(|| view! {
                 <details class="add" open=ve.message.is_some()>
                     <summary>{t("directory-add-venue")}</summary>
@@ -108,7 +220,7 @@ fn DirectoryView(d: Directory, lang: Lang) -> impl IntoView {
             })}
 
             <h2 id="people">{t("directory-people")}</h2>
-            {entries(lang, &d.org_slug, "person", d.people, can_plan)}
+            {entries(lang, &d, "person", &d.people, can_plan)}
             {can_plan.then(|| view! {
                 <details class="add" open=pe.message.is_some()>
                     <summary>{t("directory-add-person")}</summary>
@@ -122,7 +234,7 @@ fn DirectoryView(d: Directory, lang: Lang) -> impl IntoView {
             })}
 
             <h2 id="films">{t("directory-films")}</h2>
-            {entries(lang, &d.org_slug, "film", d.films, can_plan)}
+            {entries(lang, &d, "film", &d.films, can_plan)}
             {can_plan.then(|| view! {
                 <details class="add" open=fe.message.is_some()>
                     <summary>{t("directory-add-film")}</summary>

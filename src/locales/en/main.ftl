@@ -426,3 +426,20 @@ invite-revoked = This invitation was withdrawn. Ask the owner who sent it for a 
 invite-expired = This invitation has expired (links work for 7 days). Ask the owner who sent it for a new one.
 warning-person-double-booked = { $name } is also needed live at “{ $gathering }” from { $start } to { $end }.
 warning-venue-double-booked = { $venue } is also held by “{ $gathering }” from { $start } to { $end }.
+
+## Lists: search, order, pages
+list-search = Search
+list-search-button = Show
+list-sort = Order
+list-sort-name = Name, A to Z
+list-sort-name-desc = Name, Z to A
+list-sort-recent = Latest change first
+list-found = Found { $venues } venues, { $people } people, { $films } films.
+list-clear = Show all
+list-nothing-found = Nothing here matches the search.
+list-page-of = Page { $page } of { $pages }
+list-previous = Previous
+list-next = Next
+directory-venue-pages = Pages of venues
+directory-person-pages = Pages of people
+directory-film-pages = Pages of films

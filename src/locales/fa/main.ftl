@@ -426,3 +426,20 @@ invite-revoked = این دعوت پس گرفته شد. از مالکی که آن
 invite-expired = این دعوت منقضی شده است (پیوندها ۷ روز معتبرند). از مالکی که آن را فرستاده دعوت تازه‌ای بخواهید.
 warning-person-double-booked = { $name } هم‌زمان در «{ $gathering }» از { $start } تا { $end } به صورت زنده لازم است.
 warning-venue-double-booked = { $venue } هم‌زمان در اختیار «{ $gathering }» است، از { $start } تا { $end }.
+
+## Lists: search, order, pages
+list-search = جست‌وجو
+list-search-button = نمایش
+list-sort = ترتیب
+list-sort-name = نام، از الف تا ی
+list-sort-name-desc = نام، از ی تا الف
+list-sort-recent = آخرین تغییر اول
+list-found = { $venues } مکان، { $people } نفر، { $films } فیلم یافت شد.
+list-clear = نمایش همه
+list-nothing-found = هیچ موردی با جست‌وجو جور نیست.
+list-page-of = صفحهٔ { $page } از { $pages }
+list-previous = قبلی
+list-next = بعدی
+directory-venue-pages = صفحه‌های مکان‌ها
+directory-person-pages = صفحه‌های افراد
+directory-film-pages = صفحه‌های فیلم‌ها

@@ -426,3 +426,20 @@ invite-revoked = Kjo ftesë u tërhoq. Kërkojini pronarit që e dërgoi një t�
 invite-expired = Kjo ftesë ka skaduar (lidhjet vlejnë 7 ditë). Kërkojini pronarit që e dërgoi një të re.
 warning-person-double-booked = { $name } nevojitet drejtpërdrejt edhe te “{ $gathering }” nga { $start } deri në { $end }.
 warning-venue-double-booked = { $venue } është zënë edhe nga “{ $gathering }” nga { $start } deri në { $end }.
+
+## Lists: search, order, pages
+list-search = Kërko
+list-search-button = Shfaq
+list-sort = Renditja
+list-sort-name = Emri, A deri Zh
+list-sort-name-desc = Emri, Zh deri A
+list-sort-recent = Ndryshimi i fundit i pari
+list-found = U gjetën { $venues } vende, { $people } persona, { $films } filma.
+list-clear = Shfaqi të gjitha
+list-nothing-found = Asgjë këtu nuk përputhet me kërkimin.
+list-page-of = Faqja { $page } nga { $pages }
+list-previous = E mëparshmja
+list-next = Tjetra
+directory-venue-pages = Faqet e vendeve
+directory-person-pages = Faqet e personave
+directory-film-pages = Faqet e filmave
