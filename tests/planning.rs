@@ -835,3 +835,48 @@ async fn the_editor_warns_when_people_or_the_venue_are_booked_by_another_gatheri
     assert!(!page.contains("is also needed live at"));
     assert!(!page.contains("is also held by"));
 }
+
+#[tokio::test]
+async fn the_workspace_finds_gatherings_by_title_or_place_and_pages_them() {
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let (_, all) = app.get("/manage", Some(&cookie)).await;
+    let cards = |page: &str| page.matches("class=\"card\"").count();
+    let every = cards(&all);
+    assert!(every > 3, "the demo has several gatherings");
+    // Words of a place find the gatherings held there, the others not.
+    let (_, found) = app.get("/manage?q=RRUGA+ura", Some(&cookie)).await;
+    assert!((1..every).contains(&cards(&found)));
+    assert!(found.contains("Public gathering in the park"));
+    let (_, found) = app.get("/manage?q=tirana-park-2023", Some(&cookie)).await;
+    assert_eq!(cards(&found), 1, "an address finds its gathering");
+    let (_, none) = app.get("/manage?q=atlantis", Some(&cookie)).await;
+    assert_eq!(cards(&none), 0);
+    assert!(none.contains("Nothing here matches the search."));
+
+    // Thirty more gatherings: the newest 25 on the first page, the rest on the second.
+    let org = convene::db::queries::organisation_by_slug(&app.db, common::ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    for day in 1..=30 {
+        let form = convene::domain::plan::GatheringForm {
+            title: format!("Monthly vigil {day:02}"),
+            kind: "vigil".into(),
+            date: format!("2030-01-{day:02}"),
+            starts: "18:00".into(),
+            ends: "19:00".into(),
+            ..Default::default()
+        };
+        convene::db::planning::create_gathering(&app.db, org.id, None, "Europe/Stockholm", &form)
+            .await
+            .unwrap();
+    }
+    let (_, first) = app.get("/manage", Some(&cookie)).await;
+    assert_eq!(cards(&first), 25);
+    assert!(first.contains("Monthly vigil 30"), "newest first");
+    assert!(!first.contains("Public gathering in the park"));
+    let (_, second) = app.get("/manage?page=2", Some(&cookie)).await;
+    assert_eq!(cards(&second), every + 30 - 25);
+    assert!(second.contains("Public gathering in the park"));
+}

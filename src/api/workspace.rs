@@ -15,6 +15,8 @@ use crate::error::AppError;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     pub user_name: String,
+    /// The search typed, if any.
+    pub search: String,
     pub organisations: Vec<WorkspaceOrg>,
 }
 
@@ -23,8 +25,8 @@ pub struct WorkspaceOrg {
     pub slug: String,
     pub name: String,
     pub role: MemberRole,
-    /// Every gathering, drafts included, newest first.
-    pub gatherings: Vec<GatheringCard>,
+    /// The gatherings matching the search, drafts included, newest first, one page.
+    pub gatherings: crate::domain::listing::Listed<GatheringCard>,
 }
 
 /// The host's cue sheet for one gathering: internal details included.
@@ -104,21 +106,33 @@ pub struct RunContact {
 
 /// The signed-in member's organisations and gatherings.
 #[server]
-pub async fn load_workspace(lang: String) -> Result<Workspace, AppError> {
+pub async fn load_workspace(
+    lang: String,
+    #[server(default)] q: String,
+    #[server(default)] page: String,
+) -> Result<Workspace, AppError> {
     use crate::db::auth::memberships;
     use crate::db::queries;
+    use crate::domain::listing::{ListQuery, matches, paged};
     let db = super::db()?;
     let user = ssr::user(&db).await?;
     let mut organisations = Vec::new();
+    let query = ListQuery::parse(&q, "", &page);
     for (org, role) in memberships(&db, user.id).await? {
         let rows = queries::all_gatherings(&db, org.id).await?;
+        let total = rows.len();
         let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
-        let gatherings = rows
+        let found: Vec<GatheringCard> = rows
             .into_iter()
             .filter_map(|(g, v)| {
                 super::organisations::ssr::card(g, v, &org.default_language, &lang, &texts)
             })
+            .filter(|c| {
+                let place = c.place.as_deref().unwrap_or_default();
+                matches(&query.search, &[&c.title, &c.slug, place])
+            })
             .collect();
+        let gatherings = paged(found, total, query.page);
         organisations.push(WorkspaceOrg {
             slug: org.slug,
             name: org.name,
@@ -128,6 +142,7 @@ pub async fn load_workspace(lang: String) -> Result<Workspace, AppError> {
     }
     Ok(Workspace {
         user_name: user.display_name,
+        search: query.search,
         organisations,
     })
 }

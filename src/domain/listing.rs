@@ -123,20 +123,26 @@ pub fn list<T>(items: Vec<T>, query: &ListQuery, keys: impl Fn(&T) -> Keys<'_>) 
         Sort::NameDescending => kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2))),
         Sort::Recent => kept.sort_by(|a, b| b.3.cmp(&a.3).then(a.2.cmp(&b.2))),
     }
-    let matched = kept.len();
-    let pages = matched.div_ceil(PAGE_SIZE).max(1);
-    let page = query.page.clamp(1, pages);
-    let items = kept
+    let kept: Vec<T> = kept.into_iter().map(|(item, ..)| item).collect();
+    paged(kept, total, query.page)
+}
+
+/// Cuts `matched` (already searched and in order) into the page asked for; `total` is
+/// the length of the list before the search.
+pub fn paged<T>(matched: Vec<T>, total: usize, page: usize) -> Listed<T> {
+    let count = matched.len();
+    let pages = count.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let items = matched
         .into_iter()
         .skip((page - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
-        .map(|(item, ..)| item)
         .collect();
     Listed {
         items,
         page,
         pages,
-        matched,
+        matched: count,
         total,
     }
 }

@@ -12,11 +12,15 @@ use crate::i18n::{Lang, use_lang};
 #[component]
 pub fn WorkspacePage() -> impl IntoView {
     let lang = use_lang();
+    let params = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .clone();
+    let query = ["q", "page"].map(|k| params.get(k).unwrap_or_default());
     view! {
         <Title text=lang.t("workspace-title") />
         {loaded(
-            lang.code().to_owned(),
-            load_workspace,
+            (lang.code().to_owned(), query),
+            |(lang, [q, page])| load_workspace(lang, q, page),
             move |w| view! { <WorkspaceView w=w lang=lang /> },
         )}
     }
@@ -36,7 +40,51 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                 <button type="submit">{lang.t("sign-out")}</button>
             </form>
             {w.organisations.is_empty().then(|| view! { <p class="empty">{lang.t("workspace-none")}</p> })}
+            {(!w.organisations.is_empty()).then(|| view! {
+                <form method="get" class="list-search" role="search">
+                    <p class="field">
+                        <label for="list-q">{lang.t("workspace-search")}</label>
+                        <input id="list-q" name="q" type="search" dir="auto" value=w.search.clone() />
+                    </p>
+                    <p><button type="submit">{lang.t("list-search-button")}</button></p>
+                </form>
+            })}
             {w.organisations.into_iter().map(|o| {
+                let search = w.search.clone();
+                let listed = &o.gatherings;
+                let empty = if listed.total == 0 {
+                    Some(lang.t(if can_plan_of(o.role) { "workspace-no-gatherings-plan" } else { "workspace-no-gatherings" }))
+                } else if listed.matched == 0 {
+                    Some(lang.t("list-nothing-found"))
+                } else {
+                    None
+                };
+                let link = |page: usize| {
+                    let mut q = form_urlencoded::Serializer::new(String::new());
+                    if !search.is_empty() {
+                        q.append_pair("q", &search);
+                    }
+                    if page > 1 {
+                        q.append_pair("page", &page.to_string());
+                    }
+                    let q = q.finish();
+                    if q.is_empty() { format!("/manage#org-{}", o.slug) } else { format!("/manage?{q}#org-{}", o.slug) }
+                };
+                let pager = (listed.pages > 1).then(|| {
+                    let label = lang.digits(&lang.t_with(
+                        "list-page-of",
+                        &[("page", FluentValue::from(listed.page)), ("pages", FluentValue::from(listed.pages))],
+                    ));
+                    let previous = (listed.page > 1).then(|| link(listed.page - 1));
+                    let next = (listed.page < listed.pages).then(|| link(listed.page + 1));
+                    view! {
+                        <nav class="pager" aria-label=lang.t("workspace-gathering-pages")>
+                            {previous.map(|href| view! { <a rel="prev" href=href>{lang.t("list-previous")}</a>" " })}
+                            <span class="page-of">{label}</span>
+                            {next.map(|href| view! { " "<a rel="next" href=href>{lang.t("list-next")}</a> })}
+                        </nav>
+                    }
+                });
                 let can_plan = o.role.allows(Permission::Plan);
                 let role = lang.t_with(
                     "workspace-role",
@@ -61,8 +109,9 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                             })}
                         </p>
                         <h3>{lang.t("workspace-gatherings")}</h3>
+                        {empty.map(|e| view! { <p class="empty">{e}</p> })}
                         <ul class="cards">
-                            {o.gatherings.into_iter().map(|g| {
+                            {o.gatherings.items.into_iter().map(|g| {
                                 let sheet = format!("/manage/o/{}/{}/run-sheet", o.slug, g.slug);
                                 let public = format!("/o/{}/{}", o.slug, g.slug);
                                 let agenda = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
@@ -78,9 +127,14 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+                        {pager}
                     </section>
                 }
             }).collect_view()}
         </section>
     }
+}
+
+fn can_plan_of(role: crate::domain::MemberRole) -> bool {
+    role.allows(Permission::Plan)
 }

@@ -443,3 +443,7 @@ list-next = Next
 directory-venue-pages = Pages of venues
 directory-person-pages = Pages of people
 directory-film-pages = Pages of films
+workspace-search = Search gatherings
+workspace-gathering-pages = Pages of gatherings
+workspace-no-gatherings = No gatherings yet.
+workspace-no-gatherings-plan = No gatherings yet: plan the first with “Plan a new gathering” above.

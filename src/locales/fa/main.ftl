@@ -443,3 +443,7 @@ list-next = بعدی
 directory-venue-pages = صفحه‌های مکان‌ها
 directory-person-pages = صفحه‌های افراد
 directory-film-pages = صفحه‌های فیلم‌ها
+workspace-search = جست‌وجوی گردهمایی‌ها
+workspace-gathering-pages = صفحه‌های گردهمایی‌ها
+workspace-no-gatherings = هنوز گردهمایی‌ای نیست.
+workspace-no-gatherings-plan = هنوز گردهمایی‌ای نیست: نخستین را با «برنامه‌ریزی گردهمایی تازه» در بالا بسازید.

@@ -443,3 +443,7 @@ list-next = Tjetra
 directory-venue-pages = Faqet e vendeve
 directory-person-pages = Faqet e personave
 directory-film-pages = Faqet e filmave
+workspace-search = Kërko tubime
+workspace-gathering-pages = Faqet e tubimeve
+workspace-no-gatherings = Ende asnjë tubim.
+workspace-no-gatherings-plan = Ende asnjë tubim: planifikoni të parin me “Planifiko një tubim të ri” më sipër.
