@@ -880,3 +880,78 @@ async fn the_workspace_finds_gatherings_by_title_or_place_and_pages_them() {
     assert_eq!(cards(&second), every + 30 - 25);
     assert!(second.contains("Public gathering in the park"));
 }
+
+#[tokio::test]
+async fn a_dragged_order_is_saved_whole_or_refused() {
+    let app = app().await;
+    let ids = common::ids(&app).await;
+    let cookie = app.cookie(ORGANISER).await;
+    let agenda = common::AGENDA_OF_TIRANA;
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let before: Vec<String> = page
+        .split("data-segment=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_owned())
+        .collect();
+    assert_eq!(
+        before.join(","),
+        ids.reversed.split(',').rev().collect::<Vec<_>>().join(",")
+    );
+    // An order that leaves a segment out (a page from before an addition) is refused.
+    let short = before[1..].join(",");
+    let (status, _, page) = app
+        .post(
+            agenda,
+            Some(&cookie),
+            &[
+                ("action", "reorder"),
+                ("version", &form_version(&page)),
+                ("order", &short),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(page.contains("The agenda has changed since this page was opened"));
+    // The last segment first: the times follow at once.
+    let mut moved = before.clone();
+    let last = moved.pop().unwrap();
+    moved.insert(0, last.clone());
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let (status, _, _) = app
+        .post(
+            agenda,
+            Some(&cookie),
+            &[
+                ("action", "reorder"),
+                ("version", &form_version(&page)),
+                ("order", &moved.join(",")),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    let after: Vec<String> = page
+        .split("data-segment=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_owned())
+        .collect();
+    assert_eq!(after, moved);
+    let row = page.find(&format!("id=\"segment-{last}\"")).unwrap();
+    assert!(
+        page[row..row + 200].contains("11:00–"),
+        "the moved segment opens the gathering"
+    );
+    // A stale page cannot reorder over a newer change.
+    let (status, _, _) = app
+        .post(
+            agenda,
+            Some(&cookie),
+            &[
+                ("action", "reorder"),
+                ("version", "1"),
+                ("order", &before.join(",")),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}

@@ -6,5 +6,6 @@ pub mod layout;
 pub mod live;
 pub mod loaded;
 pub mod print;
+pub mod reorder;
 pub mod subscribe;
 pub mod when;

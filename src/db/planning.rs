@@ -249,6 +249,45 @@ pub async fn move_segment(
     Ok(())
 }
 
+/// Puts a gathering's segments in the order given: `order` must name each of them once
+/// (an order made from a page that has since gained or lost a segment is refused).
+pub async fn reorder_segments(
+    db: &impl super::Conn,
+    gathering_id: i32,
+    version: Option<i32>,
+    order: &[i32],
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    lock(&txn, gathering_id, version).await?;
+    let segments = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(gathering_id))
+        .all(&txn)
+        .await?;
+    let mut given = order.to_vec();
+    given.sort_unstable();
+    let mut stored: Vec<i32> = segments.iter().map(|s| s.id).collect();
+    stored.sort_unstable();
+    if given != stored {
+        return Err(AppError::Conflict(
+            "The agenda has changed since this page was opened; reload it and move the segment again."
+                .into(),
+        ));
+    }
+    for s in segments {
+        let Some(at) = order.iter().position(|id| *id == s.id) else {
+            continue;
+        };
+        let position = at as i32 + 1;
+        if s.position != position {
+            let mut m: segment::ActiveModel = s.into();
+            m.position = Set(position);
+            m.update(&txn).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Removes a segment (and its appearances) from an agenda.
 pub async fn delete_segment(
     db: &impl super::Conn,

@@ -11,6 +11,7 @@ use crate::api::planning::{
     load_edit_gathering, load_new_gathering,
 };
 use crate::components::loaded::{loaded, route_key};
+use crate::components::reorder::DragReorder;
 use crate::components::when::DateRange;
 use crate::domain::{GatheringKind, GatheringStatus, SegmentKind};
 use crate::forms::{FormEcho, use_form_echo};
@@ -236,7 +237,10 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
             {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
             {a.venue_warnings.iter().map(|w| view! { <p class="warning venue-clash" role="status">{w.clone()}</p> }).collect_view()}
             {(count == 0).then(|| view! { <p class="empty">{lang.t("plan-agenda-empty")}</p> })}
-            <ol class="editor-rows">
+            {(count > 1).then(|| view! {
+                <DragReorder list="editor-rows".to_owned() action=action.clone() version=version.clone() handle=lang.t("plan-drag-handle") />
+            })}
+            <ol class="editor-rows" id="editor-rows">
                 {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people, &a.films, &a.statements)).collect_view()}
             </ol>
             <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
@@ -387,7 +391,7 @@ fn editor_row(
         }
     };
     view! {
-        <li class="editor-row" id=format!("segment-{}", r.id) data-public=r.public.to_string()>
+        <li class="editor-row" id=format!("segment-{}", r.id) data-segment=r.id.to_string() data-public=r.public.to_string()>
             <p class="times"><span class="start-end">{time}</span>" · "<span class="minutes">{minutes}</span>
                 {r.hard_start.then(|| view! { " · "<span class="hard">{lang.t("runsheet-hard-start")}</span> })}</p>
             <p class="title"><span class="number">{lang.number(i64::from(r.number))}". "</span><strong dir="auto">{r.title}</strong>

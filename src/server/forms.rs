@@ -411,6 +411,28 @@ pub async fn agenda_action(
                 .await?;
                 Ok(format!("{back}#segment-{id}"))
             }
+            "reorder" => {
+                let order: Vec<i32> = get(&v, "order")
+                    .split(',')
+                    .map(|id| id.trim().parse::<i32>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| AppError::Validation {
+                        field: "form".into(),
+                        message: "The new order could not be read; reload the page and try again."
+                            .into(),
+                    })?;
+                planning::reorder_segments(&txn, g.id, version(&v), &order).await?;
+                auth::audit(
+                    &txn,
+                    Some(o.id),
+                    Some(user.id),
+                    "segment.reorder",
+                    &g.slug,
+                    "",
+                )
+                .await?;
+                Ok(back)
+            }
             "delete" => {
                 let s = planning::delete_segment(&txn, g.id, version(&v), segment_id()?).await?;
                 auth::audit(

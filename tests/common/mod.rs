@@ -211,6 +211,8 @@ pub struct Ids {
     pub statement: i32,
     /// The viewer's account.
     pub viewer: i32,
+    /// The Tirana agenda's segments, last first (a new order for them).
+    pub reversed: String,
 }
 
 pub async fn ids(app: &App) -> Ids {
@@ -249,6 +251,12 @@ pub async fn ids(app: &App) -> Ids {
         .unwrap()
         .unwrap();
     Ids {
+        reversed: segments
+            .iter()
+            .rev()
+            .map(|s| s.id.to_string())
+            .collect::<Vec<_>>()
+            .join(","),
         segment: segments[1].id,
         last_segment: segments.last().unwrap().id,
         appearance: appearance.id,
@@ -389,6 +397,15 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             "edit a gathering",
             format!("{m}/vigil-draft/edit"),
             &gathering_form("vigil-draft"),
+            PLAN,
+        ),
+        change(
+            "reorder the agenda",
+            agenda.clone(),
+            &[
+                ("action", "reorder".into()),
+                ("order", ids.reversed.clone()),
+            ],
             PLAN,
         ),
         change(
