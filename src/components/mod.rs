@@ -9,3 +9,4 @@ pub mod print;
 pub mod reorder;
 pub mod subscribe;
 pub mod when;
+pub mod zones;

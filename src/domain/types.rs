@@ -60,6 +60,17 @@ impl TimeZoneName {
         self.0
     }
 
+    /// Every zone [`TimeZoneName::parse`] accepts, in alphabetical order (for pickers).
+    pub fn all() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| tz.name())
+            .filter(|name| Self::parse("zone", name).is_ok())
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
     pub fn as_str(&self) -> &'static str {
         self.0.name()
     }
@@ -591,5 +602,18 @@ mod tests {
         let codes: Vec<_> = tags.iter().map(LanguageTag::as_str).collect();
         assert_eq!(codes, ["sq", "fa", "en"]);
         assert!(LanguageTag::parse_list("languages", "sq, persian").is_err());
+    }
+
+    #[test]
+    fn the_zones_offered_are_the_ones_accepted() {
+        let all = TimeZoneName::all();
+        for z in ["Europe/Tirane", "Asia/Tehran", "America/Toronto", "Europe/Stockholm", "UTC"] {
+            assert!(all.contains(&z), "{z}");
+        }
+        for z in ["EST", "GMT", "Etc/GMT+3"] {
+            assert!(!all.contains(&z), "{z}");
+        }
+        assert!(all.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        assert!(all.len() > 300);
     }
 }

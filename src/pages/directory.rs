@@ -178,7 +178,8 @@ fn input(
     view! {
         <p class="field" class:has-error=bad>
             <label for=id.clone()>{label}</label>
-            <input id=id name=name type=input_type value=echo.value(name, stored) dir="auto" aria-invalid=bad.then_some("true") />
+            <input id=id name=name type=input_type value=echo.value(name, stored) dir="auto" aria-invalid=bad.then_some("true")
+                list=name.ends_with("time_zone").then_some(crate::components::zones::ZONE_LIST) />
             {error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
         </p>
     }
@@ -201,6 +202,7 @@ fn DirectoryView(d: Directory, lang: Lang) -> impl IntoView {
     let none = Stored::new();
     view! {
         <section class="directory planning">
+            <crate::components::zones::ZoneList />
             <p class="breadcrumb"><a href="/manage">{t("workspace-title")}</a>" · "<bdi>{d.org_name.clone()}</bdi></p>
             <h1>{t("directory-title")}</h1>
             {search_form(lang, &d)}
@@ -272,7 +274,7 @@ fn venue_fields(f: (&FormEcho, &Stored), lang: Lang) -> impl IntoView + use<> {
                             {input(f, "venue", "city", t("directory-city"), "text")}
                             {input(f, "venue", "country", t("directory-country"), "text")}
                         </div>
-                        {input(f, "venue", "time_zone", t("plan-time-zone"), "text")}
+                        {input(f, "venue", "time_zone", t("directory-time-zone"), "text")}
                         <div class="row">
                             {input(f, "venue", "latitude", t("directory-latitude"), "text")}
                             {input(f, "venue", "longitude", t("directory-longitude"), "text")}
@@ -377,6 +379,7 @@ fn DirectoryItemView(item: DirectoryItem, lang: Lang) -> impl IntoView {
     let other_error = (!saving).then(|| echo.error_for("form")).flatten();
     view! {
         <section class="directory planning">
+            <crate::components::zones::ZoneList />
             <p class="breadcrumb">
                 <a href="/manage">{t("workspace-title")}</a>" · "<bdi>{item.org_name.clone()}</bdi>" · "
                 <a href=format!("/manage/o/{}/directory", item.org_slug)>{t("directory-title")}</a>

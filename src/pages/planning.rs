@@ -27,6 +27,8 @@ fn Field(
     #[prop(optional)] value: String,
     #[prop(optional)] hint: Option<String>,
     #[prop(optional)] required: bool,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)] list: Option<&'static str>,
     echo: FormEcho,
 ) -> impl IntoView {
     let error = echo.error_for(name);
@@ -39,7 +41,7 @@ fn Field(
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
             <input id=id.clone() name=name type=kind.unwrap_or("text") value=echo.value(name, &value)
-                required=required aria-invalid=invalid aria-describedby=described dir="auto" />
+                required=required aria-invalid=invalid aria-describedby=described dir="auto" list=list />
             {error.map(|e| view! { <span class="field-error" id=format!("{id}-error") role="alert">{e}</span> })}
         </p>
     }
@@ -91,6 +93,7 @@ fn NewGatheringForm(
     let (venue_bad, kind_bad) = (venue_error.is_some(), kind_error.is_some());
     view! {
         <section class="planning narrow-wide">
+            <crate::components::zones::ZoneList />
             <p class="breadcrumb"><a href="/manage"><bdi>{c.org_name.clone()}</bdi></a></p>
             <h1>{heading}</h1>
             {(!posted_for_copy(&echo)).then(|| form_error(&echo))}
@@ -117,7 +120,7 @@ fn NewGatheringForm(
                     </select>
                     {venue_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </p>
-                <Field name="time_zone" label=lang.t("plan-time-zone") hint=lang.t("plan-time-zone-hint") echo=echo.clone() />
+                <Field name="time_zone" label=lang.t("plan-time-zone") hint=lang.t("plan-time-zone-hint") list=crate::components::zones::ZONE_LIST echo=echo.clone() />
                 <div class="row">
                     <Field name="date" kind="date" label=lang.t("plan-date") required=true echo=echo.clone() />
                     <Field name="starts" kind="time" label=lang.t("plan-starts") required=true echo=echo.clone() />

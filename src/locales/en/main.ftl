@@ -448,3 +448,4 @@ workspace-gathering-pages = Pages of gatherings
 workspace-no-gatherings = No gatherings yet.
 workspace-no-gatherings-plan = No gatherings yet: plan the first with “Plan a new gathering” above.
 plan-drag-handle = Drag to move this segment (or use Move up and Move down)
+directory-time-zone = Time zone (e.g. Europe/Tirane)

@@ -448,3 +448,4 @@ workspace-gathering-pages = صفحه‌های گردهمایی‌ها
 workspace-no-gatherings = هنوز گردهمایی‌ای نیست.
 workspace-no-gatherings-plan = هنوز گردهمایی‌ای نیست: نخستین را با «برنامه‌ریزی گردهمایی تازه» در بالا بسازید.
 plan-drag-handle = برای جابه‌جا کردن این بخش بکشید (یا از «بالا» و «پایین» استفاده کنید)
+directory-time-zone = منطقهٔ زمانی (مثلاً Asia/Tehran)

@@ -448,3 +448,4 @@ workspace-gathering-pages = Faqet e tubimeve
 workspace-no-gatherings = Ende asnjë tubim.
 workspace-no-gatherings-plan = Ende asnjë tubim: planifikoni të parin me “Planifiko një tubim të ri” më sipër.
 plan-drag-handle = Tërhiqeni për ta lëvizur këtë pjesë (ose përdorni Lart dhe Poshtë)
+directory-time-zone = Zona kohore (p.sh. Europe/Tirane)
