@@ -607,7 +607,13 @@ mod tests {
     #[test]
     fn the_zones_offered_are_the_ones_accepted() {
         let all = TimeZoneName::all();
-        for z in ["Europe/Tirane", "Asia/Tehran", "America/Toronto", "Europe/Stockholm", "UTC"] {
+        for z in [
+            "Europe/Tirane",
+            "Asia/Tehran",
+            "America/Toronto",
+            "Europe/Stockholm",
+            "UTC",
+        ] {
             assert!(all.contains(&z), "{z}");
         }
         for z in ["EST", "GMT", "Etc/GMT+3"] {

@@ -28,7 +28,8 @@ fn Field(
     #[prop(optional)] hint: Option<String>,
     #[prop(optional)] required: bool,
     /// The id of a `<datalist>` of suggestions.
-    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)]
+    list: Option<&'static str>,
     echo: FormEcho,
 ) -> impl IntoView {
     let error = echo.error_for(name);
@@ -228,6 +229,11 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
     };
     let chosen_kind = add_echo.value("kind", "speech");
     let translations = a.clone();
+    let choices = Choices {
+        people: &a.people,
+        films: &a.films,
+        statements: &a.statements,
+    };
     view! {
         <Title text=format!("{} · {}", lang.t("plan-agenda-title"), a.title) />
         <section class="planning agenda-editor">
@@ -244,7 +250,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
                 <DragReorder list="editor-rows".to_owned() action=action.clone() version=version.clone() handle=lang.t("plan-drag-handle") />
             })}
             <ol class="editor-rows" id="editor-rows">
-                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &a.people, &a.films, &a.statements)).collect_view()}
+                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &choices)).collect_view()}
             </ol>
             <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
             {echo.is_for("add").then(|| form_error(&echo))}
@@ -361,18 +367,23 @@ fn TranslationsForm(a: AgendaEditor, lang: Lang, action: String, version: String
     }
 }
 
+/// What a segment's forms offer to choose from.
+struct Choices<'a> {
+    people: &'a [Choice],
+    films: &'a [Choice],
+    statements: &'a [Choice],
+}
+
 fn editor_row(
     lang: Lang,
     action: &str,
     version: &str,
     r: EditorRow,
     count: usize,
-    people: &[crate::api::planning::Choice],
-    films: &[crate::api::planning::Choice],
-    statements: &[Choice],
+    choices: &Choices<'_>,
 ) -> impl IntoView + use<> {
-    let who = appearances_view(lang, action, version, &r, people);
-    let edit = segment_edit_view(lang, action, version, &r, films, statements);
+    let who = appearances_view(lang, action, version, &r, choices.people);
+    let edit = segment_edit_view(lang, action, version, &r, choices.films, choices.statements);
     let time = format!(
         "{}–{}",
         lang.format_time(r.start_local),
