@@ -81,7 +81,11 @@ async fn a_new_volunteer_joins_by_a_link_that_works_once() {
     let (status, headers, page) = app.send(request).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
-    assert_eq!(headers[header::REFERRER_POLICY], "same-origin");
+    // Other sites are never told the address (the link's secret is in its path).
+    assert_eq!(
+        headers[header::REFERRER_POLICY],
+        "strict-origin-when-cross-origin"
+    );
     let link = link_in(&page);
     assert!(
         page.contains("http://convene.test/invite/"),

@@ -362,11 +362,6 @@ pub fn router_with(
         .layer(axum::middleware::from_fn(server_fn_status))
         .layer(axum::middleware::from_fn(cache_policy))
         .layer(CompressionLayer::new())
-        // Invitation links carry their secret in the path: no page sends its address on.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(policy::NOT_A_PAGE),
