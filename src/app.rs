@@ -12,6 +12,7 @@ use crate::i18n::use_lang;
 use crate::pages::{
     audit::AuditPage,
     call_sheets::CallSheetsPage,
+    campaign::CampaignPublicPage,
     crew_feeds::CrewFeedsPage,
     directory::{DirectoryItemPage, DirectoryPage},
     gathering::GatheringPage,
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug/poster") view=PosterPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/campaigns/:slug") view=CampaignPublicPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/people/:id") view=PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />

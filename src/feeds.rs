@@ -145,6 +145,26 @@ fn respond(
     cache: &'static str,
     body: impl FnOnce() -> Result<String, AppError>,
 ) -> Response {
+    respond_as(
+        "text/calendar; charset=utf-8",
+        headers,
+        tag,
+        modified,
+        lang,
+        cache,
+        body,
+    )
+}
+
+fn respond_as(
+    content_type: &'static str,
+    headers: &HeaderMap,
+    tag: String,
+    modified: Option<DateTime<Utc>>,
+    lang: Lang,
+    cache: &'static str,
+    body: impl FnOnce() -> Result<String, AppError>,
+) -> Response {
     let mut out = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&tag) {
         out.insert(header::ETAG, v);
@@ -164,10 +184,7 @@ fn respond(
     }
     match body() {
         Ok(text) => {
-            out.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/calendar; charset=utf-8"),
-            );
+            out.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
             (StatusCode::OK, out, text).into_response()
         }
         Err(e) => error_response(e),
@@ -267,6 +284,8 @@ enum Selection {
     Kind(String),
     /// The gatherings where a publicly listed person appears in a public segment.
     Person(i32, Vec<String>),
+    /// The gatherings of one campaign: its id and title.
+    Campaign(i32, String),
 }
 
 /// `GET /o/{org}/calendar.ics`: every public gathering of an organisation.
@@ -300,6 +319,33 @@ pub async fn kind_feed(
         Ok(k) => selection_feed(db, org, Selection::Kind(k.as_str().into()), query, headers).await,
         Err(_) => error_response(AppError::NotFound),
     }
+}
+
+/// `GET /o/{org}/campaigns/{slug}/calendar.ics`: the public gatherings of a campaign,
+/// every city in one subscription.
+pub async fn campaign_feed(
+    State(db): State<DatabaseConnection>,
+    Path((org_slug, slug)): Path<(String, String)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let org = match org_or_404(&db, &org_slug).await {
+        Ok(o) => o,
+        Err(e) => return error_response(e),
+    };
+    let campaign = match crate::db::campaigns::campaign_by_slug(&db, org.id, &slug).await {
+        Ok(Some(c)) => c,
+        Ok(None) => return error_response(AppError::NotFound),
+        Err(e) => return error_response(e),
+    };
+    selection_feed(
+        db,
+        org_slug,
+        Selection::Campaign(campaign.id, campaign.title),
+        query,
+        headers,
+    )
+    .await
 }
 
 /// `GET /o/{org}/people/{id}/calendar.ics`: a listed person's public appearances.
@@ -345,12 +391,13 @@ async fn selection_feed(
                 Selection::Venue(id) => g.venue_id == Some(*id),
                 Selection::Kind(k) => &g.kind == k,
                 Selection::Person(_, slugs) => slugs.contains(&g.slug),
+                Selection::Campaign(id, _) => g.campaign_id == Some(*id),
             })
             .collect(),
         Err(e) => return error_response(e.into()),
     };
-    // A venue with no public gathering has no public feed.
-    if matches!(selection, Selection::Venue(_)) && rows.is_empty() {
+    // A venue or campaign with no public gathering has no public feed.
+    if matches!(selection, Selection::Venue(_) | Selection::Campaign(..)) && rows.is_empty() {
         return error_response(AppError::NotFound);
     }
     let mut parts = vec![
@@ -384,6 +431,7 @@ async fn selection_feed(
         let name = match (&selection, rows.first()) {
             (Selection::Venue(_), Some((_, Some(v)))) => format!("{} · {}", org.name, v.name),
             (Selection::Kind(k), _) => format!("{} · {}", org.name, lang.t(&format!("kind-{k}"))),
+            (Selection::Campaign(_, title), _) => format!("{} · {title}", org.name),
             _ => org.name.clone(),
         };
         Ok(render(&Feed {
@@ -702,4 +750,127 @@ mod tests {
         h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
         assert_eq!(origin(&h), "https://convene.example");
     }
+}
+
+/// How many gatherings the Atom feed carries, latest change first.
+const ATOM_ENTRIES: usize = 50;
+
+/// `GET /o/{org}/feed.atom`: the organisation's public gatherings as an Atom feed, the
+/// latest published or changed first, for feed readers and sites that embed the
+/// calendar. Each entry is one gathering; its id stays while it changes.
+pub async fn organisation_atom(
+    State(db): State<DatabaseConnection>,
+    Path(org): Path<String>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    use atom_syndication::{Content, Entry, Feed, Link, Text};
+    let org = match org_or_404(&db, &org).await {
+        Ok(o) => o,
+        Err(e) => return error_response(e),
+    };
+    let lang = feed_lang(&query, &org);
+    let mut rows = match queries::public_gatherings(&db, org.id).await {
+        Ok(r) => r,
+        Err(e) => return error_response(e.into()),
+    };
+    rows.sort_by(|a, b| b.0.updated_at.cmp(&a.0.updated_at).then(b.0.id.cmp(&a.0.id)));
+    rows.truncate(ATOM_ENTRIES);
+    let origin = origin(&headers);
+    let mut parts = vec![
+        format!("atom:{}:{}", org.id, org.name),
+        lang.code().to_owned(),
+        origin.clone(),
+    ];
+    parts.extend(rows.iter().map(|(g, v)| stamp(g, v.as_ref())));
+    let tag = etag(&parts);
+    let modified = rows.iter().map(|(g, _)| g.updated_at).max();
+    let mut bundles = Vec::new();
+    if !not_modified(&headers, &tag, modified) {
+        bundles = match queries::gathering_bundles(&db, rows.clone()).await {
+            Ok(b) => b,
+            Err(e) => return error_response(e.into()),
+        };
+    }
+    respond_as(
+        "application/atom+xml; charset=utf-8",
+        &headers,
+        tag,
+        modified,
+        lang,
+        PUBLIC_CACHE,
+        || {
+            let home = format!("{origin}/o/{}", org.slug);
+            let mut entries = Vec::new();
+            for b in &bundles {
+                let g = &b.gathering;
+                let page = public_view(&org, b, lang.code())?;
+                let url = format!("{home}/{}", g.slug);
+                let when = format!(
+                    "{}{}{}–{} ({})",
+                    lang.format_date(page.starts_local.date()),
+                    lang.comma(),
+                    lang.format_time(page.starts_local),
+                    lang.format_time(page.ends_local),
+                    page.time_zone
+                );
+                let place = page
+                    .venue
+                    .as_ref()
+                    .map(|v| {
+                        let line = v.address_line();
+                        if line.is_empty() { v.name.clone() } else { format!("{}, {line}", v.name) }
+                    })
+                    .unwrap_or_default();
+                let status = match page.status {
+                    crate::domain::GatheringStatus::Published => String::new(),
+                    other => format!("{} ", lang.t(&format!("status-{}", other.as_str()))),
+                };
+                let summary = [format!("{status}{when}"), place]
+                    .into_iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let mut entry = Entry::default();
+                entry.set_id(format!("urn:convene:gathering:{}", g.uid));
+                entry.set_title(Text::plain(page.title.clone()));
+                entry.set_updated(g.updated_at.fixed_offset());
+                entry.set_published(Some(g.created_at.fixed_offset()));
+                entry.set_summary(Some(Text::plain(summary)));
+                let mut content = Content::default();
+                content.set_content_type(Some("text".to_owned()));
+                content.set_value(Some(page.description.clone()));
+                entry.set_content(Some(content));
+                let mut link = Link::default();
+                link.set_href(url);
+                link.set_rel("alternate");
+                link.set_mime_type(Some("text/html".to_owned()));
+                entry.set_links(vec![link]);
+                entries.push(entry);
+            }
+            let mut feed = Feed::default();
+            feed.set_id(format!("{home}/feed.atom"));
+            feed.set_title(Text::plain(org.name.clone()));
+            if !org.public_description.is_empty() {
+                feed.set_subtitle(Some(Text::plain(org.public_description.clone())));
+            }
+            feed.set_updated(
+                modified
+                    .unwrap_or_else(|| org.created_at)
+                    .fixed_offset(),
+            );
+            feed.set_lang(Some(lang.code().to_owned()));
+            let mut this = Link::default();
+            this.set_href(format!("{home}/feed.atom"));
+            this.set_rel("self");
+            this.set_mime_type(Some("application/atom+xml".to_owned()));
+            let mut site = Link::default();
+            site.set_href(home.clone());
+            site.set_rel("alternate");
+            site.set_mime_type(Some("text/html".to_owned()));
+            feed.set_links(vec![this, site]);
+            feed.set_entries(entries);
+            Ok(feed.to_string())
+        },
+    )
 }

@@ -134,6 +134,14 @@ impl Lang {
         )
     }
 
+    /// A month and year, e.g. `November 2023`.
+    pub fn format_month(self, d: NaiveDate) -> String {
+        self.digits(
+            &d.format_localized("%B %Y", self.chrono_locale())
+                .to_string(),
+        )
+    }
+
     /// The separator of a list of words: `, `, or the Arabic comma `، ` in Persian.
     pub fn comma(self) -> &'static str {
         match self {

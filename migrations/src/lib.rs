@@ -8,6 +8,7 @@ mod m20261124_000003_sessions_audit;
 mod m20261124_000004_segment_uid;
 mod m20261124_000005_segment_skipped;
 mod m20261125_000001_invitations;
+mod m20261125_000002_campaigns_series;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_segment_uid::Migration),
             Box::new(m20261124_000005_segment_skipped::Migration),
             Box::new(m20261125_000001_invitations::Migration),
+            Box::new(m20261125_000002_campaigns_series::Migration),
         ]
     }
 }

@@ -22,6 +22,20 @@ pub async fn public_gathering(
         .ok_or(AppError::NotFound)?;
     let mut page = ssr::public_view(&o, &bundle, &lang)?;
     page.origin = super::request_origin();
+    let g = &bundle.gathering;
+    if let Some(id) = g.campaign_id {
+        use sea_orm::EntityTrait;
+        page.campaign = crate::db::entities::campaign::Entity::find_by_id(id)
+            .one(&db)
+            .await?
+            .map(|c| (c.slug, c.title));
+    }
+    page.other_dates = crate::db::campaigns::series_siblings(&db, g)
+        .await?
+        .into_iter()
+        .filter(|s| s.status.parse().is_ok_and(crate::domain::GatheringStatus::is_public))
+        .map(|s| (s.slug, s.starts_local))
+        .collect();
     Ok(page)
 }
 
@@ -327,6 +341,8 @@ pub mod ssr {
             starts_utc: g.starts_at.timestamp(),
             ends_utc: g.ends_at.timestamp(),
             origin: String::new(),
+            campaign: None,
+            other_dates: Vec::new(),
         })
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod call_sheets;
+pub mod campaigns;
 pub mod crew_feeds;
 pub mod directory;
 pub mod gathering;
@@ -102,6 +103,12 @@ pub struct GatheringPage {
     pub ends_utc: i64,
     /// The site's address as the visitor reached it, for subscribe links.
     pub origin: String,
+    /// The campaign it is part of: `(slug, title)`.
+    #[serde(default)]
+    pub campaign: Option<(String, String)>,
+    /// The other public occurrences of its series: `(slug, local start)`, by date.
+    #[serde(default)]
+    pub other_dates: Vec<(String, NaiveDateTime)>,
 }
 
 /// The public side of a venue.

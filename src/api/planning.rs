@@ -108,6 +108,12 @@ pub struct EditGathering {
     pub choices: NewGatheringChoices,
     pub slug: String,
     pub version: i32,
+    /// The gathering's own venue (not offered for a campaign).
+    pub venue_id: Option<i32>,
+    /// The campaign it belongs to: `(slug, title)`.
+    pub campaign: Option<(String, String)>,
+    /// The other occurrences of its series: `(slug, title, local start)`, by date.
+    pub series: Vec<(String, String, NaiveDateTime)>,
     /// Form field name → current value.
     pub values: std::collections::HashMap<String, String>,
 }
@@ -115,6 +121,7 @@ pub struct EditGathering {
 /// The edit form of a gathering (organisers and owners).
 #[server]
 pub async fn load_edit_gathering(org: String, slug: String) -> Result<EditGathering, AppError> {
+    use sea_orm::EntityTrait;
     let choices = load_new_gathering(org.clone()).await?;
     let db = super::db()?;
     let o = crate::db::queries::organisation_by_slug(&db, &org)
@@ -167,10 +174,25 @@ pub async fn load_edit_gathering(org: String, slug: String) -> Result<EditGather
     if next_day {
         values.insert("ends_next_day".into(), "on".into());
     }
+    let campaign = match g.campaign_id {
+        Some(id) => crate::db::entities::campaign::Entity::find_by_id(id)
+            .one(&db)
+            .await?
+            .map(|c| (c.slug, c.title)),
+        None => None,
+    };
+    let series = crate::db::campaigns::series_siblings(&db, &g)
+        .await?
+        .into_iter()
+        .map(|s| (s.slug, s.title, s.starts_local))
+        .collect();
     Ok(EditGathering {
         choices,
         slug: g.slug,
         version: g.version,
+        venue_id: g.venue_id,
+        campaign,
+        series,
         values,
     })
 }

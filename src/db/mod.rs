@@ -4,6 +4,7 @@
 //! bundles of rows; turning them into what a page shows happens in `api`.
 
 pub mod auth;
+pub mod campaigns;
 pub mod crew_feeds;
 pub mod demo;
 pub mod directory;

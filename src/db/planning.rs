@@ -572,8 +572,6 @@ pub async fn duplicate_gathering(
     title: &str,
     slug: &str,
 ) -> Result<gathering::Model, AppError> {
-    use super::entities::{appearance, gathering_text, segment_text, statement, statement_text};
-    use std::collections::HashMap;
     let txn = db.begin().await?;
     // The whole source in a fixed number of queries, as the pages load it.
     let source = super::queries::gathering_bundle(&txn, organisation_id, source_slug)
@@ -582,18 +580,69 @@ pub async fn duplicate_gathering(
     let g = &source.gathering;
     let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
         .map_err(|_| ValidationError::new("copy_date", "Choose the day of the new gathering."))?;
-    let shift = day - g.starts_local.date();
-    let title = if title.trim().is_empty() {
+    let target = CopyTarget {
+        venue_id: g.venue_id,
+        time_zone: g.time_zone.clone(),
+        starts_local: day.and_time(g.starts_local.time()),
+        title: title.to_owned(),
+        slug: slug.to_owned(),
+    };
+    let copy = copy_gathering(&txn, organisation_id, &source, &target)
+        .await
+        .map_err(|e| match e {
+            AppError::Validation { field, message } => AppError::Validation {
+                field: match field.as_str() {
+                    "title" | "slug" | "date" => format!("copy_{field}"),
+                    _ => "copy_date".into(),
+                },
+                message,
+            },
+            other => other,
+        })?;
+    txn.commit().await?;
+    Ok(copy)
+}
+
+/// Where and when a copy of a gathering happens.
+#[derive(Debug, Clone)]
+pub struct CopyTarget {
+    pub venue_id: Option<i32>,
+    /// The venue's zone (the source's, without a venue).
+    pub time_zone: String,
+    /// The copy's start on that zone's clock; it lasts as long as the source.
+    pub starts_local: chrono::NaiveDateTime,
+    /// Empty: the source's title.
+    pub title: String,
+    /// Empty: made from the title and the date.
+    pub slug: String,
+}
+
+/// Copies a loaded gathering as a new draft at `target` (inside the caller's
+/// transaction): texts and translations, statements, the whole agenda with appearances;
+/// fixed starts move with the start; nothing of the source's day; every UID new.
+pub async fn copy_gathering(
+    txn: &DatabaseTransaction,
+    organisation_id: i32,
+    source: &super::queries::GatheringBundle,
+    target: &CopyTarget,
+) -> Result<gathering::Model, AppError> {
+    use super::entities::{appearance, gathering_text, segment_text, statement, statement_text};
+    use std::collections::HashMap;
+    let g = &source.gathering;
+    let shift = target.starts_local - g.starts_local;
+    let ends_local = g.ends_local + shift;
+    let day = target.starts_local.date();
+    let title = if target.title.trim().is_empty() {
         g.title.clone()
     } else {
-        title.to_owned()
+        target.title.clone()
     };
-    let slug = if slug.trim().is_empty() {
+    let slug = if target.slug.trim().is_empty() {
         crate::domain::Slug::suggest(&format!("{title} {day}"))
             .as_str()
             .to_owned()
     } else {
-        slug.to_owned()
+        target.slug.clone()
     };
     let form = GatheringForm {
         title,
@@ -601,9 +650,9 @@ pub async fn duplicate_gathering(
         kind: g.kind.clone(),
         status: "draft".into(),
         date: day.format("%Y-%m-%d").to_string(),
-        starts: g.starts_local.format("%H:%M").to_string(),
-        ends: g.ends_local.format("%H:%M").to_string(),
-        ends_next_day: if g.ends_local.date() > g.starts_local.date() {
+        starts: target.starts_local.format("%H:%M").to_string(),
+        ends: ends_local.format("%H:%M").to_string(),
+        ends_next_day: if ends_local.date() > day {
             "on".into()
         } else {
             String::new()
@@ -617,19 +666,8 @@ pub async fn duplicate_gathering(
             .unwrap_or_default(),
         actual_attendance: String::new(),
     };
-    let copy = create_gathering(&txn, organisation_id, g.venue_id, &g.time_zone, &form)
-        .await
-        .map_err(|e| match e {
-            AppError::Validation { field, message } => AppError::Validation {
-                field: match field.as_str() {
-                    "title" | "slug" | "date" => format!("copy_{field}"),
-                    _ => "copy_date".into(),
-                },
-                message,
-            },
-            other => other,
-        })?;
-
+    let copy = create_gathering(txn, organisation_id, target.venue_id, &target.time_zone, &form)
+        .await?;
     for t in &source.gathering_texts {
         gathering_text::ActiveModel {
             gathering_id: Set(copy.id),
@@ -638,7 +676,7 @@ pub async fn duplicate_gathering(
             public_description: Set(t.public_description.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
     let now = Utc::now();
@@ -655,7 +693,7 @@ pub async fn duplicate_gathering(
             updated_at: Set(now),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
         statements.insert(s.id, new.id);
     }
@@ -667,7 +705,7 @@ pub async fn duplicate_gathering(
             points: Set(t.points.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
     let mut segments = HashMap::new();
@@ -689,7 +727,7 @@ pub async fn duplicate_gathering(
             uid: Set(uuid::Uuid::new_v4().simple().to_string()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
         segments.insert(s.id, new.id);
     }
@@ -700,7 +738,7 @@ pub async fn duplicate_gathering(
             title: Set(t.title.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
     for a in &source.appearances {
@@ -715,10 +753,9 @@ pub async fn duplicate_gathering(
             online_link: Set(a.online_link.clone()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
-    txn.commit().await?;
     Ok(copy)
 }
 

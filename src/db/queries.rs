@@ -348,7 +348,7 @@ pub fn split_upcoming<T>(
     (upcoming, past)
 }
 
-trait FindAlsoVenue {
+pub(crate) trait FindAlsoVenue {
     async fn find_also_related_venue(
         self,
         db: &impl ConnectionTrait,

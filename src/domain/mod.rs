@@ -9,6 +9,7 @@ pub mod agenda;
 pub mod call_sheet;
 pub mod conflicts;
 pub mod content;
+pub mod digest;
 pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod ical;
@@ -16,6 +17,7 @@ pub mod links;
 pub mod listing;
 pub mod live;
 pub mod plan;
+pub mod repeat;
 pub mod time;
 pub mod types;
 

@@ -60,7 +60,20 @@ pub struct GatheringPlan {
 }
 
 /// Addresses under an organisation that belong to the site, not to a gathering.
-pub const RESERVED_SLUGS: &[&str] = &["venues", "people", "kinds", "calendar", "new", "directory"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "venues",
+    "people",
+    "kinds",
+    "calendar",
+    "new",
+    "directory",
+    "campaigns",
+    "digest",
+    "members",
+    "settings",
+    "audit",
+    "crew-feeds",
+];
 
 /// Longest free text accepted in a description or notes field.
 pub const MAX_TEXT: usize = 20_000;

@@ -72,6 +72,21 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                     view! { <AgendaTable segments=page.agenda.clone() lang=lang org=page.org_slug.clone() /> }.into_any()
                 }}
             </section>
+            {page.campaign.clone().map(|(slug, title)| view! {
+                <p class="campaign-link">{lang.t("gathering-part-of-campaign")}" "
+                    <a href=format!("/o/{}/campaigns/{slug}", page.org_slug)><bdi>{title}</bdi></a></p>
+            })}
+            {(!page.other_dates.is_empty()).then(|| view! {
+                <section class="other-dates" aria-labelledby="other-dates">
+                    <h2 id="other-dates">{lang.t("gathering-other-dates")}</h2>
+                    <ul>
+                        {page.other_dates.iter().map(|(slug, start)| view! {
+                            <li><a href=format!("/o/{}/{slug}", page.org_slug)>
+                                <time datetime=start.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_date(start.date())}</time></a></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             {page.statements.clone().into_iter().enumerate().map(|(i, s)| statement_view(lang, i, s)).collect_view()}
             <GatheringCalendarLinks page=page.clone() lang=lang />
         </article>

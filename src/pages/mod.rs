@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod call_sheets;
+pub mod campaign;
 pub mod crew_feeds;
 pub mod directory;
 pub mod gathering;

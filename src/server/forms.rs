@@ -243,6 +243,39 @@ pub async fn edit_gathering(
         let g = queries::gathering_by_slug(&state.db, o.id, &slug)
             .await?
             .ok_or(AppError::NotFound)?;
+        match get(&v, "action") {
+            "campaign" => {
+                let form = crate::db::campaigns::CampaignForm {
+                    title: get(&v, "campaign_title").into(),
+                    slug: get(&v, "campaign_slug").into(),
+                    // One checkbox per venue: `venue_{id}`.
+                    venues: v
+                        .keys()
+                        .filter_map(|k| k.strip_prefix("venue_"))
+                        .map(str::to_owned)
+                        .collect(),
+                    keep: get(&v, "keep").into(),
+                };
+                let (c, _) =
+                    crate::db::campaigns::create_campaign(&state.db, o.id, user.id, &g.slug, &form)
+                        .await?;
+                return Ok(format!("/o/{}/campaigns/{}", o.slug, c.slug));
+            }
+            "series" => {
+                crate::db::campaigns::repeat(
+                    &state.db,
+                    o.id,
+                    user.id,
+                    &g.slug,
+                    get(&v, "every"),
+                    get(&v, "count"),
+                    get(&v, "dates"),
+                )
+                .await?;
+                return Ok(format!("/manage/o/{}/{}/edit#series", o.slug, g.slug));
+            }
+            _ => {}
+        }
         let txn = crate::db::begin_write(&state.db).await?;
         if get(&v, "action") == "duplicate" {
             let copy = planning::duplicate_gathering(

@@ -333,6 +333,11 @@ pub fn router_with(
             "/o/{org}/calendar.ics",
             axum::routing::get(crate::feeds::organisation_feed),
         )
+        .route("/o/{org}/feed.atom", axum::routing::get(crate::feeds::organisation_atom))
+        .route(
+            "/o/{org}/campaigns/{slug}/calendar.ics",
+            axum::routing::get(crate::feeds::campaign_feed),
+        )
         .route(
             "/o/{org}/venues/{id}/calendar.ics",
             axum::routing::get(crate::feeds::venue_feed),

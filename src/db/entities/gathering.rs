@@ -29,6 +29,10 @@ pub struct Model {
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The campaign it belongs to (the same action in several cities), if any.
+    pub campaign_id: Option<i32>,
+    /// The series it is one occurrence of, if any.
+    pub series_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -3,6 +3,8 @@
 pub mod app_user;
 pub mod appearance;
 pub mod audit_entry;
+pub mod campaign;
+pub mod digest;
 pub mod feed_token;
 pub mod film;
 pub mod gathering;
@@ -13,6 +15,7 @@ pub mod organisation;
 pub mod person;
 pub mod segment;
 pub mod segment_text;
+pub mod series;
 pub mod session;
 pub mod sign_in_failure;
 pub mod statement;
