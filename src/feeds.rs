@@ -774,7 +774,11 @@ pub async fn organisation_atom(
         Ok(r) => r,
         Err(e) => return error_response(e.into()),
     };
-    rows.sort_by(|a, b| b.0.updated_at.cmp(&a.0.updated_at).then(b.0.id.cmp(&a.0.id)));
+    rows.sort_by(|a, b| {
+        b.0.updated_at
+            .cmp(&a.0.updated_at)
+            .then(b.0.id.cmp(&a.0.id))
+    });
     rows.truncate(ATOM_ENTRIES);
     let origin = origin(&headers);
     let mut parts = vec![
@@ -819,7 +823,11 @@ pub async fn organisation_atom(
                     .as_ref()
                     .map(|v| {
                         let line = v.address_line();
-                        if line.is_empty() { v.name.clone() } else { format!("{}, {line}", v.name) }
+                        if line.is_empty() {
+                            v.name.clone()
+                        } else {
+                            format!("{}, {line}", v.name)
+                        }
                     })
                     .unwrap_or_default();
                 let status = match page.status {
@@ -854,11 +862,7 @@ pub async fn organisation_atom(
             if !org.public_description.is_empty() {
                 feed.set_subtitle(Some(Text::plain(org.public_description.clone())));
             }
-            feed.set_updated(
-                modified
-                    .unwrap_or_else(|| org.created_at)
-                    .fixed_offset(),
-            );
+            feed.set_updated(modified.unwrap_or_else(|| org.created_at).fixed_offset());
             feed.set_lang(Some(lang.code().to_owned()));
             let mut this = Link::default();
             this.set_href(format!("{home}/feed.atom"));

@@ -107,6 +107,7 @@ fn table(ids: &Ids) -> Vec<Case> {
         get("organisation page", format!("/o/{ORG}"), Public),
         get("gathering page", format!("/o/{ORG}/{TIRANA}"), Public),
         get("poster", format!("/o/{ORG}/{TIRANA}/poster"), Public),
+        get("Atom feed", format!("/o/{ORG}/feed.atom"), Public),
         get(
             "venue page",
             format!("/o/{ORG}/venues/{}", ids.venue),

@@ -32,22 +32,33 @@ async fn the_atom_feed_lists_public_gatherings_latest_change_first() {
         .await
         .unwrap();
     assert_eq!(feed.entries.len(), public.len());
-    assert!(!body.contains("Below freezing forecast"), "internal notes stay inside");
+    assert!(
+        !body.contains("Below freezing forecast"),
+        "internal notes stay inside"
+    );
     let drafts = gathering::Entity::find()
         .filter(gathering::Column::Status.eq("draft"))
         .all(&app.db)
         .await
         .unwrap();
     for d in &drafts {
-        assert!(!body.contains(&d.uid), "draft {} is not in the feed", d.slug);
+        assert!(
+            !body.contains(&d.uid),
+            "draft {} is not in the feed",
+            d.slug
+        );
     }
     let link_of = |e: &feed_rs::model::Entry| e.links[0].href.clone();
-    assert!(feed
-        .entries
-        .iter()
-        .all(|e| link_of(e).starts_with("http://convene.test/o/families-association/")));
+    assert!(
+        feed.entries
+            .iter()
+            .all(|e| link_of(e).starts_with("http://convene.test/o/families-association/"))
+    );
     let updated: Vec<_> = feed.entries.iter().map(|e| e.updated.unwrap()).collect();
-    assert!(updated.windows(2).all(|w| w[0] >= w[1]), "latest change first");
+    assert!(
+        updated.windows(2).all(|w| w[0] >= w[1]),
+        "latest change first"
+    );
 
     // Unchanged: 304 to a reader that sends the ETag back.
     let etag = headers[header::ETAG].clone();

@@ -5,7 +5,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::m20261124_000001_create_core::{flag, fk, id, index, instant, int, string, text};
+use crate::m20261124_000001_create_core::{fk, flag, id, index, instant, int, string, text};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

@@ -6,8 +6,8 @@
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use super::auth::audit;
@@ -121,9 +121,8 @@ pub async fn create_campaign(
             .time_zone
             .parse()
             .map_err(|_| AppError::internal("stored time zone", &v.time_zone))?;
-        let starts_local = copy_start(g.starts_local, source_zone, zone, keep).map_err(|e| {
-            ValidationError::new("venues", format!("{}: {}", v.name, e.message))
-        })?;
+        let starts_local = copy_start(g.starts_local, source_zone, zone, keep)
+            .map_err(|e| ValidationError::new("venues", format!("{}: {}", v.name, e.message)))?;
         let place = if v.city.trim().is_empty() {
             v.name.clone()
         } else {
@@ -134,7 +133,9 @@ pub async fn create_campaign(
             time_zone: v.time_zone.clone(),
             starts_local,
             title: format!("{} ({place})", g.title),
-            slug: Slug::suggest(&format!("{} {place}", g.slug)).as_str().to_owned(),
+            slug: Slug::suggest(&format!("{} {place}", g.slug))
+                .as_str()
+                .to_owned(),
         };
         let copy = copy_gathering(&txn, organisation_id, &source, &target)
             .await
@@ -167,7 +168,8 @@ async fn join(
     campaign_id: Option<i32>,
     series_id: Option<i32>,
 ) -> Result<(), AppError> {
-    let mut update = gathering::Entity::update_many().filter(gathering::Column::Id.is_in(ids.to_vec()));
+    let mut update =
+        gathering::Entity::update_many().filter(gathering::Column::Id.is_in(ids.to_vec()));
     if let Some(c) = campaign_id {
         update = update.col_expr(gathering::Column::CampaignId, Expr::value(Some(c)));
     }
@@ -240,7 +242,11 @@ async fn occurrence(
         .slug
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-')
         .to_owned();
-    let base = if base.is_empty() { g.slug.clone() } else { base };
+    let base = if base.is_empty() {
+        g.slug.clone()
+    } else {
+        base
+    };
     let target = CopyTarget {
         venue_id: g.venue_id,
         time_zone: g.time_zone.clone(),

@@ -666,8 +666,14 @@ pub async fn copy_gathering(
             .unwrap_or_default(),
         actual_attendance: String::new(),
     };
-    let copy = create_gathering(txn, organisation_id, target.venue_id, &target.time_zone, &form)
-        .await?;
+    let copy = create_gathering(
+        txn,
+        organisation_id,
+        target.venue_id,
+        &target.time_zone,
+        &form,
+    )
+    .await?;
     for t in &source.gathering_texts {
         gathering_text::ActiveModel {
             gathering_id: Set(copy.id),

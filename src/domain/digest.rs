@@ -100,7 +100,10 @@ mod tests {
         #[case] known: Option<(&str, i32)>,
         #[case] expected: i32,
     ) {
-        assert_eq!(number_for(m(month), known.map(|(k, n)| (m(k), n))), expected);
+        assert_eq!(
+            number_for(m(month), known.map(|(k, n)| (m(k), n))),
+            expected
+        );
     }
 
     #[rstest]

@@ -169,7 +169,11 @@ mod tests {
         &["2024-01-10", "2024-03-08"]
     )]
     fn series_dates(#[case] repeat: Repeat, #[case] first: &str, #[case] expected: &[&str]) {
-        let got: Vec<String> = repeat.dates(d(first)).iter().map(|d| d.to_string()).collect();
+        let got: Vec<String> = repeat
+            .dates(d(first))
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
         assert_eq!(got, expected);
     }
 

@@ -176,11 +176,19 @@ pub fn EditGatheringPage() -> impl IntoView {
             |([org, slug], _)| load_edit_gathering(org, slug),
             move |e| {
                 let posted = use_form_echo();
-                let mut values = e.values.clone();
-                values.extend(posted.values.clone());
-                let echo = FormEcho { values, ..posted };
                 let action = format!("/manage/o/{}/{}/edit", e.choices.org_slug, e.slug);
-                let copy_echo = if posted_for_copy(&echo) { echo.clone() } else { FormEcho::default() };
+                let series = series_section(lang, &action, &e, &posted);
+                let campaign = campaign_section(lang, &action, &e, &posted);
+                // The main form shows a refusal only when the refused post was its own.
+                let other_form = ["duplicate", "series", "campaign"].iter().any(|a| posted.is_for(a));
+                let mut values = e.values.clone();
+                let echo = if other_form {
+                    FormEcho { values, ..FormEcho::default() }
+                } else {
+                    values.extend(posted.values.clone());
+                    FormEcho { values, ..posted.clone() }
+                };
+                let copy_echo = if posted_for_copy(&posted) { posted.clone() } else { FormEcho::default() };
                 view! {
                     <NewGatheringForm c=e.choices lang=lang echo=echo action=action.clone() version=e.version
                         heading=lang.t("plan-edit-title") submit=lang.t("plan-save") />
@@ -196,8 +204,8 @@ pub fn EditGatheringPage() -> impl IntoView {
                             <p><button type="submit">{lang.t("plan-duplicate-button")}</button></p>
                         </form>
                     </section>
-                    {series_section(lang, &action, &e, &echo)}
-                    {campaign_section(lang, &action, &e, &echo)}
+                    {series}
+                    {campaign}
                 }
             },
         )}
@@ -911,9 +919,11 @@ fn campaign_section(
 ) -> impl IntoView + use<> {
     let org = e.choices.org_slug.clone();
     if let Some((slug, title)) = e.campaign.clone() {
+        let refused = form_error(&echo_for(echo, "campaign"));
         return view! {
             <section class="planning campaign">
                 <h2 id="campaign">{lang.t("campaign-title")}</h2>
+                {refused}
                 <p>{lang.t("campaign-part-of")}" "<a href=format!("/o/{org}/campaigns/{slug}")><bdi>{title}</bdi></a></p>
             </section>
         }

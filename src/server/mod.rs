@@ -333,7 +333,10 @@ pub fn router_with(
             "/o/{org}/calendar.ics",
             axum::routing::get(crate::feeds::organisation_feed),
         )
-        .route("/o/{org}/feed.atom", axum::routing::get(crate::feeds::organisation_atom))
+        .route(
+            "/o/{org}/feed.atom",
+            axum::routing::get(crate::feeds::organisation_atom),
+        )
         .route(
             "/o/{org}/campaigns/{slug}/calendar.ics",
             axum::routing::get(crate::feeds::campaign_feed),

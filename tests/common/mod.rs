@@ -213,6 +213,8 @@ pub struct Ids {
     pub viewer: i32,
     /// The Tirana agenda's segments, last first (a new order for them).
     pub reversed: String,
+    /// A venue of the organisation other than Tirana's.
+    pub other_venue: i32,
 }
 
 pub async fn ids(app: &App) -> Ids {
@@ -251,6 +253,14 @@ pub async fn ids(app: &App) -> Ids {
         .unwrap()
         .unwrap();
     Ids {
+        other_venue: venue::Entity::find()
+            .filter(venue::Column::OrganisationId.eq(org.id))
+            .filter(venue::Column::Id.ne(venue.id))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
         reversed: segments
             .iter()
             .rev()
@@ -322,6 +332,8 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
     let s = ids.segment.to_string();
     let seg = |action: &str| vec![("action", action.to_owned()), ("segment", s.clone())];
     let venue = ids.venue.to_string();
+    // The campaign form has one checkbox per venue.
+    let campaign_venue = format!("venue_{}", ids.other_venue);
     let gathering_form = |slug: &str| {
         vec![
             ("title", "Vigil for the families".to_owned()),
@@ -541,6 +553,27 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
                 ("action", "duplicate".into()),
                 ("copy_date", "2026-11-26".into()),
                 ("copy_title", "Gathering in the park, a year on".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "repeat a gathering weekly",
+            format!("{m}/{TIRANA}/edit"),
+            &[
+                ("action", "series".into()),
+                ("every", "weekly".into()),
+                ("count", "2".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "make a campaign in another city",
+            format!("{m}/{TIRANA}/edit"),
+            &[
+                ("action", "campaign".into()),
+                ("campaign_title", "Vigil in two cities".into()),
+                (campaign_venue.as_str(), "on".into()),
+                ("keep", "local".into()),
             ],
             PLAN,
         ),
