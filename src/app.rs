@@ -14,6 +14,7 @@ use crate::pages::{
     call_sheets::CallSheetsPage,
     campaign::CampaignPublicPage,
     crew_feeds::CrewFeedsPage,
+    digest::{DigestEditorPage, DigestPublicPage},
     directory::{DirectoryItemPage, DirectoryPage},
     gathering::GatheringPage,
     home::HomePage,
@@ -76,6 +77,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/o/:org/:slug/poster") view=PosterPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/campaigns/:slug") view=CampaignPublicPage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/digest/:month") view=DigestPublicPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/digest/:month") view=DigestEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/people/:id") view=PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />

@@ -878,3 +878,88 @@ pub async fn organisation_atom(
         },
     )
 }
+
+/// `GET /o/{org}/digest.atom`: the published digests, latest month first.
+pub async fn digest_atom(
+    State(db): State<DatabaseConnection>,
+    Path(org): Path<String>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    use atom_syndication::{Content, Entry, Feed, Link, Text};
+    let org = match org_or_404(&db, &org).await {
+        Ok(o) => o,
+        Err(e) => return error_response(e),
+    };
+    let lang = feed_lang(&query, &org);
+    let digests = match crate::db::digest::published(&db, org.id).await {
+        Ok(d) => d,
+        Err(e) => return error_response(e),
+    };
+    let origin = origin(&headers);
+    let mut parts = vec![
+        format!("digests:{}:{}", org.id, org.name),
+        lang.code().to_owned(),
+        origin.clone(),
+    ];
+    parts.extend(
+        digests
+            .iter()
+            .map(|d| format!("{}:{}:{}", d.id, d.number, d.updated_at.timestamp_micros())),
+    );
+    let tag = etag(&parts);
+    let modified = digests.iter().map(|d| d.updated_at).max();
+    respond_as(
+        "application/atom+xml; charset=utf-8",
+        &headers,
+        tag,
+        modified,
+        lang,
+        PUBLIC_CACHE,
+        || {
+            let home = format!("{origin}/o/{}", org.slug);
+            let entries: Vec<Entry> = digests
+                .iter()
+                .filter_map(|d| {
+                    let month = crate::domain::digest::Month::parse(&d.month).ok()?;
+                    let title = lang.digits(&lang.t_with(
+                        "digest-heading",
+                        &[
+                            ("number", d.number.into()),
+                            ("month", lang.format_month(month.first_day()).into()),
+                        ],
+                    ));
+                    let mut entry = Entry::default();
+                    entry.set_id(format!("{home}/digest/{}", d.month));
+                    entry.set_title(Text::plain(title));
+                    entry.set_updated(d.updated_at.fixed_offset());
+                    let mut content = Content::default();
+                    content.set_content_type(Some("text".to_owned()));
+                    content.set_value(Some(d.editorial_note.clone()));
+                    entry.set_content(Some(content));
+                    let mut link = Link::default();
+                    link.set_href(format!("{home}/digest/{}", d.month));
+                    link.set_rel("alternate");
+                    link.set_mime_type(Some("text/html".to_owned()));
+                    entry.set_links(vec![link]);
+                    Some(entry)
+                })
+                .collect();
+            let mut feed = Feed::default();
+            feed.set_id(format!("{home}/digest.atom"));
+            feed.set_title(Text::plain(format!(
+                "{} · {}",
+                org.name,
+                lang.t("digest-title")
+            )));
+            feed.set_updated(modified.unwrap_or(org.created_at).fixed_offset());
+            feed.set_lang(Some(lang.code().to_owned()));
+            let mut this = Link::default();
+            this.set_href(format!("{home}/digest.atom"));
+            this.set_rel("self");
+            feed.set_links(vec![this]);
+            feed.set_entries(entries);
+            Ok(feed.to_string())
+        },
+    )
+}

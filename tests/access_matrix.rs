@@ -108,6 +108,8 @@ fn table(ids: &Ids) -> Vec<Case> {
         get("gathering page", format!("/o/{ORG}/{TIRANA}"), Public),
         get("poster", format!("/o/{ORG}/{TIRANA}/poster"), Public),
         get("Atom feed", format!("/o/{ORG}/feed.atom"), Public),
+        get("digest", format!("/o/{ORG}/digest/2023-11"), Public),
+        get("digest feed", format!("/o/{ORG}/digest.atom"), Public),
         get(
             "venue page",
             format!("/o/{ORG}/venues/{}", ids.venue),
@@ -221,6 +223,11 @@ fn table(ids: &Ids) -> Vec<Case> {
         get("audit log", format!("{m}/audit"), Members(OWNERS)),
         server_fn::<LoadAudit>("load_audit", &[("org", ORG)], Members(OWNERS)),
         get("members", format!("{m}/members"), Members(OWNERS)),
+        get(
+            "digest editor",
+            format!("{m}/digest/2023-12"),
+            Members(PLAN),
+        ),
         server_fn::<LoadMembers>("load_members", &[("org", ORG)], Members(OWNERS)),
         get("live events", format!("{live}/events"), Members(READ)),
         // Changes.

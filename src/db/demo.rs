@@ -10,8 +10,8 @@ use sea_orm::{
 };
 
 use super::entities::{
-    appearance, film, gathering, gathering_text, organisation, person, segment, segment_text,
-    statement, statement_text, venue,
+    appearance, digest, film, gathering, gathering_text, organisation, person, segment,
+    segment_text, statement, statement_text, venue,
 };
 use crate::domain::time::resolve_local;
 use crate::domain::{
@@ -1032,6 +1032,26 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         actual: None,
         languages: "sq",
     })
+    .await?;
+
+    // 7. The newsletter: November 2023 was No. 113 (the months around it follow).
+    let now = Utc::now();
+    digest::ActiveModel {
+        organisation_id: Set(c.org),
+        month: Set("2023-11".into()),
+        number: Set(113),
+        editorial_note: Set(
+            "A cold Sunday in the park on Rruga Ura, and more of us than we expected. \
+             Thank you to everyone who came, spoke, interpreted or sent a message.\n\n\
+             The statement read at the end is below; the families' request is unchanged."
+                .into(),
+        ),
+        published: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(c.db)
     .await?;
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod campaigns;
 pub mod crew_feeds;
 pub mod demo;
+pub mod digest;
 pub mod directory;
 pub mod entities;
 pub mod export;

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod call_sheets;
 pub mod campaign;
 pub mod crew_feeds;
+pub mod digest;
 pub mod directory;
 pub mod gathering;
 pub mod home;

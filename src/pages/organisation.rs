@@ -33,6 +33,10 @@ pub fn OrganisationPage() -> impl IntoView {
                         <h1>{h.name.clone()}</h1>
                         <p class="lede">{h.description.clone()}</p>
                         <OrganisationCalendarLinks org=h.slug.clone() origin=h.origin.clone() lang=lang />
+                        <p class="news-links">
+                            <a class="atom" href=format!("/o/{}/feed.atom", h.slug) type="application/atom+xml">{lang.t("atom-link")}</a>
+                            " · "<a class="digests" href=format!("/o/{}/digest.atom", h.slug) type="application/atom+xml">{lang.t("digest-atom")}</a>
+                        </p>
                         {filter_form(lang, &h)}
                         <section aria-labelledby="upcoming">
                             <h2 id="upcoming">{lang.t("org-upcoming")}</h2>

@@ -28,6 +28,8 @@ pub fn WorkspacePage() -> impl IntoView {
 
 #[component]
 fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
+    // The page is rendered on the server: its month is the server's.
+    let this_month = crate::domain::digest::Month::of(chrono::Utc::now().date_naive()).key();
     let signed_in = lang.t_with(
         "workspace-signed-in-as",
         &[("name", FluentValue::from(w.user_name.clone()))],
@@ -100,6 +102,9 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                             })}
                             <a href=format!("/manage/o/{}/directory", o.slug)>{lang.t("directory-link")}</a>" · "
                             <a class="crew-feeds" href=format!("/manage/o/{}/crew-feeds", o.slug)>{lang.t("crew-feeds-link")}</a>
+                            {can_plan.then(|| view! {
+                                " · "<a class="digest" href=format!("/manage/o/{}/digest/{}", o.slug, this_month)>{lang.t("digest-link")}</a>
+                            })}
                             {o.role.allows(Permission::Export).then(|| view! {
                                 " · "<a class="settings" href=format!("/manage/o/{}/settings", o.slug)>{lang.t("settings-link")}</a>
                             })}

@@ -994,3 +994,24 @@ pub async fn accept_invitation(
         }
     }
 }
+
+/// `POST /manage/o/{org}/digest/{month}`: saves a month's digest (number, editorial note,
+/// published).
+pub async fn digest_action(
+    State(state): State<AppState>,
+    Path((org, month)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let (user, o, _) = member(&state, &headers, &org, Permission::Plan).await?;
+        let month = crate::domain::digest::Month::parse(&month).map_err(|_| AppError::NotFound)?;
+        let form = crate::db::digest::DigestForm {
+            number: get(&v, "number").into(),
+            editorial_note: get(&v, "editorial_note").into(),
+            published: get(&v, "published").into(),
+        };
+        crate::db::digest::save(&state.db, o.id, user.id, month, &form).await?;
+        Ok(format!("/manage/o/{}/digest/{}", o.slug, month.key()))
+    })
+    .await
+}

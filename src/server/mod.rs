@@ -338,6 +338,14 @@ pub fn router_with(
             axum::routing::get(crate::feeds::organisation_atom),
         )
         .route(
+            "/o/{org}/digest.atom",
+            axum::routing::get(crate::feeds::digest_atom),
+        )
+        .route(
+            "/manage/o/{org}/digest/{month}",
+            axum::routing::post(forms::digest_action),
+        )
+        .route(
             "/o/{org}/campaigns/{slug}/calendar.ics",
             axum::routing::get(crate::feeds::campaign_feed),
         )

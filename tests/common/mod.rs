@@ -578,6 +578,16 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             PLAN,
         ),
         change(
+            "write a digest",
+            format!("{m}/digest/2023-12"),
+            &[
+                ("number", "114".into()),
+                ("editorial_note", "Winter plans.".into()),
+                ("published", "on".into()),
+            ],
+            PLAN,
+        ),
+        change(
             "invite someone",
             format!("{m}/members"),
             &[

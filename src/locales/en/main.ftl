@@ -477,3 +477,25 @@ series-dates = On these dates
 series-count = How many more times (weekly or monthly)
 series-dates-hint = One date per line, YYYY-MM-DD.
 series-button = Make the occurrences
+
+## The monthly digest
+digest-title = Monthly digest
+digest-heading = No. { $number } · { $month }
+digest-atom = Digests as a feed
+digest-held = Gatherings held
+digest-upcoming = Coming up
+digest-statements = Statements issued
+digest-films = Films screened
+digest-none = None this month.
+digest-attendance = { $count } people came
+digest-previous = Previous month
+digest-next = Next month
+digest-write = Write this digest
+digest-number = Issue number
+digest-note = Editorial note
+digest-note-hint = Shown at the top; a blank line starts a new paragraph.
+digest-publish = Published (anyone may read it and it appears in the digest feed)
+digest-is-draft = Not published yet: only members see this page.
+digest-is-published = Published at its public address.
+digest-link = Monthly digest
+atom-link = New and changed gatherings (Atom feed)

@@ -477,3 +477,25 @@ series-dates = در این تاریخ‌ها
 series-count = چند بار دیگر (هفتگی یا ماهانه)
 series-dates-hint = هر تاریخ در یک سطر، YYYY-MM-DD.
 series-button = ساختن نوبت‌ها
+
+## The monthly digest
+digest-title = گزارش ماهانه
+digest-heading = شمارهٔ { $number } · { $month }
+digest-atom = گزارش‌ها به صورت خوراک
+digest-held = گردهمایی‌های برگزارشده
+digest-upcoming = پیش رو
+digest-statements = بیانیه‌های صادرشده
+digest-films = فیلم‌های نمایش‌داده‌شده
+digest-none = در این ماه چیزی نیست.
+digest-attendance = { $count } نفر آمدند
+digest-previous = ماه قبل
+digest-next = ماه بعد
+digest-write = نوشتن این گزارش
+digest-number = شمارهٔ نشریه
+digest-note = یادداشت سردبیر
+digest-note-hint = در بالا نشان داده می‌شود؛ یک سطر خالی بند تازه‌ای آغاز می‌کند.
+digest-publish = منتشرشده (همه می‌توانند بخوانند و در خوراک گزارش‌ها می‌آید)
+digest-is-draft = هنوز منتشر نشده: فقط اعضا این صفحه را می‌بینند.
+digest-is-published = در نشانی عمومی خود منتشر شده است.
+digest-link = گزارش ماهانه
+atom-link = گردهمایی‌های تازه و تغییرکرده (خوراک Atom)

@@ -477,3 +477,25 @@ series-dates = Në këto data
 series-count = Sa herë të tjera (javore ose mujore)
 series-dates-hint = Një datë për rresht, VVVV-MM-DD.
 series-button = Krijo përsëritjet
+
+## The monthly digest
+digest-title = Përmbledhja mujore
+digest-heading = Nr. { $number } · { $month }
+digest-atom = Përmbledhjet si burim
+digest-held = Tubime të mbajtura
+digest-upcoming = Së shpejti
+digest-statements = Deklarata të lëshuara
+digest-films = Filma të shfaqur
+digest-none = Asnjë këtë muaj.
+digest-attendance = Erdhën { $count } veta
+digest-previous = Muaji i kaluar
+digest-next = Muaji tjetër
+digest-write = Shkruani këtë përmbledhje
+digest-number = Numri i botimit
+digest-note = Shënim editorial
+digest-note-hint = Shfaqet në krye; një rresht bosh nis një paragraf të ri.
+digest-publish = E botuar (kushdo mund ta lexojë dhe shfaqet në burimin e përmbledhjeve)
+digest-is-draft = Ende e pabotuar: vetëm anëtarët e shohin këtë faqe.
+digest-is-published = E botuar në adresën e saj publike.
+digest-link = Përmbledhja mujore
+atom-link = Tubime të reja dhe të ndryshuara (burim Atom)

@@ -1,0 +1,202 @@
+//! The monthly digest: what an organisation published in a month, numbered like its
+//! newsletter. Public once published; organisers and owners preview and write it.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// A gathering as the digest lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DigestGathering {
+    pub slug: String,
+    pub title: String,
+    pub title_lang: String,
+    pub starts_local: NaiveDateTime,
+    pub time_zone: String,
+    pub place: Option<String>,
+    pub status: crate::domain::GatheringStatus,
+    pub actual_attendance: Option<i32>,
+}
+
+/// A statement issued, with the gathering where it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DigestStatement {
+    pub title: String,
+    pub signature_count: u32,
+    pub gathering_slug: String,
+    pub gathering_title: String,
+}
+
+/// A film screened, with where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DigestFilm {
+    pub title: String,
+    pub director: String,
+    pub year: Option<i32>,
+    pub gathering_slug: String,
+    pub gathering_title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DigestPage {
+    pub org_slug: String,
+    pub org_name: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub first_day: NaiveDate,
+    pub number: i32,
+    pub editorial_note: String,
+    pub published: bool,
+    /// The month's gatherings that have taken place, with attendance.
+    pub held: Vec<DigestGathering>,
+    /// The month's gatherings still to come, and the next month's.
+    pub upcoming: Vec<DigestGathering>,
+    pub statements: Vec<DigestStatement>,
+    pub films: Vec<DigestFilm>,
+    pub previous: String,
+    pub next: String,
+    pub origin: String,
+}
+
+/// A published digest (anyone).
+#[server]
+pub async fn public_digest(
+    org: String,
+    month: String,
+    lang: String,
+) -> Result<DigestPage, AppError> {
+    let db = super::db()?;
+    let o = crate::db::queries::organisation_by_slug(&db, &org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = ssr::digest(&db, &o, &month, &lang).await?;
+    if !page.published {
+        return Err(AppError::NotFound);
+    }
+    Ok(page)
+}
+
+/// Any month's digest, published or not, to write (organisers and owners).
+#[server]
+pub async fn load_digest_editor(
+    org: String,
+    month: String,
+    lang: String,
+) -> Result<DigestPage, AppError> {
+    use crate::domain::access::Permission;
+    let db = super::db()?;
+    let (o, _) = super::workspace::ssr::member(&db, &org, Permission::Plan).await?;
+    ssr::digest(&db, &o, &month, &lang).await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use sea_orm::DatabaseConnection;
+
+    use super::*;
+    use crate::db::entities::organisation;
+    use crate::domain::digest::Month;
+    use crate::domain::{GatheringStatus, SegmentKind};
+
+    fn listed(p: &crate::api::GatheringPage, actual: Option<i32>) -> DigestGathering {
+        DigestGathering {
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+            title_lang: p.title_lang.clone(),
+            starts_local: p.starts_local,
+            time_zone: p.time_zone.clone(),
+            place: p.venue.as_ref().map(|v| {
+                if v.city.is_empty() || v.name.contains(&v.city) {
+                    v.name.clone()
+                } else {
+                    format!("{}, {}", v.name, v.city)
+                }
+            }),
+            status: p.status,
+            actual_attendance: actual,
+        }
+    }
+
+    /// The digest of `month` (`YYYY-MM`) in `lang`.
+    pub async fn digest(
+        db: &DatabaseConnection,
+        o: &organisation::Model,
+        month: &str,
+        lang: &str,
+    ) -> Result<DigestPage, AppError> {
+        let month = Month::parse(month).map_err(|_| AppError::NotFound)?;
+        let stored = crate::db::digest::of_month(db, o.id, month).await?;
+        let number = crate::db::digest::number(db, o.id, month).await?;
+        let now = chrono::Utc::now();
+        let rows: Vec<_> = crate::db::queries::public_gatherings(db, o.id)
+            .await?
+            .into_iter()
+            .filter(|(g, _)| {
+                let day = g.starts_local.date();
+                month.contains(day) || month.next().contains(day)
+            })
+            .collect();
+        let bundles = crate::db::queries::gathering_bundles(db, rows).await?;
+        let (mut held, mut upcoming, mut statements, mut films) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for b in &bundles {
+            let g = &b.gathering;
+            let page = crate::api::gathering::ssr::public_view(o, b, lang)?;
+            let this_month = month.contains(g.starts_local.date());
+            let over = g.ends_at <= now && page.status != GatheringStatus::Cancelled;
+            if this_month && over {
+                held.push(listed(&page, g.actual_attendance));
+                for s in &page.statements {
+                    statements.push(DigestStatement {
+                        title: s.title.clone(),
+                        signature_count: s.signature_count,
+                        gathering_slug: g.slug.clone(),
+                        gathering_title: page.title.clone(),
+                    });
+                }
+                for seg in page
+                    .agenda
+                    .iter()
+                    .filter(|s| s.kind == SegmentKind::Screening)
+                {
+                    if let Some(f) = &seg.film
+                        && !films
+                            .iter()
+                            .any(|x: &DigestFilm| x.title == f.title && x.gathering_slug == g.slug)
+                    {
+                        films.push(DigestFilm {
+                            title: f.title.clone(),
+                            director: f.director.clone(),
+                            year: f.year,
+                            gathering_slug: g.slug.clone(),
+                            gathering_title: page.title.clone(),
+                        });
+                    }
+                }
+            } else if !over && page.status != GatheringStatus::Cancelled {
+                upcoming.push(listed(&page, None));
+            }
+        }
+        Ok(DigestPage {
+            org_slug: o.slug.clone(),
+            org_name: o.name.clone(),
+            month: month.key(),
+            first_day: month.first_day(),
+            number,
+            editorial_note: stored
+                .as_ref()
+                .map(|d| d.editorial_note.clone())
+                .unwrap_or_default(),
+            published: stored.as_ref().is_some_and(|d| d.published),
+            held,
+            upcoming,
+            statements,
+            films,
+            previous: month.previous().key(),
+            next: month.next().key(),
+            origin: crate::api::request_origin(),
+        })
+    }
+}

@@ -1,0 +1,101 @@
+//! The monthly digest: the month of the Tirana park gathering lists it with its
+//! attendance, its statement and the films screened, numbered like the newsletter; the
+//! next month follows in number, is private until published, and joins the digest feed.
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{ORG, ORGANISER, app};
+
+#[tokio::test]
+async fn the_digest_of_november_2023_lists_the_tirana_gathering_with_its_attendance() {
+    let app = app().await;
+    let (status, page) = app.get(&format!("/o/{ORG}/digest/2023-11"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = page.replace("&#x27;", "'");
+    assert!(page.contains("No. 113 · November 2023"));
+    let held = &page[page.find("id=\"held\"").unwrap()..page.find("id=\"statements\"").unwrap()];
+    assert!(held.contains("Public gathering in the park on Rruga Ura"));
+    assert!(held.contains("300 people came"), "{held}");
+    assert!(held.contains("Europe/Tirane"));
+    let statements =
+        &page[page.find("id=\"statements\"").unwrap()..page.find("id=\"films\"").unwrap()];
+    assert!(statements.contains("Final statement of the gathering in Tirana"));
+    let films = &page[page.find("id=\"films\"").unwrap()..page.find("id=\"upcoming\"").unwrap()];
+    assert!(films.contains("Biography"));
+    assert!(
+        page.contains("A cold Sunday in the park"),
+        "the editorial note"
+    );
+    assert!(
+        !page.contains("Below freezing forecast"),
+        "internal notes stay inside"
+    );
+    // In Persian, with Persian digits.
+    let (_, fa) = app
+        .get(&format!("/o/{ORG}/digest/2023-11?lang=fa"), None)
+        .await;
+    assert!(fa.contains("۱۱۳"));
+}
+
+#[tokio::test]
+async fn the_next_digest_is_numbered_on_and_private_until_published() {
+    let app = app().await;
+    let december = format!("/o/{ORG}/digest/2023-12");
+    let editor = format!("/manage/o/{ORG}/digest/2023-12");
+    assert_eq!(app.get(&december, None).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&format!("/o/{ORG}/digest/2023-13"), None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let cookie = app.cookie(ORGANISER).await;
+    let (status, page) = app.get(&editor, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("No. 114 · December 2023"));
+    assert!(page.contains("Not published yet"));
+
+    let (status, _, page) = app
+        .post(
+            &editor,
+            Some(&cookie),
+            &[
+                ("number", "one hundred"),
+                ("editorial_note", "Winter plans."),
+                ("published", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Enter the issue number"));
+    assert!(page.contains("Winter plans."), "the note typed stays");
+    let (status, _, _) = app
+        .post(
+            &editor,
+            Some(&cookie),
+            &[
+                ("number", "114"),
+                ("editorial_note", "Winter plans."),
+                ("published", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, page) = app.get(&december, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Winter plans."));
+
+    // Both published digests are in the feed, the latest month first.
+    let (status, atom) = app.get(&format!("/o/{ORG}/digest.atom"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let feed = feed_rs::parser::parse(atom.as_bytes()).expect("an independent parser reads it");
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|e| e.title.as_ref().unwrap().content.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        ["No. 114 · December 2023", "No. 113 · November 2023"]
+    );
+}
