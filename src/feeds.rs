@@ -713,45 +713,6 @@ fn crew_segment_events(lang: Lang, sheet: &RunSheet, whole: &FeedEvent) -> Vec<F
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn conditional_requests_match_the_etag_or_the_date() {
-        let mut h = HeaderMap::new();
-        let tag = etag(&["a".into()]);
-        assert!(!not_modified(&h, &tag, None));
-        h.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&tag).unwrap());
-        assert!(not_modified(&h, &tag, None));
-        assert!(!not_modified(&h, &etag(&["b".into()]), None));
-        let mut h = HeaderMap::new();
-        let m = DateTime::parse_from_rfc3339("2023-11-20T09:30:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
-        h.insert(
-            header::IF_MODIFIED_SINCE,
-            HeaderValue::from_str(&http_date(m)).unwrap(),
-        );
-        assert!(not_modified(&h, &tag, Some(m)));
-        assert!(!not_modified(
-            &h,
-            &tag,
-            Some(m + chrono::Duration::seconds(1))
-        ));
-    }
-
-    #[test]
-    fn a_forged_host_header_does_not_reach_the_feed() {
-        let mut h = HeaderMap::new();
-        h.insert(header::HOST, HeaderValue::from_static("evil.example/x"));
-        assert_eq!(origin(&h), "http://127.0.0.1:3000");
-        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
-        h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
-        assert_eq!(origin(&h), "https://convene.example");
-    }
-}
-
 /// How many gatherings the Atom feed carries, latest change first.
 const ATOM_ENTRIES: usize = 50;
 
@@ -862,7 +823,7 @@ pub async fn organisation_atom(
             if !org.public_description.is_empty() {
                 feed.set_subtitle(Some(Text::plain(org.public_description.clone())));
             }
-            feed.set_updated(modified.unwrap_or_else(|| org.created_at).fixed_offset());
+            feed.set_updated(modified.unwrap_or(org.created_at).fixed_offset());
             feed.set_lang(Some(lang.code().to_owned()));
             let mut this = Link::default();
             this.set_href(format!("{home}/feed.atom"));
@@ -962,4 +923,43 @@ pub async fn digest_atom(
             Ok(feed.to_string())
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditional_requests_match_the_etag_or_the_date() {
+        let mut h = HeaderMap::new();
+        let tag = etag(&["a".into()]);
+        assert!(!not_modified(&h, &tag, None));
+        h.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&tag).unwrap());
+        assert!(not_modified(&h, &tag, None));
+        assert!(!not_modified(&h, &etag(&["b".into()]), None));
+        let mut h = HeaderMap::new();
+        let m = DateTime::parse_from_rfc3339("2023-11-20T09:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        h.insert(
+            header::IF_MODIFIED_SINCE,
+            HeaderValue::from_str(&http_date(m)).unwrap(),
+        );
+        assert!(not_modified(&h, &tag, Some(m)));
+        assert!(!not_modified(
+            &h,
+            &tag,
+            Some(m + chrono::Duration::seconds(1))
+        ));
+    }
+
+    #[test]
+    fn a_forged_host_header_does_not_reach_the_feed() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("evil.example/x"));
+        assert_eq!(origin(&h), "http://127.0.0.1:3000");
+        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
+        h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
+        assert_eq!(origin(&h), "https://convene.example");
+    }
 }
