@@ -57,7 +57,7 @@ fn starts(feed: &str) -> Vec<(String, NaiveDateTime, String)> {
     out
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_three_city_campaign_shows_each_city_at_its_own_time() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -145,7 +145,20 @@ async fn a_three_city_campaign_shows_each_city_at_its_own_time() {
         )
         .await;
     assert!(own.contains("Part of the campaign"));
-    assert!(own.contains("Asia/Tehran"));
+    // Every city's own page: 11:00 to 13:05 on its own clock, named.
+    let copies = gathering::Entity::find()
+        .filter(gathering::Column::CampaignId.is_not_null())
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(copies.len(), 3);
+    for g in &copies {
+        let (_, own) = app
+            .get(&format!("/o/families-association/{}", g.slug), None)
+            .await;
+        assert!(own.contains("11:00–13:05"), "{}", g.slug);
+        assert!(own.contains(&format!(">{}<", g.time_zone)), "{}", g.slug);
+    }
 
     // One feed for the whole campaign; an independent parser reads three events, each at
     // 11:00 in its own zone, which are the three instants above.
@@ -202,7 +215,7 @@ async fn a_three_city_campaign_shows_each_city_at_its_own_time() {
     assert!(page.contains("already part of the campaign"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_instant_everywhere_puts_each_city_on_its_own_clock() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -238,7 +251,7 @@ async fn the_same_instant_everywhere_puts_each_city_on_its_own_clock() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_monthly_series_survives_editing_one_occurrence() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;

@@ -32,7 +32,7 @@ async fn feed(conn: &sea_orm::DatabaseConnection, uri: &str) -> String {
     String::from_utf8(body.to_vec()).unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_round_trip_keeps_every_detail() {
     let app = common::app().await;
     let first = export::export(&app.db, "families-association")
@@ -70,7 +70,7 @@ async fn a_round_trip_keeps_every_detail() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_document_names_the_bad_field_and_writes_nothing() {
     let app = common::app().await;
     let doc = export::export(&app.db, "families-association")
@@ -129,7 +129,7 @@ fn published_schema() -> serde_json::Value {
     published
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_published_schema_is_the_one_import_reads_and_the_demo_fits_it() {
     let validator = jsonschema::validator_for(&published_schema()).unwrap();
     let app = common::app().await;
@@ -162,7 +162,7 @@ async fn the_published_schema_is_the_one_import_reads_and_the_demo_fits_it() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn organisers_and_owners_download_the_export_from_settings_and_others_cannot() {
     use common::{HOST, ORGANISER, OUTSIDER, OWNER, VIEWER};
     let app = common::app().await;

@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import path from "node:path";
+import ICAL from "ical.js";
+
+const PYTHON = process.env.FEED_PYTHON ?? path.join(__dirname, "../../target/pyenv/bin/python");
 
 const PASSWORD = process.env.E2E_PASSWORD ?? "";
 const ORG = "/manage/o/families-association";
@@ -25,21 +29,53 @@ test("an organiser takes a gathering to a second city and repeats it monthly", a
   await page.getByRole("button", { name: "Save the changes" }).first().click();
   await expect(page).toHaveURL(/\/agenda$/);
 
-  // The same action at the cinema in Stockholm, at the same local time.
+  // The same action outside the embassy in Tehran, at the same local time (11:00 there).
   await page.goto(`${ORG}/${slug}/edit`);
   const campaign = page.locator("section.campaign");
   await campaign.getByLabel("Name of the campaign").fill(`Vigil in two cities (${p})`);
-  await campaign.getByLabel("Cinema hall, Stockholm (Europe/Stockholm)").check();
+  await campaign.getByLabel("Outside the embassy, Tehran (Asia/Tehran)").check();
   await campaign.getByLabel("The same local time in every city").check();
   await campaign.getByRole("button", { name: "Make the campaign" }).click();
   await expect(page).toHaveURL(/\/o\/families-association\/campaigns\//);
+  const campaignPage = page.url();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Vigil in two cities (${p})`);
-  // The Stockholm copy is a draft: only the published city shows, with its UTC time.
+  // The Tehran copy is a draft: only the published city shows, with its UTC time.
   const rows = page.locator("table.campaign-cities tbody tr");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Europe/Tirane");
   await expect(rows.first().locator("td.utc")).toContainText("10:00 UTC");
   await expect(page.locator(".calendar-links a.subscribe")).toHaveAttribute("href", /^webcal:\/\/.*\/campaigns\/.*\/calendar\.ics/);
+
+  // Published, Tehran joins the page: 11:00 there is 07:30 UTC.
+  await page.goto(`${ORG}/${slug}-tehran/edit`);
+  await page.getByLabel("Status", { exact: true }).selectOption("published");
+  await page.getByRole("button", { name: "Save the changes" }).first().click();
+  await page.goto(campaignPage);
+  await expect(rows).toHaveCount(2);
+  const tehran = page.locator('tr[data-zone="Asia/Tehran"]');
+  await expect(tehran.locator("td.local")).toContainText("11:00");
+  await expect(tehran.locator("td.utc")).toContainText("07:30 UTC");
+  if (p === "js") {
+    // After hydration, each row also says when that is on the visitor's clock.
+    await expect(tehran.locator(".your-time")).toContainText("America/New_York");
+  }
+
+  // One feed for both cities, read by two independent parsers from its own VTIMEZONEs.
+  const feedPath = new URL(campaignPage).pathname + "/calendar.ics";
+  const text = await (await page.request.get(feedPath)).text();
+  const root = new ICAL.Component(ICAL.parse(text));
+  for (const vtz of root.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  const byIcalJs = root
+    .getAllSubcomponents("vevent")
+    .map((ve) => new Date(new ICAL.Event(ve).startDate.toUnixTime() * 1000).toISOString())
+    .sort();
+  expect(byIcalJs).toEqual([`${day}T07:30:00.000Z`, `${day}T10:00:00.000Z`]);
+  const byPython = Object.values(
+    JSON.parse(execFileSync(PYTHON, [path.join(__dirname, "../feeds/instants.py")], { input: text }).toString()) as Record<string, { start: string }>,
+  )
+    .map((e) => e.start)
+    .sort();
+  expect(byPython).toEqual([`${day}T07:30:00Z`, `${day}T10:00:00Z`]);
 
   // Monthly, twice more: each occurrence its own gathering, listed on the edit page.
   await page.goto(`${ORG}/${slug}/edit`);

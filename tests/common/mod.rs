@@ -119,14 +119,25 @@ impl App {
         }
     }
 
+    /// Sends a request to the app. A request that gets no answer within a minute fails
+    /// the test, naming it, rather than hanging the run. (The tests run on multi-threaded
+    /// runtimes, as the server does: on single-threaded test runtimes side by side, an
+    /// SSR page occasionally never answered — two runs in eight of `tests/planning.rs`,
+    /// none in ten once multi-threaded.)
     pub async fn send(&self, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), 8 * 1024 * 1024)
+        let what = format!("{} {}", request.method(), request.uri());
+        let answer = async {
+            let response = self.router.clone().oneshot(request).await.unwrap();
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = axum::body::to_bytes(response.into_body(), 8 * 1024 * 1024)
+                .await
+                .unwrap();
+            (status, headers, String::from_utf8_lossy(&body).into_owned())
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(60), answer)
             .await
-            .unwrap();
-        (status, headers, String::from_utf8_lossy(&body).into_owned())
+            .unwrap_or_else(|_| panic!("{what}: no answer within 60 s"))
     }
 
     pub async fn get(&self, uri: &str, cookie: Option<&str>) -> (StatusCode, String) {
