@@ -302,8 +302,7 @@ pub async fn campaign_with_gatherings(
     Ok(Some((c, bundles)))
 }
 
-/// The other occurrences of a gathering's series, by date: `(slug, title, starts_local,
-/// status)`.
+/// The other occurrences of a gathering's series (drafts included), by start.
 pub async fn series_siblings(
     db: &impl ConnectionTrait,
     g: &gathering::Model,
