@@ -35,10 +35,59 @@ async fn feed(conn: &sea_orm::DatabaseConnection, uri: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_round_trip_keeps_every_detail() {
     let app = common::app().await;
+    // A campaign in a second city and a monthly series come along too.
+    let ids = common::ids(&app).await;
+    let org = convene::db::queries::organisation_by_slug(&app.db, common::ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    convene::db::campaigns::create_campaign(
+        &app.db,
+        org.id,
+        ids.viewer,
+        common::TIRANA,
+        &convene::db::campaigns::CampaignForm {
+            title: "Vigil in two cities".into(),
+            venues: vec![ids.other_venue.to_string()],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    convene::db::campaigns::repeat(
+        &app.db,
+        org.id,
+        ids.viewer,
+        common::TIRANA,
+        "monthly",
+        "2",
+        "",
+    )
+    .await
+    .unwrap();
     let first = export::export(&app.db, "families-association")
         .await
         .unwrap();
-    assert_eq!(first.gatherings.len(), 7);
+    assert_eq!(first.gatherings.len(), 7 + 1 + 2);
+    assert_eq!(first.campaigns.len(), 1);
+    assert_eq!(first.series.len(), 1);
+    assert_eq!(first.digests.len(), 1, "the demo's November 2023 digest");
+    assert_eq!(
+        first
+            .gatherings
+            .iter()
+            .filter(|g| g.campaign.is_some())
+            .count(),
+        2
+    );
+    assert_eq!(
+        first
+            .gatherings
+            .iter()
+            .filter(|g| g.series.is_some())
+            .count(),
+        3
+    );
     let json = serde_json::to_string_pretty(&first).unwrap();
     assert!(!json.contains("argon2"), "no password hashes");
     assert!(

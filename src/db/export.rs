@@ -47,6 +47,46 @@ pub struct Document {
     pub people: Vec<Person>,
     pub films: Vec<Film>,
     pub gatherings: Vec<Gathering>,
+    /// Gatherings that belong together, one per city; gatherings name theirs by `slug`.
+    #[serde(default)]
+    pub campaigns: Vec<Campaign>,
+    /// Gatherings that repeat; gatherings name theirs by `key`.
+    #[serde(default)]
+    pub series: Vec<Series>,
+    /// The monthly digests written (the rest of a digest is read from the gatherings).
+    #[serde(default)]
+    pub digests: Vec<Digest>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub slug: String,
+    pub title: String,
+    pub public_description: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// Unique in the document, e.g. `series-1`.
+    pub key: String,
+    pub title: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Digest {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub number: i32,
+    pub editorial_note: String,
+    pub published: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -160,6 +200,12 @@ pub struct Gathering {
     pub texts: Vec<Text>,
     pub statements: Vec<Statement>,
     pub segments: Vec<Segment>,
+    /// The `slug` of the campaign it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
+    /// The `key` of the series it is one occurrence of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -251,6 +297,23 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
     let films = film::Entity::find()
         .filter(film::Column::OrganisationId.eq(o.id))
         .order_by_asc(film::Column::Id)
+        .all(db)
+        .await?;
+    use super::entities::{campaign, digest, series};
+    let campaigns = campaign::Entity::find()
+        .filter(campaign::Column::OrganisationId.eq(o.id))
+        .order_by_asc(campaign::Column::Id)
+        .all(db)
+        .await?;
+    let series_rows = series::Entity::find()
+        .filter(series::Column::OrganisationId.eq(o.id))
+        .order_by_asc(series::Column::Id)
+        .all(db)
+        .await?;
+    let series_ids: Vec<i32> = series_rows.iter().map(|r| r.id).collect();
+    let digests = digest::Entity::find()
+        .filter(digest::Column::OrganisationId.eq(o.id))
+        .order_by_asc(digest::Column::Month)
         .all(db)
         .await?;
     let key = |prefix: &str, ids: &[i32], id: i32| {
@@ -407,6 +470,11 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             texts,
             statements: statements_out,
             segments: segments_out,
+            campaign: g
+                .campaign_id
+                .and_then(|id| campaigns.iter().find(|c| c.id == id))
+                .map(|c| c.slug.clone()),
+            series: g.series_id.and_then(|id| key("series", &series_ids, id)),
         });
     }
     Ok(Document {
@@ -476,6 +544,36 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             })
             .collect(),
         gatherings: out,
+        campaigns: campaigns
+            .into_iter()
+            .map(|c| Campaign {
+                slug: c.slug,
+                title: c.title,
+                public_description: c.public_description,
+                created_at: c.created_at,
+                updated_at: c.updated_at,
+            })
+            .collect(),
+        series: series_rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| Series {
+                key: format!("series-{}", i + 1),
+                title: r.title,
+                created_at: r.created_at,
+            })
+            .collect(),
+        digests: digests
+            .into_iter()
+            .map(|d| Digest {
+                month: d.month,
+                number: d.number,
+                editorial_note: d.editorial_note,
+                published: d.published,
+                created_at: d.created_at,
+                updated_at: d.updated_at,
+            })
+            .collect(),
     })
 }
 
@@ -624,6 +722,59 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             return Err(ValidationError::new(path("key"), "This key is used twice.").into());
         }
     }
+    use super::entities::{campaign, digest, series};
+    let mut campaign_ids = std::collections::HashMap::new();
+    for (i, c) in doc.campaigns.iter().enumerate() {
+        let path = |f: &str| format!("campaigns[{i}].{f}");
+        Slug::parse("slug", &c.slug).map_err(|e| at(path("slug"), e))?;
+        Title::parse("title", &c.title).map_err(|e| at(path("title"), e))?;
+        let m = campaign::ActiveModel {
+            organisation_id: Set(org.id),
+            slug: Set(c.slug.clone()),
+            title: Set(c.title.clone()),
+            public_description: Set(c.public_description.clone()),
+            created_at: Set(c.created_at),
+            updated_at: Set(c.updated_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if campaign_ids.insert(c.slug.clone(), m.id).is_some() {
+            return Err(ValidationError::new(path("slug"), "This address is used twice.").into());
+        }
+    }
+    let mut series_ids = std::collections::HashMap::new();
+    for (i, r) in doc.series.iter().enumerate() {
+        let path = |f: &str| format!("series[{i}].{f}");
+        Title::parse("title", &r.title).map_err(|e| at(path("title"), e))?;
+        let m = series::ActiveModel {
+            organisation_id: Set(org.id),
+            title: Set(r.title.clone()),
+            created_at: Set(r.created_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if series_ids.insert(r.key.clone(), m.id).is_some() {
+            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+        }
+    }
+    for (i, d) in doc.digests.iter().enumerate() {
+        let path = |f: &str| format!("digests[{i}].{f}");
+        crate::domain::digest::Month::parse(&d.month).map_err(|e| at(path("month"), e))?;
+        digest::ActiveModel {
+            organisation_id: Set(org.id),
+            month: Set(d.month.clone()),
+            number: Set(d.number),
+            editorial_note: Set(d.editorial_note.clone()),
+            published: Set(d.published),
+            created_at: Set(d.created_at),
+            updated_at: Set(d.updated_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
     for (gi, g) in doc.gatherings.iter().enumerate() {
         let path = |f: &str| format!("gatherings[{gi}].{f}");
         Title::parse("title", &g.title).map_err(|e| at(path("title"), e))?;
@@ -647,7 +798,24 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             })?),
             None => None,
         };
+        let campaign_id = match &g.campaign {
+            Some(k) => Some(*campaign_ids.get(k).ok_or_else(|| {
+                ValidationError::new(
+                    path("campaign"),
+                    format!("No campaign has the address \"{k}\"."),
+                )
+            })?),
+            None => None,
+        };
+        let series_id = match &g.series {
+            Some(k) => Some(*series_ids.get(k).ok_or_else(|| {
+                ValidationError::new(path("series"), format!("No series has the key \"{k}\"."))
+            })?),
+            None => None,
+        };
         let gm = gathering::ActiveModel {
+            campaign_id: Set(campaign_id),
+            series_id: Set(series_id),
             organisation_id: Set(org.id),
             kind: Set(g.kind.as_str().into()),
             title: Set(g.title.clone()),
