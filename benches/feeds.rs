@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo bench --features ssr --bench feeds`.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 use convene::domain::GatheringStatus;
 use convene::domain::ical::{Feed, FeedEvent, render};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -14,10 +14,7 @@ fn feed(n: usize) -> Feed {
         chrono_tz::Asia::Tehran,
         chrono_tz::Europe::Stockholm,
     ];
-    let first = NaiveDate::from_ymd_opt(2023, 1, 1)
-        .unwrap()
-        .and_hms_opt(11, 0, 0)
-        .unwrap();
+    let first = Utc.with_ymd_and_hms(2023, 1, 1, 10, 0, 0).unwrap();
     let events = (0..n)
         .map(|i| {
             let start = first + Duration::days((i * 3 / 2) as i64);

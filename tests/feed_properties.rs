@@ -165,8 +165,8 @@ proptest! {
                 url: None,
                 categories: vec!["Rally".into()],
                 zone,
-                start: plan.starts_local,
-                end: plan.ends_local,
+                start: plan.span.start.with_timezone(&Utc),
+                end: plan.span.end.with_timezone(&Utc),
                 modified,
                 language: "en".into(),
             }],
@@ -209,15 +209,23 @@ proptest! {
             prop_assert_eq!(places, vec![cleaned(&place, false)]);
         }
 
+        // A local reading that happens once is written with its zone; one in the hour
+        // repeated in autumn is written in UTC.
         let start = one(event, "DTSTART");
-        let local = plan.starts_local.format("%Y%m%dT%H%M%S").to_string();
-        prop_assert_eq!(start.value.as_deref(), Some(local.as_str()));
         let tzid = start
             .params
             .as_ref()
             .and_then(|ps| ps.iter().find(|(k, _)| k == "TZID"))
             .map(|(_, v)| v.join(","));
-        prop_assert_eq!(tzid.as_deref(), Some(zone.name()));
+        if convene::domain::time::is_ambiguous(zone, plan.starts_local) {
+            let utc = plan.span.start.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string();
+            prop_assert_eq!(start.value.as_deref(), Some(utc.as_str()));
+            prop_assert_eq!(tzid, None);
+        } else {
+            let local = plan.starts_local.format("%Y%m%dT%H%M%S").to_string();
+            prop_assert_eq!(start.value.as_deref(), Some(local.as_str()));
+            prop_assert_eq!(tzid.as_deref(), Some(zone.name()));
+        }
         prop_assert!(
             unfolded.contains(&format!("BEGIN:VTIMEZONE\r\nTZID:{}\r\n", zone.name())),
             "the zone is defined in the feed"

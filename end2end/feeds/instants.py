@@ -19,11 +19,14 @@ def main() -> None:
             prop = event[key]
             tzid = prop.params.get("TZID")
             if tzid is None:
-                raise SystemExit(f"{key} of {event['UID']} has no TZID")
-            if tzid not in zones:
+                # Only a UTC time may come without a zone; a floating time is an error.
+                if prop.dt.tzinfo is None or prop.dt.utcoffset().total_seconds() != 0:
+                    raise SystemExit(f"{key} of {event['UID']} is neither UTC nor zoned")
+                local = prop.dt
+            elif tzid not in zones:
                 raise SystemExit(f"no VTIMEZONE for {tzid}")
-            naive = prop.dt.replace(tzinfo=None)
-            local = naive.replace(tzinfo=zones[tzid])
+            else:
+                local = prop.dt.replace(tzinfo=None).replace(tzinfo=zones[tzid])
             times.append(local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
         out[str(event["UID"])] = {
             "start": times[0],

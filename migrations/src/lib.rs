@@ -9,6 +9,7 @@ mod m20261124_000004_segment_uid;
 mod m20261124_000005_segment_skipped;
 mod m20261125_000001_invitations;
 mod m20261125_000002_campaigns_series;
+mod m20261201_000001_content_version;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_segment_skipped::Migration),
             Box::new(m20261125_000001_invitations::Migration),
             Box::new(m20261125_000002_campaigns_series::Migration),
+            Box::new(m20261201_000001_content_version::Migration),
         ]
     }
 }

@@ -138,6 +138,14 @@ pub mod ssr {
                 month.contains(day) || month.next().contains(day)
             })
             .collect();
+        if let Some(next) = rows
+            .iter()
+            .map(|(g, _)| g.ends_at)
+            .filter(|t| *t > now)
+            .min()
+        {
+            crate::server::published::holds_until(next);
+        }
         let bundles = crate::db::queries::gathering_bundles(db, rows).await?;
         let (mut held, mut upcoming, mut statements, mut films) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());

@@ -170,6 +170,10 @@ pub struct SegmentView {
     pub title_lang: String,
     pub start_local: NaiveDateTime,
     pub end_local: NaiveDateTime,
+    /// The same start and end as instants: a local reading in the hour repeated in
+    /// autumn names two of them.
+    pub start_utc: chrono::DateTime<chrono::Utc>,
+    pub end_utc: chrono::DateTime<chrono::Utc>,
     pub minutes: u32,
     pub film: Option<FilmView>,
     pub appearances: Vec<AppearanceView>,

@@ -59,6 +59,9 @@ pub async fn organisation_home(
         .collect();
     let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
     let (upcoming, past) = queries::split_upcoming(rows, |(g, _)| g.ends_at, chrono::Utc::now());
+    if let Some(next) = upcoming.iter().map(|(g, _)| g.ends_at).min() {
+        crate::server::published::holds_until(next);
+    }
     let card = |(g, v): (
         crate::db::entities::gathering::Model,
         Option<crate::db::entities::venue::Model>,
@@ -100,6 +103,9 @@ pub async fn public_venue(
         .ok_or(AppError::NotFound)?;
     let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
     let (upcoming, past) = queries::split_upcoming(rows, |(g, _)| g.ends_at, chrono::Utc::now());
+    if let Some(next) = upcoming.iter().map(|(g, _)| g.ends_at).min() {
+        crate::server::published::holds_until(next);
+    }
     let card = |(g, v): (
         crate::db::entities::gathering::Model,
         Option<crate::db::entities::venue::Model>,

@@ -108,20 +108,27 @@ pub async fn save_venue(
         model.created_at = Set(now);
         return Ok(model.insert(db).await?);
     };
-    let current = in_organisation!(venue, db, organisation_id, e.id);
+    // The venue and the gatherings that follow its zone change together.
+    let txn = db.begin().await?;
+    let current = in_organisation!(venue, &txn, organisation_id, e.id);
     let saved = venue::Entity::update_many()
         .set(model)
         .filter(venue::Column::Id.eq(e.id))
         .filter(venue::Column::UpdatedAt.eq(current.updated_at))
-        .exec(db)
+        .exec(&txn)
         .await?;
     if stamp(current.updated_at) != e.stamp || saved.rows_affected != 1 {
-        return Err(stale(db, organisation_id, Kind::Venue, e.id).await);
+        return Err(stale(&txn, organisation_id, Kind::Venue, e.id).await);
     }
-    venue::Entity::find_by_id(e.id)
-        .one(db)
+    if current.time_zone != v.time_zone.as_str() {
+        super::planning::follow_venue_zone(&txn, e.id, &v.time_zone).await?;
+    }
+    let saved = venue::Entity::find_by_id(e.id)
+        .one(&txn)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    txn.commit().await?;
+    Ok(saved)
 }
 
 /// Adds a person, or saves an edit of one (refused if it changed since the form was

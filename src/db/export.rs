@@ -798,6 +798,22 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             })?),
             None => None,
         };
+        // A gathering at a venue keeps the venue's zone: one source of truth.
+        if let Some(v) = g
+            .venue
+            .as_ref()
+            .and_then(|k| doc.venues.iter().find(|v| &v.key == k))
+            && v.time_zone != g.time_zone
+        {
+            return Err(ValidationError::new(
+                path("time_zone"),
+                format!(
+                    "A gathering at a venue is in the venue's time zone ({}).",
+                    v.time_zone
+                ),
+            )
+            .into());
+        }
         let campaign_id = match &g.campaign {
             Some(k) => Some(*campaign_ids.get(k).ok_or_else(|| {
                 ValidationError::new(
@@ -902,6 +918,10 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 })?),
                 None => None,
             };
+            if let Some(at_local) = s.hard_start_local {
+                resolve_local("hard_start_local", tz.tz(), at_local)
+                    .map_err(|e| at(path("hard_start_local"), e))?;
+            }
             let sm = segment::ActiveModel {
                 gathering_id: Set(gm.id),
                 position: Set(si as i32 + 1),

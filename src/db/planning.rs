@@ -139,6 +139,113 @@ async fn stale(txn: &DatabaseTransaction, g: &gathering::Model) -> AppError {
     super::auth::stale(txn, g.organisation_id, filter).await
 }
 
+/// The stored local date-time of a fixed start typed as a time of day.
+fn fixed_start(
+    g: &gathering::Model,
+    time: Option<chrono::NaiveTime>,
+) -> Result<Option<chrono::NaiveDateTime>, AppError> {
+    let Some(time) = time else {
+        return Ok(None);
+    };
+    let zone = TimeZoneName::parse("time_zone", &g.time_zone)
+        .map_err(|e| AppError::internal("stored time zone", e))?;
+    Ok(Some(crate::domain::time::fixed_start(
+        zone.tz(),
+        g.starts_local,
+        g.ends_local,
+        time,
+    )?))
+}
+
+/// Moves a gathering's fixed starts from the day `from` to the day `to` (keeping their
+/// time of day) and checks each exists in `zone`; refused naming `field` otherwise.
+pub(crate) async fn move_fixed_starts(
+    txn: &impl sea_orm::ConnectionTrait,
+    gathering_id: i32,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    zone: chrono_tz::Tz,
+    field: &str,
+) -> Result<(), AppError> {
+    let segments = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(gathering_id))
+        .filter(segment::Column::HardStartLocal.is_not_null())
+        .all(txn)
+        .await?;
+    for s in segments {
+        let Some(at) = s.hard_start_local else {
+            continue;
+        };
+        let moved = crate::domain::time::move_fixed_start(at, from, to);
+        crate::domain::time::resolve_local(field, zone, moved).map_err(|_| {
+            ValidationError::new(
+                field,
+                format!(
+                    "The fixed start of \"{}\" would be {}, which does not exist in {} \
+                     (the clocks skip it); change that segment first.",
+                    s.title,
+                    moved.format("%Y-%m-%d %H:%M"),
+                    zone.name()
+                ),
+            )
+        })?;
+        if moved != at {
+            let mut m: segment::ActiveModel = s.into();
+            m.hard_start_local = Set(Some(moved));
+            m.update(txn).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A venue's zone is the one its gatherings keep: after it changes, every gathering
+/// there keeps its local wall-clock times and takes the instants they name in `zone`
+/// (a new calendar SEQUENCE for those already published). Refused, naming the
+/// gathering, when one of its local times does not exist in `zone`.
+pub(crate) async fn follow_venue_zone(
+    db: &impl sea_orm::ConnectionTrait,
+    venue_id: i32,
+    zone: &TimeZoneName,
+) -> Result<(), AppError> {
+    use crate::domain::GatheringStatus;
+    use crate::domain::time::LocalSpan;
+    let gatherings = gathering::Entity::find()
+        .filter(gathering::Column::VenueId.eq(venue_id))
+        .filter(gathering::Column::TimeZone.ne(zone.as_str()))
+        .all(db)
+        .await?;
+    for g in gatherings {
+        let span = LocalSpan::resolve(zone.tz(), g.starts_local, g.ends_local).map_err(|_| {
+            ValidationError::new(
+                "time_zone",
+                format!(
+                    "\"{}\" starts or ends at a time that does not exist in {} (the clocks \
+                     skip it); move that gathering first.",
+                    g.title,
+                    zone.as_str()
+                ),
+            )
+        })?;
+        let day = g.starts_local.date();
+        move_fixed_starts(db, g.id, day, day, zone.tz(), "time_zone").await?;
+        let published = g
+            .status
+            .parse::<GatheringStatus>()
+            .is_ok_and(GatheringStatus::is_public);
+        let mut m: gathering::ActiveModel = g.clone().into();
+        m.time_zone = Set(zone.as_str().into());
+        m.starts_at = Set(span.start.with_timezone(&Utc));
+        m.ends_at = Set(span.end.with_timezone(&Utc));
+        m.version = Set(g.version + 1);
+        m.updated_at = Set(Utc::now());
+        if published {
+            m.sequence = Set(g.sequence + 1);
+        }
+        m.update(db).await?;
+    }
+    Ok(())
+}
+
 /// A film named in a form must belong to the organisation.
 async fn check_film(
     txn: &DatabaseTransaction,
@@ -192,7 +299,7 @@ pub async fn add_segment_at(
         kind: Set(plan.kind.as_str().into()),
         title: Set(plan.title.as_str().into()),
         duration_minutes: Set(plan.duration.map(|m| m.get() as i32)),
-        hard_start_local: Set(plan.hard_start.map(|t| g.starts_local.date().and_time(t))),
+        hard_start_local: Set(fixed_start(&g, plan.hard_start)?),
         film_id: Set(film_id),
         statement_id: Set(None),
         public: Set(plan.public),
@@ -522,6 +629,16 @@ pub async fn update_gathering(
         m.sequence = Set(g.sequence + 1);
     }
     let saved = m.update(&txn).await?;
+    // Fixed starts go to the new day with the gathering, and must exist in its zone.
+    move_fixed_starts(
+        &txn,
+        g.id,
+        g.starts_local.date(),
+        plan.starts_local.date(),
+        zone.tz(),
+        "date",
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -549,7 +666,7 @@ pub async fn update_segment(
     m.kind = Set(plan.kind.as_str().into());
     m.title = Set(plan.title.as_str().into());
     m.duration_minutes = Set(plan.duration.map(|d| d.get() as i32));
-    m.hard_start_local = Set(plan.hard_start.map(|t| g.starts_local.date().and_time(t)));
+    m.hard_start_local = Set(fixed_start(&g, plan.hard_start)?);
     m.film_id = Set(film_id);
     m.public = Set(plan.public);
     m.cue_notes = Set(plan.cue_notes);

@@ -162,6 +162,22 @@ pub struct GatheringBundle {
     pub statement_texts: Vec<statement_text::Model>,
 }
 
+impl GatheringBundle {
+    /// When anything the gathering is shown from last changed: the gathering (whose
+    /// stamp every change to its agenda, statements and texts raises), its venue, and
+    /// the people, films and statements it shows. A calendar's DTSTAMP.
+    pub fn changed_at(&self) -> DateTime<Utc> {
+        let g = &self.gathering;
+        std::iter::once(g.updated_at)
+            .chain(self.venue.iter().map(|v| v.updated_at))
+            .chain(self.people.values().map(|p| p.updated_at))
+            .chain(self.films.values().map(|f| f.updated_at))
+            .chain(self.statements.iter().map(|s| s.updated_at))
+            .max()
+            .unwrap_or(g.updated_at)
+    }
+}
+
 /// The gathering of an organisation with this slug (slugs are unique per organisation).
 fn find_by_slug(organisation_id: i32, slug: &str) -> sea_orm::Select<gathering::Entity> {
     gathering::Entity::find()

@@ -1,10 +1,15 @@
 //! iCalendar feeds (RFC 5545) built from domain values, with no clock and no I/O.
 //!
 //! Rules kept here:
-//! - Every DTSTART/DTEND carries the venue's IANA `TZID` and the feed holds one
-//!   VTIMEZONE per zone used, with the real transitions of the years it covers, written
-//!   from the tz database (so Europe/Tirane switches in March and October, Asia/Tehran
-//!   has no switch after 2022 and stays at +03:30). Never `TZID:GMT`, never floating times.
+//! - Events are instants. Every DTSTART/DTEND is written as the venue's local time with
+//!   its IANA `TZID`, unless that local reading happens twice (the hour repeated when
+//!   the clocks go back): RFC 5545 (3.3.5) reads a repeated local time as its first
+//!   occurrence, which puts the second pass an hour early, and readers do not all agree
+//!   even on the first; both are written in UTC instead. Never
+//!   `TZID:GMT`, never floating times.
+//! - The feed holds one VTIMEZONE per zone used (`vtimezone`), covering every event
+//!   with a year's margin on both sides: yearly rules as RRULEs (as Outlook reads them),
+//!   one-off historical changes as single observances.
 //! - DTSTAMP and LAST-MODIFIED come from the data (the last change), never from "now":
 //!   an unchanged feed renders to the same bytes, so its ETag stays valid.
 //! - UIDs are stable; SEQUENCE is the gathering's counter, raised by every published
@@ -15,11 +20,15 @@
 //!   line included, never inside a UTF-8 sequence. (The `icalendar` crate's own folding
 //!   lets continuation lines reach 76 octets, so its output is refolded here.)
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
-use chrono_tz::{OffsetComponents, OffsetName, Tz};
+use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
 use icalendar::{Calendar, Component, Event, EventStatus, Property};
 
 use super::types::GatheringStatus;
+pub use super::vtimezone::{transitions, vtimezone};
+
+/// How far before the first and after the last event each VTIMEZONE reaches.
+const ZONE_MARGIN_DAYS: i64 = 400;
 
 /// One event of a feed: a gathering, or one segment of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,9 +42,10 @@ pub struct FeedEvent {
     pub geo: Option<(f64, f64)>,
     pub url: Option<String>,
     pub categories: Vec<String>,
+    /// The zone the times are shown in (the venue's).
     pub zone: Tz,
-    pub start: NaiveDateTime,
-    pub end: NaiveDateTime,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
     /// When the event's data last changed: DTSTAMP and LAST-MODIFIED.
     pub modified: DateTime<Utc>,
     /// The language of summary, description and location (`LANGUAGE=`).
@@ -90,6 +100,18 @@ fn local_stamp(t: NaiveDateTime) -> String {
     t.format("%Y%m%dT%H%M%S").to_string()
 }
 
+/// A DTSTART or DTEND: local time with `TZID` when that reading happens once, else UTC
+/// (readers disagree on a repeated reading, though RFC 5545 means its first pass).
+fn time_property(key: &str, zone: Tz, at: DateTime<Utc>) -> Property {
+    let local = at.with_timezone(&zone).naive_local();
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(_) => Property::new(key, local_stamp(local))
+            .add_parameter("TZID", zone.name())
+            .done(),
+        _ => Property::new(key, utc_stamp(at)),
+    }
+}
+
 fn text_property(key: &str, text: &str, language: &str, keep_newlines: bool) -> Property {
     Property::new(key, clean(text, keep_newlines))
         .add_parameter("LANGUAGE", language)
@@ -129,9 +151,9 @@ pub fn render(feed: &Feed) -> String {
     let end = "END:VCALENDAR\r\n";
     out.truncate(out.len() - end.len());
 
-    let mut zones: Vec<(Tz, i32, i32)> = Vec::new();
+    let mut zones: Vec<(Tz, DateTime<Utc>, DateTime<Utc>)> = Vec::new();
     for e in &feed.events {
-        let (a, b) = (e.start.year(), e.end.year());
+        let (a, b) = (e.start.min(e.end), e.start.max(e.end));
         match zones.iter_mut().find(|(z, _, _)| *z == e.zone) {
             Some((_, from, to)) => {
                 *from = (*from).min(a);
@@ -141,8 +163,9 @@ pub fn render(feed: &Feed) -> String {
         }
     }
     zones.sort_by(|a, b| a.0.name().cmp(b.0.name()));
+    let margin = Duration::days(ZONE_MARGIN_DAYS);
     for (tz, from, to) in zones {
-        out.push_str(&vtimezone(tz, from, to));
+        out.push_str(&vtimezone(tz, from - margin, to + margin));
     }
     for e in &feed.events {
         out.push_str(&event(e).to_string());
@@ -177,16 +200,8 @@ fn event(e: &FeedEvent) -> Event {
         .add_property("DTSTAMP", utc_stamp(e.modified))
         .add_property("LAST-MODIFIED", utc_stamp(e.modified))
         .add_property("SEQUENCE", e.sequence.to_string())
-        .append_property(
-            Property::new("DTSTART", local_stamp(e.start))
-                .add_parameter("TZID", e.zone.name())
-                .done(),
-        )
-        .append_property(
-            Property::new("DTEND", local_stamp(e.end))
-                .add_parameter("TZID", e.zone.name())
-                .done(),
-        )
+        .append_property(time_property("DTSTART", e.zone, e.start))
+        .append_property(time_property("DTEND", e.zone, e.end))
         .append_property(text_property("SUMMARY", &e.summary, &e.language, false))
         .status(match e.status {
             GatheringStatus::Cancelled => EventStatus::Cancelled,
@@ -222,95 +237,6 @@ fn event(e: &FeedEvent) -> Event {
     ev.done()
 }
 
-/// The UTC offset of `tz` at an instant, in seconds, and whether it is summer time.
-fn offset_at(tz: Tz, t: DateTime<Utc>) -> (i32, bool, String) {
-    let o = tz.offset_from_utc_datetime(&t.naive_utc());
-    let seconds = o.fix().local_minus_utc();
-    let name = o
-        .abbreviation()
-        .map(str::to_owned)
-        .unwrap_or_else(|| offset_text(seconds));
-    (seconds, o.dst_offset() != Duration::zero(), name)
-}
-
-fn offset_text(seconds: i32) -> String {
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let s = seconds.abs();
-    format!("{sign}{:02}{:02}", s / 3600, (s % 3600) / 60)
-}
-
-/// The instants in `[from, to)` where `tz` changes its offset or summer-time flag.
-pub fn transitions(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<Utc>> {
-    let key = |t| {
-        let (o, dst, _) = offset_at(tz, t);
-        (o, dst)
-    };
-    let mut found = Vec::new();
-    let mut day = from;
-    let mut before = key(day);
-    while day < to {
-        let next = (day + Duration::days(1)).min(to);
-        let after = key(next);
-        if after != before {
-            // Narrow down to the minute: zones change on whole minutes.
-            let (mut lo, mut hi) = (day, next);
-            while hi - lo > Duration::minutes(1) {
-                let mid = lo + (hi - lo) / 2;
-                let mid = mid - Duration::seconds(i64::from(mid.timestamp() as i32 % 60));
-                if mid <= lo {
-                    break;
-                }
-                if key(mid) == before {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            found.push(hi);
-        }
-        before = after;
-        day = next;
-    }
-    found
-}
-
-/// A VTIMEZONE for `tz` valid for the years `from_year..=to_year`: the offset in force
-/// on 1 January of the first year, then every transition up to the end of the last.
-pub fn vtimezone(tz: Tz, from_year: i32, to_year: i32) -> String {
-    let start_of = |year: i32| {
-        Utc.from_utc_datetime(
-            &NaiveDate::from_ymd_opt(year, 1, 1)
-                .unwrap_or_default()
-                .and_hms_opt(0, 0, 0)
-                .unwrap_or_default(),
-        )
-    };
-    let from = start_of(from_year);
-    let to = start_of(to_year.saturating_add(1));
-    let mut out = format!("BEGIN:VTIMEZONE\r\nTZID:{}\r\n", tz.name());
-    let mut write = |at: DateTime<Utc>, previous: i32| {
-        let (offset, dst, name) = offset_at(tz, at);
-        let kind = if dst { "DAYLIGHT" } else { "STANDARD" };
-        // DTSTART is the local time the change happens at, in the offset before it.
-        let local = at.naive_utc() + Duration::seconds(i64::from(previous));
-        out.push_str(&format!(
-            "BEGIN:{kind}\r\nDTSTART:{}\r\nTZOFFSETFROM:{}\r\nTZOFFSETTO:{}\r\nTZNAME:{}\r\nEND:{kind}\r\n",
-            local_stamp(local),
-            offset_text(previous),
-            offset_text(offset),
-            escape(&name),
-        ));
-        offset
-    };
-    let first = offset_at(tz, from).0;
-    let mut previous = write(from, first);
-    for at in transitions(tz, from, to) {
-        previous = write(at, previous);
-    }
-    out.push_str("END:VTIMEZONE\r\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,8 +246,17 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
-    fn local(s: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    /// The instant of a local time in `tz` (its first occurrence when it repeats).
+    fn local_in(tz: Tz, s: &str) -> DateTime<Utc> {
+        let t = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        tz.from_local_datetime(&t)
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn local(s: &str) -> DateTime<Utc> {
+        local_in(Tirane, s)
     }
 
     fn tirana_park() -> FeedEvent {
@@ -355,57 +290,6 @@ mod tests {
 
     fn unfold(text: &str) -> String {
         text.replace("\r\n ", "")
-    }
-
-    #[test]
-    fn tirane_switches_at_the_end_of_march_and_october() {
-        let found = transitions(
-            Tirane,
-            at("2024-01-01T00:00:00Z"),
-            at("2025-01-01T00:00:00Z"),
-        );
-        assert_eq!(
-            found,
-            [at("2024-03-31T01:00:00Z"), at("2024-10-27T01:00:00Z")]
-        );
-        let z = vtimezone(Tirane, 2024, 2024);
-        assert!(z.contains("BEGIN:DAYLIGHT\r\nDTSTART:20240331T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST"), "{z}");
-        assert!(z.contains("BEGIN:STANDARD\r\nDTSTART:20241027T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET"), "{z}");
-    }
-
-    #[test]
-    fn tehran_has_kept_plus_0330_since_2022() {
-        assert!(
-            transitions(
-                Tehran,
-                at("2023-01-01T00:00:00Z"),
-                at("2025-01-01T00:00:00Z")
-            )
-            .is_empty()
-        );
-        let z = vtimezone(Tehran, 2023, 2023);
-        assert!(z.contains("TZOFFSETFROM:+0330\r\nTZOFFSETTO:+0330"), "{z}");
-        assert!(!z.contains("DAYLIGHT"));
-        // In 2021 it still had summer time.
-        assert_eq!(
-            transitions(
-                Tehran,
-                at("2021-01-01T00:00:00Z"),
-                at("2022-01-01T00:00:00Z")
-            )
-            .len(),
-            2
-        );
-    }
-
-    #[test]
-    fn stockholm_falls_back_on_the_last_sunday_of_october() {
-        let found = transitions(
-            Stockholm,
-            at("2024-10-01T00:00:00Z"),
-            at("2024-11-01T00:00:00Z"),
-        );
-        assert_eq!(found, [at("2024-10-27T01:00:00Z")]);
     }
 
     #[test]
@@ -491,8 +375,8 @@ mod tests {
         let tehran = FeedEvent {
             uid: "tehran@x".into(),
             zone: Tehran,
-            start: local("2023-11-20 10:00"),
-            end: local("2023-11-20 11:00"),
+            start: local_in(Tehran, "2023-11-20 10:00"),
+            end: local_in(Tehran, "2023-11-20 11:00"),
             ..tirana_park()
         };
         let later = FeedEvent {
@@ -504,9 +388,76 @@ mod tests {
         let text = render(&feed(vec![tirana_park(), tehran, later]));
         assert_eq!(text.matches("BEGIN:VTIMEZONE").count(), 2);
         assert!(text.contains("TZID:Asia/Tehran"));
-        // Tirana's rules for 2023 to 2026: eight switches.
+        // Tirana's rules for 2023 to 2026 are two yearly rules, as Outlook reads them.
         let tirane = &text[text.find("TZID:Europe/Tirane").unwrap()..];
         let tirane = &tirane[..tirane.find("END:VTIMEZONE").unwrap()];
-        assert_eq!(tirane.matches("TZOFFSETFROM").count(), 1 + 8);
+        assert!(
+            tirane.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+            "{tirane}"
+        );
+        assert!(
+            tirane.contains("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"),
+            "{tirane}"
+        );
+        assert!(tirane.matches("BEGIN:DAYLIGHT").count() <= 2, "{tirane}");
+    }
+
+    /// The first onset of a VTIMEZONE, as a UTC instant (DTSTART minus TZOFFSETFROM).
+    fn first_onset(text: &str, zone: &str) -> DateTime<Utc> {
+        let z = &text[text.find(&format!("TZID:{zone}\r\n")).unwrap()..];
+        let start = z.split("DTSTART:").nth(1).unwrap();
+        let local = NaiveDateTime::parse_from_str(&start[..15], "%Y%m%dT%H%M%S").unwrap();
+        let from = z.split("TZOFFSETFROM:").nth(1).unwrap();
+        let sign = if from.starts_with('-') { -1 } else { 1 };
+        let hours: i64 = from[1..3].parse().unwrap();
+        let minutes: i64 = from[3..5].parse().unwrap();
+        local.and_utc() - Duration::minutes(sign * (hours * 60 + minutes))
+    }
+
+    #[test]
+    fn every_zone_definition_begins_before_its_first_event() {
+        // 00:30 on 1 January in Tehran is 21:00 UTC on 31 December.
+        let new_year = FeedEvent {
+            uid: "new-year@x".into(),
+            zone: Tehran,
+            start: local_in(Tehran, "2024-01-01 00:30"),
+            end: local_in(Tehran, "2024-01-01 02:00"),
+            ..tirana_park()
+        };
+        assert_eq!(new_year.start, at("2023-12-31T21:00:00Z"));
+        let text = unfold(&render(&feed(vec![new_year.clone()])));
+        assert!(first_onset(&text, "Asia/Tehran") <= new_year.start - Duration::days(365));
+        assert!(
+            text.contains("DTSTART;TZID=Asia/Tehran:20240101T003000\r\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_second_pass_of_the_repeated_hour_is_written_in_utc() {
+        // Stockholm goes back from 03:00 CEST to 02:00 CET on 25 October 2026: 02:30
+        // happens at 00:30 UTC and again at 01:30 UTC.
+        let first = at("2026-10-25T00:30:00Z");
+        let second = at("2026-10-25T01:30:00Z");
+        let screening = |start, end| FeedEvent {
+            zone: Stockholm,
+            start,
+            end,
+            ..tirana_park()
+        };
+        // Readers disagree on a repeated local reading; both passes are written in UTC.
+        let text = unfold(&render(&feed(vec![screening(first, second)])));
+        assert!(text.contains("DTSTART:20261025T003000Z\r\n"), "{text}");
+        assert!(text.contains("DTEND:20261025T013000Z\r\n"), "{text}");
+        // An hour later the clock reads 03:30, which happens once: local time with TZID.
+        let text = unfold(&render(&feed(vec![screening(
+            second,
+            second + Duration::hours(1),
+        )])));
+        assert!(text.contains("DTSTART:20261025T013000Z\r\n"), "{text}");
+        assert!(
+            text.contains("DTEND;TZID=Europe/Stockholm:20261025T033000\r\n"),
+            "{text}"
+        );
     }
 }

@@ -20,5 +20,7 @@ pub mod plan;
 pub mod repeat;
 pub mod time;
 pub mod types;
+#[cfg(feature = "ssr")]
+pub mod vtimezone;
 
 pub use types::*;

@@ -9,6 +9,11 @@
 //! - A local time that happens twice (autumn fall-back) means its first occurrence,
 //!   which is the reading a person who writes "02:30" on a poster has in mind; callers
 //!   may ask whether a time was ambiguous to warn about it.
+//! - A fixed start typed as a time of day falls on the gathering's first day, or on the
+//!   next when it comes before the start of a gathering that runs past midnight (a
+//!   vigil's 01:00 call). Moving the gathering to another day moves its fixed starts by
+//!   the same number of days, keeping their time of day; every stored local time must
+//!   exist in the zone it is read in, whatever zone the venue moves to.
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
@@ -33,6 +38,28 @@ pub fn resolve_local(
             ),
         )),
     }
+}
+
+/// The local date-time of a fixed start typed as `time` in a gathering that runs from
+/// `starts` to `ends` (local to `tz`); refused when the clocks skip that time.
+pub fn fixed_start(
+    tz: Tz,
+    starts: NaiveDateTime,
+    ends: NaiveDateTime,
+    time: NaiveTime,
+) -> Result<NaiveDateTime, ValidationError> {
+    let mut at = starts.date().and_time(time);
+    if at < starts && ends.date() > starts.date() {
+        at += chrono::Duration::days(1);
+    }
+    resolve_local("hard_start", tz, at)?;
+    Ok(at)
+}
+
+/// A stored fixed start moved with its gathering from the day `from` to the day `to`:
+/// the same time of day, as many days later (or earlier).
+pub fn move_fixed_start(at: NaiveDateTime, from: NaiveDate, to: NaiveDate) -> NaiveDateTime {
+    at + (to - from)
 }
 
 /// Whether a local time happens twice in `tz` (the hour repeated in autumn).
@@ -153,6 +180,75 @@ mod tests {
     fn spans(#[case] start: &str, #[case] end: &str, #[case] bad_field: Option<&str>) {
         let result = LocalSpan::resolve(Tirane, local(start), local(end));
         assert_eq!(result.err().map(|e| e.field), bad_field.map(str::to_owned));
+    }
+
+    #[rstest]
+    // A fixed start on the gathering's day.
+    #[case(
+        Tirane,
+        "2023-11-26 11:00",
+        "2023-11-26 13:00",
+        "12:15",
+        Ok("2023-11-26 12:15")
+    )]
+    // Before the start of a gathering on one day: the same day (the editor warns).
+    #[case(
+        Tirane,
+        "2023-11-26 11:00",
+        "2023-11-26 13:00",
+        "10:30",
+        Ok("2023-11-26 10:30")
+    )]
+    // A vigil through the night: 01:00 is the next morning.
+    #[case(
+        Tirane,
+        "2024-03-30 22:00",
+        "2024-03-31 06:00",
+        "01:00",
+        Ok("2024-03-31 01:00")
+    )]
+    // ... but 02:30 that night does not exist in Tirana (the clocks skip to 03:00).
+    #[case(
+        Tirane,
+        "2024-03-30 22:00",
+        "2024-03-31 06:00",
+        "02:30",
+        Err("hard_start")
+    )]
+    #[case(
+        Stockholm,
+        "2026-10-24 22:00",
+        "2026-10-25 04:00",
+        "02:30",
+        Ok("2026-10-25 02:30")
+    )]
+    fn fixed_starts(
+        #[case] tz: Tz,
+        #[case] starts: &str,
+        #[case] ends: &str,
+        #[case] time: &str,
+        #[case] expected: Result<&str, &str>,
+    ) {
+        let time = NaiveTime::parse_from_str(time, "%H:%M").unwrap();
+        let got = fixed_start(tz, local(starts), local(ends), time);
+        match expected {
+            Ok(at) => assert_eq!(got.unwrap(), local(at)),
+            Err(field) => assert_eq!(got.unwrap_err().field, field),
+        }
+    }
+
+    #[test]
+    fn a_fixed_start_moves_with_its_gathering_keeping_its_time_of_day() {
+        let from = NaiveDate::from_ymd_opt(2023, 11, 26).unwrap();
+        let to = NaiveDate::from_ymd_opt(2023, 12, 3).unwrap();
+        assert_eq!(
+            move_fixed_start(local("2023-11-27 01:00"), from, to),
+            local("2023-12-04 01:00")
+        );
+        assert_eq!(
+            move_fixed_start(local("2023-12-04 01:00"), to, from),
+            local("2023-11-27 01:00")
+        );
     }
 
     #[rstest]

@@ -7,20 +7,20 @@ use leptos_axum::ResponseOptions;
 
 use crate::i18n::{LANG_COOKIE, Lang};
 
-/// The language for the current request (`?lang=`, cookie, `Accept-Language`); sets
-/// `Content-Language`, and remembers a `?lang=` choice in a cookie.
-pub fn negotiate_for_request() -> Lang {
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return Lang::default();
-    };
-    let query_lang = parts.uri.query().and_then(|q| {
+/// The `?lang=` of an address.
+fn query_lang(uri: &http::Uri) -> Option<String> {
+    uri.query().and_then(|q| {
         q.split('&')
             .filter_map(|pair| pair.split_once('='))
             .find(|(k, _)| *k == "lang")
             .map(|(_, v)| v.to_owned())
-    });
-    let cookie_lang = parts
-        .headers
+    })
+}
+
+/// The language a request asks for: `?lang=`, else the language cookie, else
+/// `Accept-Language`, else the default.
+pub fn negotiate(uri: &http::Uri, headers: &http::HeaderMap) -> Lang {
+    let cookie_lang = headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -28,12 +28,18 @@ pub fn negotiate_for_request() -> Lang {
         .filter_map(|c| c.trim().split_once('='))
         .find(|(k, _)| *k == LANG_COOKIE)
         .map(|(_, v)| v.to_owned());
-    let accept = parts
-        .headers
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    let chosen_by_link = query_lang.as_deref().and_then(Lang::from_code);
-    let lang = Lang::negotiate(query_lang.as_deref(), cookie_lang.as_deref(), accept);
+    let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Lang::negotiate(query_lang(uri).as_deref(), cookie_lang.as_deref(), accept)
+}
+
+/// The language for the current request (`?lang=`, cookie, `Accept-Language`); sets
+/// `Content-Language`, and remembers a `?lang=` choice in a cookie.
+pub fn negotiate_for_request() -> Lang {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Lang::default();
+    };
+    let chosen_by_link = query_lang(&parts.uri).as_deref().and_then(Lang::from_code);
+    let lang = negotiate(&parts.uri, &parts.headers);
     if let Some(res) = use_context::<ResponseOptions>() {
         res.insert_header(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
         res.append_header(VARY, HeaderValue::from_static("Accept-Language, Cookie"));

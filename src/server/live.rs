@@ -43,7 +43,12 @@ impl LiveHub {
         let (sender, _) = broadcast::channel(256);
         if db.get_database_backend() == DatabaseBackend::Postgres {
             let pool = db.get_postgres_connection_pool().clone();
-            tokio::spawn(listen(pool, sender.clone()));
+            let to = sender.clone();
+            tokio::spawn(listen(pool, CHANNEL, move |payload| {
+                if let Ok(id) = payload.parse::<i32>() {
+                    let _ = to.send(id);
+                }
+            }));
         }
         Self {
             sender,
@@ -79,31 +84,31 @@ impl LiveHub {
     }
 }
 
-/// Passes PostgreSQL notifications on to this instance's channel, reconnecting after a
-/// lost connection.
-async fn listen(pool: sqlx::PgPool, sender: broadcast::Sender<i32>) {
+/// Hears PostgreSQL notifications on `channel` and hands each payload to `heard`,
+/// reconnecting after a lost connection.
+pub async fn listen(
+    pool: sqlx::PgPool,
+    channel: &'static str,
+    heard: impl Fn(&str) + Send + 'static,
+) {
     loop {
         match sqlx::postgres::PgListener::connect_with(&pool).await {
             Ok(mut listener) => {
-                if let Err(e) = listener.listen(CHANNEL).await {
-                    tracing::warn!(%e, "cannot LISTEN for live changes");
+                if let Err(e) = listener.listen(channel).await {
+                    tracing::warn!(%e, channel, "cannot LISTEN");
                 } else {
                     loop {
                         match listener.recv().await {
-                            Ok(n) => {
-                                if let Ok(id) = n.payload().parse::<i32>() {
-                                    let _ = sender.send(id);
-                                }
-                            }
+                            Ok(n) => heard(n.payload()),
                             Err(e) => {
-                                tracing::warn!(%e, "live notifications interrupted");
+                                tracing::warn!(%e, channel, "notifications interrupted");
                                 break;
                             }
                         }
                     }
                 }
             }
-            Err(e) => tracing::warn!(%e, "cannot connect to hear live changes"),
+            Err(e) => tracing::warn!(%e, channel, "cannot connect to hear notifications"),
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }

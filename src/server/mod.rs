@@ -6,6 +6,7 @@ pub mod forms;
 pub mod lang;
 pub mod live;
 pub mod policy;
+pub mod published;
 
 use std::process::ExitCode;
 
@@ -36,6 +37,13 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub live: live::LiveHub,
+    pub published: published::Published,
+}
+
+impl FromRef<AppState> for published::Published {
+    fn from_ref(state: &AppState) -> Self {
+        state.published.clone()
+    }
 }
 
 impl FromRef<AppState> for DatabaseConnection {
@@ -273,6 +281,7 @@ pub fn router_with(
     let state = AppState {
         leptos_options: leptos_options.clone(),
         live: hub,
+        published: published::Published::new(database.clone()),
         db: database,
     };
     let routes = generate_route_list(App);
@@ -376,6 +385,10 @@ pub fn router_with(
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(server_fn_status))
+        .layer(axum::middleware::from_fn_with_state(
+            state.published.clone(),
+            published::public_pages,
+        ))
         .layer(axum::middleware::from_fn(cache_policy))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -18,6 +18,17 @@ pub fn page(nonce: &str) -> String {
     )
 }
 
+/// The policy of a page kept and sent many times: its inline scripts are allowed by
+/// their digests (`'sha256-…'` sources), since a nonce must never be sent twice.
+pub fn page_with_hashes(hashes: &[String]) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' {} 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; \
+         base-uri 'self'; form-action 'self'; object-src 'none'",
+        hashes.join(" ")
+    )
+}
+
 /// Sets the page policy on the response being rendered, with the nonce Leptos gave it.
 pub fn for_this_page() {
     let (Some(nonce), Some(response)) = (

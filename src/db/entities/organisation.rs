@@ -12,6 +12,10 @@ pub struct Model {
     pub default_language: String,
     pub public_description: String,
     pub created_at: DateTimeUtc,
+    /// Raised by the database whenever anything the organisation publishes changes.
+    pub content_version: i64,
+    /// When `content_version` last grew, in microseconds since 1970 (UTC).
+    pub content_changed_us: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
