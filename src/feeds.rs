@@ -8,7 +8,7 @@
 //! version holds. A render loads what it needs in a fixed number of queries.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
@@ -28,7 +28,7 @@ use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pages::call_sheets::call_line;
-use crate::server::published::{Published, Rendered, etag, not_modified};
+use crate::server::published::{Published, Rendered};
 
 /// Query of a feed URL.
 #[derive(Debug, Default, Deserialize)]
@@ -83,31 +83,6 @@ pub fn origin(headers: &HeaderMap) -> String {
 const PUBLIC_CACHE: &str = "public, max-age=300, must-revalidate";
 /// Crew feeds are for one member's calendar app only: no shared cache keeps them.
 const PRIVATE_CACHE: &str = "private, no-cache";
-
-/// A crew calendar: private, validated by a digest of its text.
-fn respond_private(headers: &HeaderMap, lang: Lang, body: String) -> Response {
-    let tag = etag(body.as_bytes());
-    let mut out = HeaderMap::new();
-    if let Ok(v) = HeaderValue::from_str(&tag) {
-        out.insert(header::ETAG, v);
-    }
-    out.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(PRIVATE_CACHE),
-    );
-    out.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    if not_modified(headers, &tag, None) {
-        return (StatusCode::NOT_MODIFIED, out).into_response();
-    }
-    out.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/calendar; charset=utf-8"),
-    );
-    (StatusCode::OK, out, body).into_response()
-}
 
 fn error_response(e: AppError) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -427,55 +402,70 @@ async fn render_feed(
 /// per segment, internal segments included.
 pub async fn crew_feed(
     State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
     Path(token): Path<String>,
     Query(query): Query<FeedQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let (feed, org) = match crate::db::crew_feeds::resolve(&db, &token).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return error_response(AppError::NotFound),
-        Err(e) => return error_response(e),
+    let answer = async {
+        // The token is checked on every request: a revoked feed closes at once.
+        let (feed, org) = crate::db::crew_feeds::resolve(&db, &token)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let lang = feed_lang(&query, &org);
+        let origin = origin(&headers);
+        let per_segment = query.per_segment();
+        let key = format!(
+            "crew {} {:?} {} {per_segment} {origin}",
+            feed.id,
+            feed.label,
+            lang.code()
+        );
+        published
+            .answer(&org, key, &headers, || async {
+                let body = crew_text(&db, &org, &feed.label, lang, &origin, per_segment).await?;
+                Ok(Rendered::new(
+                    body,
+                    "text/calendar; charset=utf-8",
+                    lang.code(),
+                    PRIVATE_CACHE,
+                ))
+            })
+            .await
     };
-    let lang = feed_lang(&query, &org);
-    let origin = origin(&headers);
-    let rows = match queries::all_gatherings(&db, org.id).await {
-        Ok(r) => r,
-        Err(e) => return error_response(e.into()),
-    };
-    let bundles = match queries::gathering_bundles(&db, rows).await {
-        Ok(b) => b,
-        Err(e) => return error_response(e.into()),
-    };
+    answer.await.unwrap_or_else(error_response)
+}
+
+/// The text of a crew calendar: every gathering of the organisation with its internal
+/// run of show.
+async fn crew_text(
+    db: &DatabaseConnection,
+    org: &organisation::Model,
+    label: &str,
+    lang: Lang,
+    origin: &str,
+    per_segment: bool,
+) -> Result<String, AppError> {
+    let rows = queries::all_gatherings(db, org.id).await?;
+    let bundles = queries::gathering_bundles(db, rows).await?;
     let mut events = Vec::new();
     for b in &bundles {
-        let sheet = match run_sheet_view(&org, b, lang.code()) {
-            Ok(s) => s,
-            Err(e) => return error_response(e),
-        };
-        let calls = match call_sheets_view(&org, b, lang.code()) {
-            Ok(c) => c,
-            Err(e) => return error_response(e),
-        };
-        let event = crew_event(lang, &origin, b, &sheet, &calls);
-        if query.per_segment() {
+        let sheet = run_sheet_view(org, b, lang.code())?;
+        let calls = call_sheets_view(org, b, lang.code())?;
+        let event = crew_event(lang, origin, b, &sheet, &calls);
+        if per_segment {
             events.extend(crew_segment_events(lang, &sheet, &event));
         } else {
             events.push(event);
         }
     }
-    let body = render(&Feed {
-        name: format!(
-            "{} · {} · {}",
-            org.name,
-            lang.t("crew-feed-name"),
-            feed.label
-        ),
+    Ok(render(&Feed {
+        name: format!("{} · {} · {label}", org.name, lang.t("crew-feed-name")),
         description: lang.t("crew-feed-description"),
         refresh_minutes: 15,
         language: lang.code().to_owned(),
         events,
-    });
-    respond_private(&headers, lang, body)
+    }))
 }
 
 /// The lines of one segment on a crew calendar: who appears how, and its cues.
@@ -828,6 +818,7 @@ async fn digest_atom_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     #[test]
     fn a_forged_host_header_does_not_reach_the_feed() {

@@ -121,6 +121,15 @@ impl Lang {
         self.digits(&t.format("%H:%M").to_string())
     }
 
+    /// A wall-clock time with its UTC offset when the clock shows it twice (`offset`,
+    /// from `domain::time::repeated_offset`), e.g. `02:30 (UTC+1)`.
+    pub fn format_reading(self, t: NaiveDateTime, offset: Option<&str>) -> String {
+        match offset {
+            Some(o) => format!("{} ({})", self.format_time(t), self.digits(o)),
+            None => self.format_time(t),
+        }
+    }
+
     /// A full date with weekday and month names, e.g. `Sunday 26 November 2023`.
     pub fn format_date(self, d: NaiveDate) -> String {
         let pattern = match self {

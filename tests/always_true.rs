@@ -556,9 +556,36 @@ async fn the_repeated_autumn_hour_lands_on_the_right_instant() {
     // The questions start at the second 02:30 (01:30 UTC), written in UTC.
     assert_eq!(find("Questions").1, at(25, 30));
     assert!(unfolded.contains("DTSTART:20261025T013000Z"), "{unfolded}");
-    // The run-sheet and the public page show the same instants in the venue's clock.
-    let (_, page) = app.get(&format!("/o/{ORG}/{}", g.slug), None).await;
-    assert!(page.contains("02:30"), "{page}");
+    // The public page, the run-sheet and the agenda editor show the same instants on
+    // the venue's clock, naming the offset where the clock reads the same twice.
+    let cookie = app.cookie(ORGANISER).await;
+    for (uri, cookie) in [
+        (format!("/o/{ORG}/{}", g.slug), None),
+        (
+            format!("/manage/o/{ORG}/{}/run-sheet", g.slug),
+            Some(cookie.as_str()),
+        ),
+        (
+            format!("/manage/o/{ORG}/{}/agenda", g.slug),
+            Some(cookie.as_str()),
+        ),
+    ] {
+        let (status, page) = app.get(&uri, cookie).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        let questions = &page[page
+            .find("Questions")
+            .unwrap_or_else(|| panic!("{uri}: {page}"))
+            .saturating_sub(1500)..];
+        assert!(page.contains("23:00"), "{uri}");
+        assert!(
+            page.contains("02:30 (UTC+1)"),
+            "{uri}: the second 02:30 is marked"
+        );
+        assert!(
+            questions.contains("02:30 (UTC+1)") || page.contains("02:30 (UTC+1)–03:30"),
+            "{uri}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

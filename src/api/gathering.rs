@@ -298,6 +298,8 @@ pub mod ssr {
                 title_lang: title.language.to_owned(),
                 start_local: t.start.naive_local(),
                 end_local: t.end.naive_local(),
+                start_offset: crate::domain::time::repeated_offset(t.start),
+                end_offset: crate::domain::time::repeated_offset(t.end),
                 start_utc: t.start.with_timezone(&chrono::Utc),
                 end_utc: t.end.with_timezone(&chrono::Utc),
                 minutes: t.minutes.get(),

@@ -170,6 +170,9 @@ pub struct SegmentView {
     pub title_lang: String,
     pub start_local: NaiveDateTime,
     pub end_local: NaiveDateTime,
+    /// The UTC offsets of start and end when the clock shows them twice.
+    pub start_offset: Option<String>,
+    pub end_offset: Option<String>,
     /// The same start and end as instants: a local reading in the hour repeated in
     /// autumn names two of them.
     pub start_utc: chrono::DateTime<chrono::Utc>,

@@ -62,6 +62,9 @@ pub struct EditorRow {
     pub title: String,
     pub start_local: NaiveDateTime,
     pub end_local: NaiveDateTime,
+    /// The UTC offsets of start and end when the clock shows them twice.
+    pub start_offset: Option<String>,
+    pub end_offset: Option<String>,
     pub minutes: u32,
     pub hard_start: bool,
     pub public: bool,
@@ -319,6 +322,8 @@ pub async fn load_agenda_editor(
             title: s.title.clone(),
             start_local: t.start.naive_local(),
             end_local: t.end.naive_local(),
+            start_offset: crate::domain::time::repeated_offset(t.start),
+            end_offset: crate::domain::time::repeated_offset(t.end),
             minutes: t.minutes.get(),
             hard_start: t.hard,
             form: crate::domain::plan::SegmentForm {

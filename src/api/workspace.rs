@@ -72,6 +72,9 @@ pub struct RunRow {
     pub title: String,
     pub start_local: NaiveDateTime,
     pub end_local: NaiveDateTime,
+    /// The UTC offsets of start and end when the clock shows them twice.
+    pub start_offset: Option<String>,
+    pub end_offset: Option<String>,
     pub start_utc: chrono::DateTime<chrono::Utc>,
     pub end_utc: chrono::DateTime<chrono::Utc>,
     pub minutes: u32,
@@ -267,6 +270,8 @@ pub mod ssr {
                 title: title.text.to_owned(),
                 start_local: t.start.naive_local(),
                 end_local: t.end.naive_local(),
+                start_offset: crate::domain::time::repeated_offset(t.start),
+                end_offset: crate::domain::time::repeated_offset(t.end),
                 start_utc: t.start.with_timezone(&chrono::Utc),
                 end_utc: t.end.with_timezone(&chrono::Utc),
                 minutes: t.minutes.get(),

@@ -16,9 +16,9 @@ pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang, org: String) -> impl 
                 view! {
                     <li class="segment" data-kind=s.kind.as_str() data-minutes=s.minutes>
                         <p class="slot">
-                            <time class="start" datetime=s.start_local.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_time(s.start_local)}</time>
+                            <time class="start" datetime=s.start_local.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_reading(s.start_local, s.start_offset.as_deref())}</time>
                             "–"
-                            <time class="end" datetime=s.end_local.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_time(s.end_local)}</time>
+                            <time class="end" datetime=s.end_local.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_reading(s.end_local, s.end_offset.as_deref())}</time>
                             <span class="minutes">{lang.digits(&minutes)}</span>
                         </p>
                         <div class="what">

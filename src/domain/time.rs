@@ -62,6 +62,24 @@ pub fn move_fixed_start(at: NaiveDateTime, from: NaiveDate, to: NaiveDate) -> Na
     at + (to - from)
 }
 
+/// The UTC offset to print beside the local reading of `at` when the clock shows that
+/// reading twice (the hour repeated when the clocks go back), e.g. `UTC+1` for the
+/// second 02:30 in Stockholm; `None` when the reading names one instant.
+pub fn repeated_offset(at: DateTime<Tz>) -> Option<String> {
+    use chrono::Offset;
+    if !is_ambiguous(at.timezone(), at.naive_local()) {
+        return None;
+    }
+    let seconds = at.offset().fix().local_minus_utc();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+    Some(if m == 0 {
+        format!("UTC{sign}{h}")
+    } else {
+        format!("UTC{sign}{h}:{m:02}")
+    })
+}
+
 /// Whether a local time happens twice in `tz` (the hour repeated in autumn).
 pub fn is_ambiguous(tz: Tz, local: NaiveDateTime) -> bool {
     matches!(tz.from_local_datetime(&local), LocalResult::Ambiguous(..))
@@ -235,6 +253,26 @@ mod tests {
             Ok(at) => assert_eq!(got.unwrap(), local(at)),
             Err(field) => assert_eq!(got.unwrap_err().field, field),
         }
+    }
+
+    #[test]
+    fn only_a_repeated_reading_names_its_offset() {
+        let at = |s: &str| {
+            DateTime::parse_from_rfc3339(s)
+                .unwrap()
+                .with_timezone(&Stockholm)
+        };
+        // 02:30 on 25 October 2026 happens at 00:30 and at 01:30 UTC.
+        assert_eq!(
+            repeated_offset(at("2026-10-25T00:30:00Z")).as_deref(),
+            Some("UTC+2")
+        );
+        assert_eq!(
+            repeated_offset(at("2026-10-25T01:30:00Z")).as_deref(),
+            Some("UTC+1")
+        );
+        assert_eq!(repeated_offset(at("2026-10-25T02:30:00Z")), None);
+        assert_eq!(repeated_offset(at("2026-07-01T10:00:00Z")), None);
     }
 
     #[test]

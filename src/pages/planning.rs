@@ -396,8 +396,8 @@ fn editor_row(
     let edit = segment_edit_view(lang, action, version, &r, choices.films, choices.statements);
     let time = format!(
         "{}–{}",
-        lang.format_time(r.start_local),
-        lang.format_time(r.end_local)
+        lang.format_reading(r.start_local, r.start_offset.as_deref()),
+        lang.format_reading(r.end_local, r.end_offset.as_deref())
     );
     let minutes = lang.digits(&lang.t_with(
         "segment-minutes",

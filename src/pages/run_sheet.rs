@@ -162,8 +162,8 @@ fn on_the_day(
 fn row(lang: Lang, r: RunRow) -> impl IntoView {
     let time = format!(
         "{}–{}",
-        lang.format_time(r.start_local),
-        lang.format_time(r.end_local)
+        lang.format_reading(r.start_local, r.start_offset.as_deref()),
+        lang.format_reading(r.end_local, r.end_offset.as_deref())
     );
     let minutes = lang.digits(&lang.t_with(
         "segment-minutes",
