@@ -38,8 +38,9 @@ build: tools
 run: build
 	DATABASE_URL='$(DATABASE_URL)' CONVENE_ADDR='$(CONVENE_ADDR)' ./target/debug/convene serve --demo-if-empty
 
-## Everything: unit and integration tests (and PostgreSQL when
-## CONVENE_TEST_DATABASE_URL is set), then end2end tests in headless Chromium.
+## Everything: unit and integration tests on SQLite and on a throw-away PostgreSQL
+## (or the empty database CONVENE_TEST_DATABASE_URL names), then end2end tests in
+## headless Chromium.
 test: unit typecheck e2e
 
 # cargo-leptos builds the debug server with `--cfg erase_components` (type-erased views);
@@ -48,7 +49,8 @@ test: unit typecheck e2e
 DEBUG_RUSTFLAGS := --cfg erase_components
 
 unit: tools
-	RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo test --workspace --features ssr --no-fail-fast
+	RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo test --workspace --features ssr --no-run
+	.ci/with-postgres env RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo test --workspace --features ssr --no-fail-fast
 
 ## Type-check the server as release builds compile it (without erase_components, whose
 ## type-erased views accept borrows a release build refuses).
