@@ -6,6 +6,8 @@
 
 pub mod access;
 pub mod agenda;
+#[cfg(feature = "ssr")]
+pub mod atom;
 pub mod call_sheet;
 pub mod conflicts;
 pub mod content;

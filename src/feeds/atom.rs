@@ -1,0 +1,181 @@
+//! The Atom feeds: an organisation's public gatherings, latest change first, and its
+//! published monthly digests.
+
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use sea_orm::DatabaseConnection;
+
+use super::{FeedQuery, PUBLIC_CACHE, error_response, feed_lang, origin};
+use crate::api::gathering::ssr::public_view;
+use crate::db::entities::organisation;
+use crate::db::queries;
+use crate::domain::atom::{AtomEntry, AtomFeed, render};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::server::published::{Published, Rendered};
+
+/// How many gatherings the Atom feed carries, latest change first.
+const ATOM_ENTRIES: usize = 50;
+
+const ATOM: &str = "application/atom+xml; charset=utf-8";
+
+/// `GET /o/{org}/feed.atom`: the organisation's public gatherings as an Atom feed, the
+/// latest published or changed first, for feed readers and sites that embed the
+/// calendar. Each entry is one gathering; its id stays while it changes.
+pub async fn organisation_atom(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path(org): Path<String>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let answer = async {
+        let org = published.organisation(&org).await?;
+        let lang = feed_lang(&query, &org);
+        let origin = origin(&headers);
+        let key = format!("atom {} {origin}", lang.code());
+        published
+            .answer(&org, key, &headers, || async {
+                let body = organisation_atom_text(&db, &org, lang, &origin).await?;
+                Ok(Rendered::new(body, ATOM, lang.code(), PUBLIC_CACHE))
+            })
+            .await
+    };
+    answer.await.unwrap_or_else(error_response)
+}
+
+/// The Atom text of an organisation's public gatherings.
+async fn organisation_atom_text(
+    db: &DatabaseConnection,
+    org: &organisation::Model,
+    lang: Lang,
+    origin: &str,
+) -> Result<String, AppError> {
+    let mut rows = queries::public_gatherings(db, org.id).await?;
+    rows.sort_by(|a, b| {
+        b.0.updated_at
+            .cmp(&a.0.updated_at)
+            .then(b.0.id.cmp(&a.0.id))
+    });
+    rows.truncate(ATOM_ENTRIES);
+    let bundles = queries::gathering_bundles(db, rows).await?;
+    let home = format!("{origin}/o/{}", org.slug);
+    let mut entries = Vec::new();
+    for b in &bundles {
+        let g = &b.gathering;
+        let page = public_view(org, b, lang.code())?;
+        let when = format!(
+            "{}{}{}–{} ({})",
+            lang.format_date(page.starts_local.date()),
+            lang.comma(),
+            lang.format_time(page.starts_local),
+            lang.format_time(page.ends_local),
+            page.time_zone
+        );
+        let place = page
+            .venue
+            .as_ref()
+            .map(|v| {
+                let line = v.address_line();
+                if line.is_empty() {
+                    v.name.clone()
+                } else {
+                    format!("{}, {line}", v.name)
+                }
+            })
+            .unwrap_or_default();
+        let status = match page.status {
+            crate::domain::GatheringStatus::Published => String::new(),
+            other => format!("{} ", lang.t(&format!("status-{}", other.as_str()))),
+        };
+        let summary = [format!("{status}{when}"), place]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        entries.push(AtomEntry {
+            id: format!("urn:convene:gathering:{}", g.uid),
+            title: page.title.clone(),
+            updated: b.changed_at(),
+            published: Some(g.created_at),
+            summary: Some(summary),
+            content: page.description.clone(),
+            link: format!("{home}/{}", g.slug),
+        });
+    }
+    Ok(render(&AtomFeed {
+        id: format!("{home}/feed.atom"),
+        title: org.name.clone(),
+        subtitle: Some(org.public_description.clone()).filter(|d| !d.is_empty()),
+        home: Some(home),
+        language: lang.code().to_owned(),
+        empty_updated: org.created_at,
+        entries,
+    }))
+}
+
+/// `GET /o/{org}/digest.atom`: the published digests, latest month first.
+pub async fn digest_atom(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path(org): Path<String>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let answer = async {
+        let org = published.organisation(&org).await?;
+        let lang = feed_lang(&query, &org);
+        let origin = origin(&headers);
+        let key = format!("digests {} {origin}", lang.code());
+        published
+            .answer(&org, key, &headers, || async {
+                let body = digest_atom_text(&db, &org, lang, &origin).await?;
+                Ok(Rendered::new(body, ATOM, lang.code(), PUBLIC_CACHE))
+            })
+            .await
+    };
+    answer.await.unwrap_or_else(error_response)
+}
+
+/// The Atom text of an organisation's published digests.
+async fn digest_atom_text(
+    db: &DatabaseConnection,
+    org: &organisation::Model,
+    lang: Lang,
+    origin: &str,
+) -> Result<String, AppError> {
+    let digests = crate::db::digest::published(db, org.id).await?;
+    let home = format!("{origin}/o/{}", org.slug);
+    let entries = digests
+        .iter()
+        .filter_map(|d| {
+            let month = crate::domain::digest::Month::parse(&d.month).ok()?;
+            let title = lang.digits(&lang.t_with(
+                "digest-heading",
+                &[
+                    ("number", d.number.into()),
+                    ("month", lang.format_month(month.first_day()).into()),
+                ],
+            ));
+            Some(AtomEntry {
+                id: format!("{home}/digest/{}", d.month),
+                title,
+                updated: d.updated_at,
+                published: None,
+                summary: None,
+                content: d.editorial_note.clone(),
+                link: format!("{home}/digest/{}", d.month),
+            })
+        })
+        .collect();
+    Ok(render(&AtomFeed {
+        id: format!("{home}/digest.atom"),
+        title: format!("{} · {}", org.name, lang.t("digest-title")),
+        subtitle: None,
+        home: None,
+        language: lang.code().to_owned(),
+        empty_updated: org.created_at,
+        entries,
+    }))
+}

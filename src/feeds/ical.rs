@@ -1,0 +1,321 @@
+//! The public iCalendar feeds: every public gathering of an organisation, or those at
+//! one venue, of one kind, with one listed person, of one campaign, or one gathering,
+//! each optionally as one event per public segment.
+
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use sea_orm::DatabaseConnection;
+
+use super::{FeedQuery, PUBLIC_CACHE, error_response, feed_lang, origin};
+use crate::api::GatheringPage;
+use crate::api::gathering::ssr::public_view;
+use crate::db::entities::organisation;
+use crate::db::queries::{self, GatheringBundle};
+use crate::domain::GatheringStatus;
+use crate::domain::ical::{Feed, FeedEvent, render};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::server::published::{Published, Rendered};
+
+/// One gathering as a calendar event, in the page's language.
+pub(super) fn gathering_event(
+    lang: Lang,
+    origin: &str,
+    bundle: &GatheringBundle,
+    page: &GatheringPage,
+) -> FeedEvent {
+    let g = &bundle.gathering;
+    let mut description = page.description.clone();
+    if !page.agenda.is_empty() {
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&lang.t("gathering-programme"));
+        description.push(':');
+        for s in &page.agenda {
+            description.push_str(&format!(
+                "\n{}–{} {}",
+                s.start_local.format("%H:%M"),
+                s.end_local.format("%H:%M"),
+                s.title
+            ));
+        }
+    }
+    let url = format!("{origin}/o/{}/{}", page.org_slug, g.slug);
+    description.push_str(&format!("\n\n{url}"));
+    FeedEvent {
+        uid: g.uid.clone(),
+        sequence: u32::try_from(g.sequence).unwrap_or(0),
+        status: page.status,
+        summary: page.title.clone(),
+        description,
+        location: page.venue.as_ref().map(|v| v.location()),
+        geo: bundle
+            .venue
+            .as_ref()
+            .and_then(|v| v.latitude.zip(v.longitude)),
+        url: Some(url),
+        categories: vec![lang.t(&format!("kind-{}", page.kind.as_str()))],
+        zone: g.time_zone.parse().unwrap_or(chrono_tz::UTC),
+        start: g.starts_at,
+        end: g.ends_at,
+        modified: bundle.changed_at(),
+        language: page.title_lang.clone(),
+    }
+}
+
+/// One event per public segment of a gathering.
+fn segment_events(
+    lang: Lang,
+    origin: &str,
+    bundle: &GatheringBundle,
+    page: &GatheringPage,
+) -> Vec<FeedEvent> {
+    let whole = gathering_event(lang, origin, bundle, page);
+    page.agenda
+        .iter()
+        .map(|s| FeedEvent {
+            uid: format!("{}.{}", s.uid, whole.uid),
+            summary: format!("{} · {}", s.title, page.title),
+            description: whole.url.clone().unwrap_or_default(),
+            start: s.start_utc,
+            end: s.end_utc,
+            categories: vec![lang.t(&format!("segment-{}", s.kind.as_str()))],
+            language: s.title_lang.clone(),
+            ..whole.clone()
+        })
+        .collect()
+}
+
+/// Which of an organisation's public gatherings a feed holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Selection {
+    All,
+    Venue(i32),
+    Kind(crate::domain::GatheringKind),
+    /// The gatherings where a publicly listed person appears in a public segment.
+    Person(i32),
+    /// The gatherings of one campaign, by its address.
+    Campaign(String),
+    /// One gathering, by its address.
+    Gathering(String),
+}
+
+/// `GET /o/{org}/calendar.ics`: every public gathering of an organisation.
+pub async fn organisation_feed(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path(org): Path<String>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    public_feed(&db, &published, &org, Selection::All, query, &headers).await
+}
+
+/// `GET /o/{org}/venues/{id}/calendar.ics`: the public gatherings at one venue.
+pub async fn venue_feed(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path((org, id)): Path<(String, i32)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    public_feed(&db, &published, &org, Selection::Venue(id), query, &headers).await
+}
+
+/// `GET /o/{org}/kinds/{kind}/calendar.ics`: the public gatherings of one kind.
+pub async fn kind_feed(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path((org, kind)): Path<(String, String)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    match kind.parse() {
+        Ok(k) => public_feed(&db, &published, &org, Selection::Kind(k), query, &headers).await,
+        Err(_) => error_response(AppError::NotFound),
+    }
+}
+
+/// `GET /o/{org}/campaigns/{slug}/calendar.ics`: the public gatherings of a campaign,
+/// every city in one subscription.
+pub async fn campaign_feed(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path((org, slug)): Path<(String, String)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let selection = Selection::Campaign(slug);
+    public_feed(&db, &published, &org, selection, query, &headers).await
+}
+
+/// `GET /o/{org}/people/{id}/calendar.ics`: a listed person's public appearances.
+pub async fn person_feed(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path((org, id)): Path<(String, i32)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    public_feed(
+        &db,
+        &published,
+        &org,
+        Selection::Person(id),
+        query,
+        &headers,
+    )
+    .await
+}
+
+/// `GET /o/{org}/{slug}/calendar.ics`: one gathering (or its segments).
+pub async fn gathering_feed(
+    State(db): State<DatabaseConnection>,
+    State(published): State<Published>,
+    Path((org, slug)): Path<(String, String)>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let selection = Selection::Gathering(slug);
+    public_feed(&db, &published, &org, selection, query, &headers).await
+}
+
+/// A public calendar, from memory while the organisation's content version holds.
+async fn public_feed(
+    db: &DatabaseConnection,
+    published: &Published,
+    org: &str,
+    selection: Selection,
+    query: FeedQuery,
+    headers: &HeaderMap,
+) -> Response {
+    let answer = async {
+        let org = published.organisation(org).await?;
+        let lang = feed_lang(&query, &org);
+        let origin = origin(headers);
+        let per_segment = query.per_segment();
+        let key = format!("ics {selection:?} {} {per_segment} {origin}", lang.code());
+        published
+            .answer(&org, key, headers, || async {
+                let body = render_feed(db, &org, &selection, lang, &origin, per_segment).await?;
+                Ok(Rendered::new(
+                    body,
+                    "text/calendar; charset=utf-8",
+                    lang.code(),
+                    PUBLIC_CACHE,
+                ))
+            })
+            .await
+    };
+    answer.await.unwrap_or_else(error_response)
+}
+
+/// The gatherings a selection holds, and the calendar's name and description.
+async fn select(
+    db: &DatabaseConnection,
+    org: &organisation::Model,
+    selection: &Selection,
+    lang: Lang,
+) -> Result<(Vec<GatheringBundle>, String, String), AppError> {
+    let public = |g: &crate::db::entities::gathering::Model| {
+        g.status
+            .parse::<GatheringStatus>()
+            .is_ok_and(GatheringStatus::is_public)
+    };
+    let name = org.name.clone();
+    let description = org.public_description.clone();
+    let (rows, name, description) = match selection {
+        Selection::Gathering(slug) => {
+            let found = queries::gathering_with_venue(db, org.id, slug)
+                .await?
+                .filter(|(g, _)| public(g))
+                .ok_or(AppError::NotFound)?;
+            let title = found.0.title.clone();
+            (vec![found], title, name)
+        }
+        Selection::Person(id) => {
+            let listed = queries::person(db, org.id, *id)
+                .await?
+                .is_some_and(|p| p.listed_publicly);
+            let slugs = queries::gathering_slugs_with_person(db, org.id, *id).await?;
+            if !listed || slugs.is_empty() {
+                return Err(AppError::NotFound);
+            }
+            let rows = queries::public_gatherings(db, org.id).await?;
+            let rows = rows.into_iter().filter(|(g, _)| slugs.contains(&g.slug));
+            (rows.collect(), name, description)
+        }
+        Selection::Campaign(slug) => {
+            let campaign = crate::db::campaigns::campaign_by_slug(db, org.id, slug)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let rows = queries::public_gatherings(db, org.id).await?;
+            let rows: Vec<_> = rows
+                .into_iter()
+                .filter(|(g, _)| g.campaign_id == Some(campaign.id))
+                .collect();
+            (rows, format!("{name} · {}", campaign.title), description)
+        }
+        Selection::Venue(id) => {
+            let rows: Vec<_> = queries::public_gatherings(db, org.id)
+                .await?
+                .into_iter()
+                .filter(|(g, _)| g.venue_id == Some(*id))
+                .collect();
+            let venue = rows.first().and_then(|(_, v)| v.as_ref());
+            let name = venue.map_or(name.clone(), |v| format!("{name} · {}", v.name));
+            (rows, name, description)
+        }
+        Selection::Kind(kind) => {
+            let rows = queries::public_gatherings(db, org.id).await?;
+            let rows = rows.into_iter().filter(|(g, _)| g.kind == kind.as_str());
+            let name = format!("{name} · {}", lang.t(&format!("kind-{}", kind.as_str())));
+            (rows.collect(), name, description)
+        }
+        Selection::All => (
+            queries::public_gatherings(db, org.id).await?,
+            name,
+            description,
+        ),
+    };
+    // A venue or campaign with no public gathering has no public feed.
+    if rows.is_empty() && matches!(selection, Selection::Venue(_) | Selection::Campaign(_)) {
+        return Err(AppError::NotFound);
+    }
+    let bundles = queries::gathering_bundles(db, rows).await?;
+    Ok((bundles, name, description))
+}
+
+/// Renders a public calendar from the database: a fixed number of queries, whatever
+/// the number of gatherings.
+async fn render_feed(
+    db: &DatabaseConnection,
+    org: &organisation::Model,
+    selection: &Selection,
+    lang: Lang,
+    origin: &str,
+    per_segment: bool,
+) -> Result<String, AppError> {
+    let (bundles, mut name, description) = select(db, org, selection, lang).await?;
+    let mut events = Vec::new();
+    for b in &bundles {
+        let page = public_view(org, b, lang.code())?;
+        if matches!(selection, Selection::Gathering(_)) {
+            name.clone_from(&page.title);
+        }
+        if per_segment {
+            events.extend(segment_events(lang, origin, b, &page));
+        } else {
+            events.push(gathering_event(lang, origin, b, &page));
+        }
+    }
+    Ok(render(&Feed {
+        name,
+        description,
+        refresh_minutes: 60,
+        language: lang.code().to_owned(),
+        events,
+    }))
+}
