@@ -46,7 +46,7 @@ impl SignIn for common::App {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_run_sheet_is_for_members_only() {
     let app = app().await;
 
@@ -106,7 +106,7 @@ async fn the_run_sheet_is_for_members_only() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn guessing_is_slowed_down_and_other_sites_cannot_post() {
     let app = app().await;
     for _ in 0..auth::MAX_FAILURES_PER_ACCOUNT {
@@ -133,7 +133,7 @@ async fn guessing_is_slowed_down_and_other_sites_cannot_post() {
     assert!(cookie.is_none());
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
     let app = app().await;
     for uri in [
@@ -196,7 +196,7 @@ async fn policy_and_page(app: &common::App, uri: &str, cookie: Option<&str>) -> 
     (policy, body)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn pages_run_only_scripts_that_carry_their_one_time_nonce() {
     let app = app().await;
     let owner = app.cookie(common::OWNER).await;

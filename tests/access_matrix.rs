@@ -389,7 +389,7 @@ static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(())
 // (never under the multi-threaded server, nor in 16,000 pages of the mixed load test).
 // Until that is understood the tests run one at a time on a multi-threaded runtime, and
 // every request has a time limit that names the row.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_route_and_server_function_allows_exactly_whom_the_table_says() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let mut wrong = Vec::new();
@@ -406,7 +406,7 @@ async fn every_route_and_server_function_allows_exactly_whom_the_table_says() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn no_change_is_accepted_from_another_site_even_for_an_owner() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let app = common::app().await;

@@ -236,7 +236,7 @@ async fn tirana(app: &App) -> gathering::Model {
         .unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_longer_film_reaches_every_feed_that_shows_it() {
     let app = app().await;
     let feeds = [
@@ -345,7 +345,7 @@ async fn a_longer_film_reaches_every_feed_that_shows_it() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_gathering_moved_to_another_day_takes_its_fixed_starts_along() {
     let app = app().await;
     let org = org_model(&app).await;
@@ -399,7 +399,7 @@ async fn a_gathering_moved_to_another_day_takes_its_fixed_starts_along() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_venues_corrected_zone_moves_its_gatherings_keeping_their_wall_clock() {
     let app = app().await;
     let org = org_model(&app).await;
@@ -522,7 +522,7 @@ async fn gathering_with(
     g
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_repeated_autumn_hour_lands_on_the_right_instant() {
     let app = app().await;
     // Stockholm, 24–25 October 2026: the clocks go back from 03:00 CEST to 02:00 CET.
@@ -588,7 +588,7 @@ async fn the_repeated_autumn_hour_lands_on_the_right_instant() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_zone_definition_covers_a_gathering_at_new_year_in_tehran() {
     let app = app().await;
     let g = gathering_with(
@@ -614,7 +614,7 @@ async fn a_zone_definition_covers_a_gathering_at_new_year_in_tehran() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_fixed_start_the_clocks_skip_is_refused_in_the_form_and_in_import() {
     let app = app().await;
     let g = gathering_with(
@@ -685,7 +685,7 @@ async fn a_fixed_start_the_clocks_skip_is_refused_in_the_form_and_in_import() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn last_modified_never_goes_back_when_the_newest_gathering_leaves() {
     let app = app().await;
     let org = org_model(&app).await;
@@ -728,7 +728,7 @@ const WATCHED: &[&str] = &[
     "/o/families-association/tirana-park-2023?lang=fa",
 ];
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn etags_change_exactly_when_the_answer_does() {
     use proptest::prelude::*;
     use proptest::test_runner::{Config, TestRunner};
@@ -796,7 +796,7 @@ async fn etags_change_exactly_when_the_answer_does() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn another_instance_sees_an_edit_at_once() {
     let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
         eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL not tested");

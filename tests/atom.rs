@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const ATOM: &str = "/o/families-association/feed.atom";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_atom_feed_lists_public_gatherings_latest_change_first() {
     let app = app().await;
     let request = Request::get(ATOM)

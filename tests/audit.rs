@@ -9,7 +9,7 @@ use common::{HOST, ORGANISER, OUTSIDER, OWNER, app};
 
 const PAGE: &str = "/manage/o/families-association/audit";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn owners_read_who_changed_what() {
     let app = app().await;
     let host = app.cookie(HOST).await;
@@ -38,7 +38,7 @@ async fn owners_read_who_changed_what() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_owners_read_the_audit_log() {
     let app = app().await;
     for (who, expected) in [

@@ -6,7 +6,7 @@ use convene::db::{self, auth, demo, queries};
 
 mod common;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_taken_during_writes_opens_whole_and_holds_the_organisation() {
     let app = common::app().await;
     let writer = {

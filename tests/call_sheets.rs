@@ -10,7 +10,7 @@ use common::{OUTSIDER, VIEWER, app};
 
 const PAGE: &str = "/manage/o/families-association/tirana-park-2023/call-sheets";
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_person_gets_a_call_sheet_in_the_venue_zone_and_their_own() {
     let app = app().await;
     let cookie = app.cookie(VIEWER).await;
@@ -32,7 +32,7 @@ async fn every_person_gets_a_call_sheet_in_the_venue_zone_and_their_own() {
     assert!(body.matches("class=\"call-sheet\"").count() >= 5, "{body}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn call_sheets_are_for_members_only() {
     let app = app().await;
     assert_eq!(app.get(PAGE, None).await.0, StatusCode::UNAUTHORIZED);

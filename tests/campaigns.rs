@@ -57,7 +57,7 @@ fn starts(feed: &str) -> Vec<(String, NaiveDateTime, String)> {
     out
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_three_city_campaign_shows_each_city_at_its_own_time() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -215,7 +215,7 @@ async fn a_three_city_campaign_shows_each_city_at_its_own_time() {
     assert!(page.contains("already part of the campaign"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_same_instant_everywhere_puts_each_city_on_its_own_clock() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -251,7 +251,7 @@ async fn the_same_instant_everywhere_puts_each_city_on_its_own_clock() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_monthly_series_survives_editing_one_occurrence() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;

@@ -31,7 +31,7 @@ async fn make_feed(app: &App, cookie: &str, label: &str) -> String {
     url.trim_start_matches("http://convene.test").to_owned()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_crew_feed_shows_the_internal_run_of_show_until_it_is_revoked() {
     let app = app().await;
     let cookie = app.cookie(HOST).await;
@@ -132,7 +132,7 @@ async fn a_crew_feed_shows_the_internal_run_of_show_until_it_is_revoked() {
     assert_eq!(audit, ["crew_feed.create", "crew_feed.revoke"]);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_crew_feed_closes_when_its_member_leaves_the_organisation() {
     let app = app().await;
     let cookie = app.cookie(VIEWER).await;
@@ -147,7 +147,7 @@ async fn a_crew_feed_closes_when_its_member_leaves_the_organisation() {
     assert_eq!(app.get(&feed, None).await.0, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_members_make_crew_feeds_and_labels_are_checked() {
     let app = app().await;
     let (status, _, _) = app

@@ -333,13 +333,13 @@ async fn suite(conn: DatabaseConnection) {
     assert_eq!(table_count(&conn).await, 0);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sqlite_file() {
     let (_dir, conn) = sqlite().await;
     suite(conn).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn postgresql() {
     match postgres().await {
         Some(conn) => suite(conn).await,

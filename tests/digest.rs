@@ -8,7 +8,7 @@ mod common;
 use axum::http::StatusCode;
 use common::{ORG, ORGANISER, app};
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_digest_of_november_2023_lists_the_tirana_gathering_with_its_attendance() {
     let app = app().await;
     let (status, page) = app.get(&format!("/o/{ORG}/digest/2023-11"), None).await;
@@ -39,7 +39,7 @@ async fn the_digest_of_november_2023_lists_the_tirana_gathering_with_its_attenda
     assert!(fa.contains("۱۱۳"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_next_digest_is_numbered_on_and_private_until_published() {
     let app = app().await;
     let december = format!("/o/{ORG}/digest/2023-12");

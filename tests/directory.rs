@@ -29,7 +29,7 @@ fn venue_fields<'a>(stamp: &'a str, directions: &'a str) -> Vec<(&'a str, &'a st
     ]
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn organisers_edit_archive_and_delete_what_no_gathering_needs() {
     let app = common::app().await;
     let ids = common::ids(&app).await;
@@ -193,7 +193,7 @@ fn names_in(page: &str, kind: &str) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn long_lists_are_searched_sorted_and_paged() {
     let app = common::app().await;
     let org = convene::db::queries::organisation_by_slug(&app.db, ORG)

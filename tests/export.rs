@@ -32,7 +32,7 @@ async fn feed(conn: &sea_orm::DatabaseConnection, uri: &str) -> String {
     String::from_utf8(body.to_vec()).unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_round_trip_keeps_every_detail() {
     let app = common::app().await;
     // A campaign in a second city and a monthly series come along too.
@@ -119,7 +119,7 @@ async fn a_round_trip_keeps_every_detail() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_bad_document_names_the_bad_field_and_writes_nothing() {
     let app = common::app().await;
     let doc = export::export(&app.db, "families-association")
@@ -178,7 +178,7 @@ fn published_schema() -> serde_json::Value {
     published
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_published_schema_is_the_one_import_reads_and_the_demo_fits_it() {
     let validator = jsonschema::validator_for(&published_schema()).unwrap();
     let app = common::app().await;
@@ -211,7 +211,7 @@ async fn the_published_schema_is_the_one_import_reads_and_the_demo_fits_it() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn organisers_and_owners_download_the_export_from_settings_and_others_cannot() {
     use common::{HOST, ORGANISER, OUTSIDER, OWNER, VIEWER};
     let app = common::app().await;

@@ -62,13 +62,13 @@ fn forms(ids: &common::Ids) -> Vec<(String, Vec<(String, String)>)> {
     forms
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn on_sqlite_hostile_input_is_refused_clearly_or_stored_and_shown_safely() {
     run_corpus(&common::app().await).await;
 }
 
 /// PostgreSQL refuses some text SQLite keeps (NUL): the answers must not differ in kind.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn on_postgresql_hostile_input_is_refused_clearly_or_stored_and_shown_safely() {
     let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
         eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL not tested");

@@ -27,7 +27,7 @@ async fn etag(app: &common::App, uri: &str) -> String {
     headers[header::ETAG].to_str().unwrap().to_owned()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_serve_each_others_edits_and_refuse_stale_ones() {
     let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
         eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL not tested");

@@ -91,7 +91,7 @@ async fn tap(app: &App, cookie: &str, action: &str, segment: i32) -> (StatusCode
     (status, body)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_late_start_shifts_the_programme_and_every_open_view_hears_of_it() {
     let app = app().await;
     let ids = segment_ids(&app.db).await;
@@ -171,7 +171,7 @@ async fn a_late_start_shifts_the_programme_and_every_open_view_hears_of_it() {
     assert_eq!(audit, ["live.start", "live.skip"]);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_those_who_run_the_day_can_tap_and_only_organisers_clear_it() {
     let app = app().await;
     let ids = segment_ids(&app.db).await;
@@ -216,7 +216,7 @@ async fn only_those_who_run_the_day_can_tap_and_only_organisers_clear_it() {
 
 /// Two app instances on one PostgreSQL database: a tap on one reaches the other's live
 /// view through LISTEN/NOTIFY.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn on_postgresql_a_change_on_one_instance_reaches_the_other() {
     let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
         eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL part skipped");
@@ -239,7 +239,7 @@ async fn on_postgresql_a_change_on_one_instance_reaches_the_other() {
 }
 
 /// A graceful shutdown does not wait forever for open live views: their streams end.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn closing_the_hub_ends_open_event_streams() {
     let app = app().await;
     let hub = convene::server::live::LiveHub::new(app.db.clone());

@@ -51,7 +51,7 @@ async fn role_of(app: &App, email: &str) -> Option<MemberRole> {
         .unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_new_volunteer_joins_by_a_link_that_works_once() {
     let app = app().await;
     let owner = app.cookie(OWNER).await;
@@ -186,7 +186,7 @@ async fn ids_org(app: &App) -> i32 {
         .id
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn withdrawn_and_expired_links_no_longer_work() {
     let app = app().await;
     let owner = app.cookie(OWNER).await;
@@ -239,7 +239,7 @@ async fn withdrawn_and_expired_links_no_longer_work() {
     assert_eq!(role_of(&app, "a@example.org").await, None);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn someone_signed_in_joins_with_their_account_and_keeps_a_higher_role() {
     let app = app().await;
     let owner = app.cookie(OWNER).await;
@@ -272,7 +272,7 @@ async fn someone_signed_in_joins_with_their_account_and_keeps_a_higher_role() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_people_opening_one_link_at_once_make_one_member() {
     let app = app().await;
     let owner = app.cookie(OWNER).await;
@@ -303,7 +303,7 @@ async fn two_people_opening_one_link_at_once_make_one_member() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn owners_set_roles_and_the_last_owner_stays() {
     let app = app().await;
     let owner = app.cookie(OWNER).await;

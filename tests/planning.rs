@@ -27,7 +27,7 @@ fn vigil<'a>(title: &'a str, description: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_organiser_plans_a_gathering_and_its_agenda() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -255,7 +255,7 @@ async fn an_organiser_plans_a_gathering_and_its_agenda() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_directory_and_appearances_build_a_run_sheet() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -382,7 +382,7 @@ async fn the_directory_and_appearances_build_a_run_sheet() {
     assert!(sheet.contains("Police permit no. 42"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_editor_warns_about_night_hours_and_missing_interpretation() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -407,7 +407,7 @@ async fn the_editor_warns_about_night_hours_and_missing_interpretation() {
     assert!(page.contains("into Persian, a language of the audience"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_segment_changed_in_place_moves_the_times_after_it() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -469,7 +469,7 @@ async fn a_segment_changed_in_place_moves_the_times_after_it() {
     assert!(public.contains(">11:20<"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_gathering_repeats_on_another_day_with_its_whole_run_of_show() {
     use convene::db::export;
     let app = app().await;
@@ -607,7 +607,7 @@ fn form_version(page: &str) -> String {
     page[v..v + page[v..].find('"').unwrap()].to_owned()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_organiser_writes_a_statement_and_links_it_to_the_segment_that_reads_it() {
     let app = app().await;
     let ids = common::ids(&app).await;
@@ -757,7 +757,7 @@ async fn ids_org(app: &common::App) -> i32 {
         .id
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_editor_warns_when_people_or_the_venue_are_booked_by_another_gathering_at_once() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -836,7 +836,7 @@ async fn the_editor_warns_when_people_or_the_venue_are_booked_by_another_gatheri
     assert!(!page.contains("is also held by"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_workspace_finds_gatherings_by_title_or_place_and_pages_them() {
     let app = app().await;
     let cookie = app.cookie(ORGANISER).await;
@@ -881,7 +881,7 @@ async fn the_workspace_finds_gatherings_by_title_or_place_and_pages_them() {
     assert!(second.contains("Public gathering in the park"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_dragged_order_is_saved_whole_or_refused() {
     let app = app().await;
     let ids = common::ids(&app).await;

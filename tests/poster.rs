@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 
 mod common;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_published_gathering_has_a_poster_with_its_calendar_address() {
     let app = common::app().await;
     let (status, body) = app

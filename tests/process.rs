@@ -266,7 +266,7 @@ async fn killed_mid_burst_it_keeps_every_acknowledged_edit_whole() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn stopped_it_finishes_the_request_in_flight_and_exits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let url = prepare(dir.path()).await;

@@ -97,7 +97,7 @@ async fn get(router: &axum::Router, uri: &str) -> (StatusCode, String) {
     )
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn no_public_response_contains_an_internal_detail() {
     let (_dir, router, conn) = app().await;
     let slugs: Vec<String> = conn

@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use convene::db;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_first_owner_sets_up_once_and_the_page_is_gone() {
     let (_dir, conn) = common::fresh_database().await;
     db::demo::load_if_absent(&conn).await.unwrap();
@@ -71,7 +71,7 @@ async fn the_first_owner_sets_up_once_and_the_page_is_gone() {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_new_installation_without_the_demo_gets_a_new_organisation() {
     let (_dir, conn) = common::fresh_database().await;
     let app = common::App::on(conn);

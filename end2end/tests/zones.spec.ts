@@ -176,9 +176,15 @@ test.describe("times at the edges of the clock", () => {
       });
     }
     const editor = await (await request.get(agenda)).text();
-    const person = (name: string) => editor.match(new RegExp(`<option value="(\\d+)"[^>]*>${name}</option>`))![1];
+    // People are offered as "name (home zone)".
+    const person = (name: string) => editor.match(new RegExp(`<option value="(\\d+)"[^>]*>${name} \\(`))![1];
+    // Each editor row begins with id="segment-N" and holds its title.
     const segment = (title: string) =>
-      editor.match(new RegExp(`id="segment-(\\d+)"[\\s\\S]*?${title}`))![1];
+      editor
+        .split('id="segment-')
+        .slice(1)
+        .find((row) => row.includes(title))!
+        .match(/^(\d+)/)![1];
     for (const [title, name] of [
       ["From Toronto", "Speaker in Toronto"],
       ["From Sydney", "Speaker in Sydney"],

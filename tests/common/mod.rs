@@ -120,10 +120,10 @@ impl App {
     }
 
     /// Sends a request to the app. A request that gets no answer within a minute fails
-    /// the test, naming it, rather than hanging the run. (The tests run on multi-threaded
-    /// runtimes, as the server does: on single-threaded test runtimes side by side, an
-    /// SSR page occasionally never answered — two runs in eight of `tests/planning.rs`,
-    /// none in ten once multi-threaded.)
+    /// the test, naming it, rather than hanging the run. (The tests run on runtimes of
+    /// four worker threads, as the server does: with fewer, an SSR page occasionally
+    /// never answered — two runs in eight of `tests/planning.rs` single-threaded, and a
+    /// digest page once with two threads on a busy machine; leptos-rs/leptos#4647.)
     pub async fn send(&self, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
         let what = format!("{} {}", request.method(), request.uri());
         let answer = async {
