@@ -292,7 +292,17 @@ async fn call(app: &common::App, case: &Case, cookie: Option<&str>) -> (StatusCo
         if let Some(c) = cookie {
             request = request.header(header::COOKIE, c);
         }
-        let (status, _, body) = app.send(request.body(Body::from(body)).unwrap()).await;
+        let (status, headers, body) = app.send(request.body(Body::from(body)).unwrap()).await;
+        // A server function's answer may hold a member's run-sheet, contacts and call
+        // links: no browser or proxy keeps it, whoever asked.
+        assert_eq!(
+            headers
+                .get(header::CACHE_CONTROL)
+                .map(|v| v.to_str().unwrap()),
+            Some("private, no-store"),
+            "{}",
+            case.uri
+        );
         return (status, body);
     }
     let fields: Vec<(&str, &str)> = case

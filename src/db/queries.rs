@@ -42,9 +42,21 @@ pub async fn public_gatherings(
     db: &impl ConnectionTrait,
     organisation_id: i32,
 ) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
+    public_gatherings_where(db, organisation_id, sea_orm::Condition::all()).await
+}
+
+/// The public gatherings of an organisation that also meet `condition` (at a venue, of
+/// a kind, of a campaign, ...), with their venues, earliest first: the database picks
+/// them, so a feed of ten of ten thousand reads ten.
+pub async fn public_gatherings_where(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    condition: sea_orm::Condition,
+) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
     gathering::Entity::find()
         .filter(gathering::Column::OrganisationId.eq(organisation_id))
         .filter(gathering::Column::Status.is_in(public_statuses()))
+        .filter(condition)
         .order_by_asc(gathering::Column::StartsAt)
         .find_also_related_venue(db)
         .await

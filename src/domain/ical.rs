@@ -146,10 +146,13 @@ pub fn render(feed: &Feed) -> String {
                 .done(),
         )
         .append_property(Property::new("X-PUBLISHED-TTL", refresh.as_str()));
-    let mut out = calendar.to_string();
+    let head = calendar.to_string();
     // The crate's writer has no VTIMEZONE: the zones go in before the events.
     let end = "END:VCALENDAR\r\n";
-    out.truncate(out.len() - end.len());
+    // Each piece is refolded as it is written, so a feed of ten thousand events never
+    // holds more than one copy of itself.
+    let mut out = String::with_capacity(feed.events.len() * 1200 + 4096);
+    refold_into(&mut out, &head[..head.len() - end.len()]);
 
     let mut zones: Vec<(Tz, DateTime<Utc>, DateTime<Utc>)> = Vec::new();
     for e in &feed.events {
@@ -165,20 +168,20 @@ pub fn render(feed: &Feed) -> String {
     zones.sort_by(|a, b| a.0.name().cmp(b.0.name()));
     let margin = Duration::days(ZONE_MARGIN_DAYS);
     for (tz, from, to) in zones {
-        out.push_str(&vtimezone(tz, from - margin, to + margin));
+        refold_into(&mut out, &vtimezone(tz, from - margin, to + margin));
     }
     for e in &feed.events {
-        out.push_str(&event(e).to_string());
+        refold_into(&mut out, &event(e).to_string());
     }
     out.push_str(end);
-    refold(&out)
+    out
 }
 
-/// Unfolds the writer's lines and folds them again at 75 octets (RFC 5545, 3.1).
-fn refold(text: &str) -> String {
+/// Unfolds the writer's lines and folds them again at 75 octets (RFC 5545, 3.1),
+/// appending them to `out`.
+fn refold_into(out: &mut String, text: &str) {
     const LIMIT: usize = 75;
     let unfolded = text.replace("\r\n ", "");
-    let mut out = String::with_capacity(text.len() + text.len() / 64 * 3);
     for line in unfolded.split_terminator("\r\n") {
         let mut width = 0;
         for c in line.chars() {
@@ -191,7 +194,6 @@ fn refold(text: &str) -> String {
         }
         out.push_str("\r\n");
     }
-    out
 }
 
 fn event(e: &FeedEvent) -> Event {

@@ -10,13 +10,14 @@ use sea_orm::DatabaseConnection;
 use super::{FeedQuery, PUBLIC_CACHE, error_response, feed_lang, origin};
 use crate::api::GatheringPage;
 use crate::api::gathering::ssr::public_view;
-use crate::db::entities::organisation;
+use crate::db::entities::{gathering, organisation};
 use crate::db::queries::{self, GatheringBundle};
 use crate::domain::GatheringStatus;
 use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::server::published::{Published, Rendered};
+use sea_orm::{ColumnTrait, Condition};
 
 /// One gathering as a calendar event, in the page's language.
 pub(super) fn gathering_event(
@@ -219,7 +220,7 @@ async fn select(
     selection: &Selection,
     lang: Lang,
 ) -> Result<(Vec<GatheringBundle>, String, String), AppError> {
-    let public = |g: &crate::db::entities::gathering::Model| {
+    let public = |g: &gathering::Model| {
         g.status
             .parse::<GatheringStatus>()
             .is_ok_and(GatheringStatus::is_public)
@@ -243,36 +244,30 @@ async fn select(
             if !listed || slugs.is_empty() {
                 return Err(AppError::NotFound);
             }
-            let rows = queries::public_gatherings(db, org.id).await?;
-            let rows = rows.into_iter().filter(|(g, _)| slugs.contains(&g.slug));
-            (rows.collect(), name, description)
+            let only = Condition::all().add(gathering::Column::Slug.is_in(slugs));
+            let rows = queries::public_gatherings_where(db, org.id, only).await?;
+            (rows, name, description)
         }
         Selection::Campaign(slug) => {
             let campaign = crate::db::campaigns::campaign_by_slug(db, org.id, slug)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let rows = queries::public_gatherings(db, org.id).await?;
-            let rows: Vec<_> = rows
-                .into_iter()
-                .filter(|(g, _)| g.campaign_id == Some(campaign.id))
-                .collect();
+            let only = Condition::all().add(gathering::Column::CampaignId.eq(campaign.id));
+            let rows = queries::public_gatherings_where(db, org.id, only).await?;
             (rows, format!("{name} · {}", campaign.title), description)
         }
         Selection::Venue(id) => {
-            let rows: Vec<_> = queries::public_gatherings(db, org.id)
-                .await?
-                .into_iter()
-                .filter(|(g, _)| g.venue_id == Some(*id))
-                .collect();
+            let only = Condition::all().add(gathering::Column::VenueId.eq(*id));
+            let rows = queries::public_gatherings_where(db, org.id, only).await?;
             let venue = rows.first().and_then(|(_, v)| v.as_ref());
             let name = venue.map_or(name.clone(), |v| format!("{name} · {}", v.name));
             (rows, name, description)
         }
         Selection::Kind(kind) => {
-            let rows = queries::public_gatherings(db, org.id).await?;
-            let rows = rows.into_iter().filter(|(g, _)| g.kind == kind.as_str());
+            let only = Condition::all().add(gathering::Column::Kind.eq(kind.as_str()));
+            let rows = queries::public_gatherings_where(db, org.id, only).await?;
             let name = format!("{name} · {}", lang.t(&format!("kind-{}", kind.as_str())));
-            (rows.collect(), name, description)
+            (rows, name, description)
         }
         Selection::All => (
             queries::public_gatherings(db, org.id).await?,

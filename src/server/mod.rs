@@ -441,15 +441,15 @@ async fn cache_policy(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let path = request.uri().path().to_owned();
+    // Server functions answer members too (run-sheets with contacts): never stored.
+    let private = ["/manage", "/sign-", "/invite/", "/setup", "/api/"]
+        .iter()
+        .any(|p| request.uri().path().starts_with(p));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if headers.contains_key(header::CACHE_CONTROL) {
         return response;
     }
-    let private = ["/manage", "/sign-", "/invite/", "/setup"]
-        .iter()
-        .any(|p| path.starts_with(p));
     let value = if private {
         "private, no-store"
     } else if response.status() == axum::http::StatusCode::OK {

@@ -31,16 +31,22 @@ use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 
 use crate::db::entities::organisation;
-use crate::db::queries;
 use crate::error::AppError;
 
 /// Bytes of rendered bodies kept (plus their compressed forms).
 const CAPACITY_BYTES: u64 = 48 * 1024 * 1024;
+const ORGANISATION_BY_SLUG: &str = "SELECT id, slug, name, default_language, \
+     public_description, created_at, content_version, content_changed_us \
+     FROM organisation WHERE slug = ?";
+const ORGANISATION_BY_SLUG_PG: &str = "SELECT id, slug, name, default_language, \
+     public_description, created_at, content_version, content_changed_us \
+     FROM organisation WHERE slug = $1";
 /// Bumped when the rendering changes, so old ETags stop matching.
 const FORMAT: &str = "convene-2";
 
 /// A rendered body and how to send it.
 pub struct Rendered {
+    /// Moved into the kept answer once settled.
     pub body: String,
     pub content_type: &'static str,
     pub language: &'static str,
@@ -76,6 +82,9 @@ struct Answer {
     body: Bytes,
     etag: String,
     last_modified: DateTime<Utc>,
+    /// The validators as sent, made once.
+    etag_header: Option<HeaderValue>,
+    date_header: Option<HeaderValue>,
     gzip: OnceLock<Bytes>,
     brotli: OnceLock<Bytes>,
 }
@@ -125,11 +134,21 @@ impl Published {
         }))
     }
 
-    /// The organisation with this address, with its current content version.
+    /// The organisation with this address, with its current content version: the one
+    /// query of an answer kept in memory, so it is a fixed statement read straight into
+    /// the row.
     pub async fn organisation(&self, slug: &str) -> Result<organisation::Model, AppError> {
-        queries::organisation_by_slug(&self.0.db, slug)
-            .await?
-            .ok_or(AppError::NotFound)
+        use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Statement};
+        let backend = self.0.db.get_database_backend();
+        let sql = match backend {
+            DatabaseBackend::Postgres => ORGANISATION_BY_SLUG_PG,
+            _ => ORGANISATION_BY_SLUG,
+        };
+        let statement = Statement::from_sql_and_values(backend, sql, [slug.into()]);
+        match self.0.db.query_one_raw(statement).await? {
+            Some(row) => Ok(organisation::Model::from_query_result(&row, "")?),
+            None => Err(AppError::NotFound),
+        }
     }
 
     /// The answer at `key` for `org`'s current version: from memory when it is there,
@@ -183,10 +202,13 @@ impl Published {
                 last_modified,
             },
         );
-        let body = Bytes::from(rendered.body.clone().into_bytes());
+        let mut rendered = rendered;
+        let body = Bytes::from(std::mem::take(&mut rendered.body).into_bytes());
         Answer {
             rendered,
             body,
+            etag_header: HeaderValue::from_str(&etag).ok(),
+            date_header: HeaderValue::from_str(&http_date(last_modified)).ok(),
             etag,
             last_modified,
             gzip: OnceLock::new(),
@@ -286,7 +308,7 @@ fn gzip(body: &[u8]) -> Bytes {
 fn brotli(body: &[u8]) -> Bytes {
     let mut out = Vec::new();
     {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 4, 20);
         if writer.write_all(body).is_err() {
             return Bytes::new();
         }
@@ -296,12 +318,12 @@ fn brotli(body: &[u8]) -> Bytes {
 
 fn send(answer: &Answer, request: &HeaderMap) -> Response {
     let r = &answer.rendered;
-    let mut out = HeaderMap::new();
-    if let Ok(v) = HeaderValue::from_str(&answer.etag) {
-        out.insert(header::ETAG, v);
+    let mut out = HeaderMap::with_capacity(8 + r.headers.len());
+    if let Some(v) = &answer.etag_header {
+        out.insert(header::ETAG, v.clone());
     }
-    if let Ok(v) = HeaderValue::from_str(&http_date(answer.last_modified)) {
-        out.insert(header::LAST_MODIFIED, v);
+    if let Some(v) = &answer.date_header {
+        out.insert(header::LAST_MODIFIED, v.clone());
     }
     out.insert(
         header::CACHE_CONTROL,
@@ -375,8 +397,7 @@ pub async fn public_pages(
     next: axum::middleware::Next,
 ) -> Response {
     use axum::http::Method;
-    let path = request.uri().path().to_owned();
-    let Some(slug) = public_page_org(&path).map(str::to_owned) else {
+    let Some(slug) = public_page_org(request.uri().path()).map(str::to_owned) else {
         return next.run(request).await;
     };
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
@@ -392,7 +413,7 @@ pub async fn public_pages(
         request
             .uri()
             .path_and_query()
-            .map_or(path.as_str(), |p| p.as_str()),
+            .map_or(request.uri().path(), |p| p.as_str()),
         lang.code(),
         crate::feeds::origin(&headers),
     );
