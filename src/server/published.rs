@@ -41,6 +41,8 @@ const ORGANISATION_BY_SLUG: &str = "SELECT id, slug, name, default_language, \
 const ORGANISATION_BY_SLUG_PG: &str = "SELECT id, slug, name, default_language, \
      public_description, created_at, content_version, content_changed_us \
      FROM organisation WHERE slug = $1";
+/// Bodies at least this big are compressed on a blocking thread.
+const BLOCKING_COMPRESS_BYTES: usize = 64 * 1024;
 /// Bumped when the rendering changes, so old ETags stop matching.
 const FORMAT: &str = "convene-2";
 
@@ -90,6 +92,15 @@ struct Answer {
 }
 
 impl Answer {
+    /// The body in `encoding`, compressed on first use.
+    fn compressed(&self, encoding: Encoding) -> Bytes {
+        match encoding {
+            Encoding::Brotli => self.brotli.get_or_init(|| brotli(&self.body)).clone(),
+            Encoding::Gzip => self.gzip.get_or_init(|| gzip(&self.body)).clone(),
+            Encoding::Identity => self.body.clone(),
+        }
+    }
+
     fn weight(&self) -> u64 {
         let compressed =
             self.gzip.get().map_or(0, Bytes::len) + self.brotli.get().map_or(0, Bytes::len);
@@ -182,7 +193,13 @@ impl Published {
                 Ok::<_, AppError>(Arc::new(self.settle(&cache_key.0, rendered, changed_at)))
             })
             .await?;
-        Ok(send(&answer, request))
+        let encoding = encoding(request);
+        if answer.body.len() >= BLOCKING_COMPRESS_BYTES && !not_modified_by(&answer, request) {
+            // A big body is compressed once, off the threads that answer requests.
+            let kept = answer.clone();
+            let _ = tokio::task::spawn_blocking(move || kept.compressed(encoding)).await;
+        }
+        Ok(send(&answer, request, encoding))
     }
 
     /// Gives a new body its ETag and date, remembering them for the next version.
@@ -316,7 +333,12 @@ fn brotli(body: &[u8]) -> Bytes {
     Bytes::from(out)
 }
 
-fn send(answer: &Answer, request: &HeaderMap) -> Response {
+/// Whether the client's copy of this answer is current.
+fn not_modified_by(answer: &Answer, request: &HeaderMap) -> bool {
+    not_modified(request, &answer.etag, Some(answer.last_modified))
+}
+
+fn send(answer: &Answer, request: &HeaderMap, encoding: Encoding) -> Response {
     let r = &answer.rendered;
     let mut out = HeaderMap::with_capacity(8 + r.headers.len());
     if let Some(v) = &answer.etag_header {
@@ -337,7 +359,7 @@ fn send(answer: &Answer, request: &HeaderMap) -> Response {
     for (name, value) in &r.headers {
         out.insert(name.clone(), value.clone());
     }
-    if not_modified(request, &answer.etag, Some(answer.last_modified)) {
+    if not_modified_by(answer, request) {
         return (StatusCode::NOT_MODIFIED, out).into_response();
     }
     out.insert(
@@ -345,19 +367,21 @@ fn send(answer: &Answer, request: &HeaderMap) -> Response {
         HeaderValue::from_static(r.content_type),
     );
     // Small bodies are not worth a compressed copy.
-    let body = match encoding(request) {
-        _ if answer.body.len() < 256 => answer.body.clone(),
+    let encoding = if answer.body.len() < 256 {
+        Encoding::Identity
+    } else {
+        encoding
+    };
+    match encoding {
         Encoding::Brotli => {
             out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-            answer.brotli.get_or_init(|| brotli(&answer.body)).clone()
         }
         Encoding::Gzip => {
             out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-            answer.gzip.get_or_init(|| gzip(&answer.body)).clone()
         }
-        Encoding::Identity => answer.body.clone(),
-    };
-    (StatusCode::OK, out, body).into_response()
+        Encoding::Identity => {}
+    }
+    (StatusCode::OK, out, answer.compressed(encoding)).into_response()
 }
 
 /// The header a page's render uses to say until when it holds (seconds since 1970);
