@@ -1,48 +1,27 @@
 //! The Atom feeds: an organisation's public gatherings, latest change first, and its
 //! published monthly digests.
 
-use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::extract::Path;
 use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
-use super::{FeedQuery, PUBLIC_CACHE, error_response, feed_lang, origin};
+use super::{ATOM, FeedRequest};
 use crate::api::gathering::ssr::public_view;
 use crate::db::entities::organisation;
 use crate::db::queries;
 use crate::domain::atom::{AtomEntry, AtomFeed, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::server::published::{Published, Rendered};
 
 /// How many gatherings the Atom feed carries, latest change first.
 const ATOM_ENTRIES: usize = 50;
 
-const ATOM: &str = "application/atom+xml; charset=utf-8";
-
 /// `GET /o/{org}/feed.atom`: the organisation's public gatherings as an Atom feed, the
 /// latest published or changed first, for feed readers and sites that embed the
 /// calendar. Each entry is one gathering; its id stays while it changes.
-pub async fn organisation_atom(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
-    Path(org): Path<String>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    let answer = async {
-        let org = published.organisation(&org).await?;
-        let lang = feed_lang(&query, &org);
-        let origin = origin(&headers);
-        let key = format!("atom {} {origin}", lang.code());
-        published
-            .answer(&org, key, &headers, || async {
-                let body = organisation_atom_text(&db, &org, lang, &origin).await?;
-                Ok(Rendered::new(body, ATOM, lang.code(), PUBLIC_CACHE))
-            })
-            .await
-    };
-    answer.await.unwrap_or_else(error_response)
+pub async fn organisation_atom(feed: FeedRequest, Path(org): Path<String>) -> Response {
+    feed.publish(&org, "atom".into(), ATOM, organisation_atom_text)
+        .await
 }
 
 /// The Atom text of an organisation's public gatherings.
@@ -116,26 +95,9 @@ async fn organisation_atom_text(
 }
 
 /// `GET /o/{org}/digest.atom`: the published digests, latest month first.
-pub async fn digest_atom(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
-    Path(org): Path<String>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    let answer = async {
-        let org = published.organisation(&org).await?;
-        let lang = feed_lang(&query, &org);
-        let origin = origin(&headers);
-        let key = format!("digests {} {origin}", lang.code());
-        published
-            .answer(&org, key, &headers, || async {
-                let body = digest_atom_text(&db, &org, lang, &origin).await?;
-                Ok(Rendered::new(body, ATOM, lang.code(), PUBLIC_CACHE))
-            })
-            .await
-    };
-    answer.await.unwrap_or_else(error_response)
+pub async fn digest_atom(feed: FeedRequest, Path(org): Path<String>) -> Response {
+    feed.publish(&org, "digests".into(), ATOM, digest_atom_text)
+        .await
 }
 
 /// The Atom text of an organisation's published digests.

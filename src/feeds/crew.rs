@@ -1,13 +1,12 @@
 //! Members' crew calendars: every gathering of the organisation, drafts included, with
 //! the internal run of show, behind a secret address checked on every request.
 
-use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::extract::Path;
 use axum::response::Response;
 use fluent_templates::fluent_bundle::FluentValue;
 use sea_orm::DatabaseConnection;
 
-use super::{FeedQuery, PRIVATE_CACHE, error_response, feed_lang, origin};
+use super::{CREW_ICS, FeedRequest, error_response};
 use crate::api::call_sheets::CallSheets;
 use crate::api::call_sheets::ssr::call_sheets_view;
 use crate::api::gathering::ssr::venue_view;
@@ -20,47 +19,25 @@ use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pages::call_sheets::call_line;
-use crate::server::published::{Published, Rendered};
 
 /// `GET /crew/{token}/calendar.ics`: a member's private crew calendar. Every gathering
 /// of the organisation, drafts included (as tentative), with the internal run of show in
 /// each event: times, who appears how (online speakers with their own local time), call
 /// links, cues, access notes, internal notes and contacts. `?segments=1` gives one event
 /// per segment, internal segments included.
-pub async fn crew_feed(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
-    Path(token): Path<String>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    let answer = async {
-        // The token is checked on every request: a revoked feed closes at once.
-        let (feed, org) = crate::db::crew_feeds::resolve(&db, &token)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let lang = feed_lang(&query, &org);
-        let origin = origin(&headers);
-        let per_segment = query.per_segment();
-        let key = format!(
-            "crew {} {:?} {} {per_segment} {origin}",
-            feed.id,
-            feed.label,
-            lang.code()
-        );
-        published
-            .answer(&org, key, &headers, || async {
-                let body = crew_text(&db, &org, &feed.label, lang, &origin, per_segment).await?;
-                Ok(Rendered::new(
-                    body,
-                    "text/calendar; charset=utf-8",
-                    lang.code(),
-                    PRIVATE_CACHE,
-                ))
-            })
-            .await
+pub async fn crew_feed(feed: FeedRequest, Path(token): Path<String>) -> Response {
+    // The token is checked on every request: a revoked feed closes at once.
+    let (token, org) = match crate::db::crew_feeds::resolve(&feed.db, &token).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return error_response(AppError::NotFound),
+        Err(e) => return error_response(e),
     };
-    answer.await.unwrap_or_else(error_response)
+    let per_segment = feed.query.per_segment();
+    let what = format!("crew {} {:?}", token.id, token.label);
+    feed.publish_for(&org, what, CREW_ICS, async |db, org, lang, origin| {
+        crew_text(db, org, &token.label, lang, origin, per_segment).await
+    })
+    .await
 }
 
 /// The text of a crew calendar: every gathering of the organisation with its internal

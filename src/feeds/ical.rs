@@ -2,12 +2,11 @@
 //! one venue, of one kind, with one listed person, of one campaign, or one gathering,
 //! each optionally as one event per public segment.
 
-use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::extract::Path;
 use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
-use super::{FeedQuery, PUBLIC_CACHE, error_response, feed_lang, origin};
+use super::{FeedRequest, ICS, error_response};
 use crate::api::GatheringPage;
 use crate::api::gathering::ssr::public_view;
 use crate::db::entities::{gathering, organisation};
@@ -16,7 +15,6 @@ use crate::domain::GatheringStatus;
 use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::server::published::{Published, Rendered};
 use sea_orm::{ColumnTrait, Condition};
 
 /// One gathering as a calendar event, in the page's language.
@@ -104,37 +102,19 @@ enum Selection {
 }
 
 /// `GET /o/{org}/calendar.ics`: every public gathering of an organisation.
-pub async fn organisation_feed(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
-    Path(org): Path<String>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    public_feed(&db, &published, &org, Selection::All, query, &headers).await
+pub async fn organisation_feed(feed: FeedRequest, Path(org): Path<String>) -> Response {
+    public_feed(feed, &org, Selection::All).await
 }
 
 /// `GET /o/{org}/venues/{id}/calendar.ics`: the public gatherings at one venue.
-pub async fn venue_feed(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
-    Path((org, id)): Path<(String, i32)>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    public_feed(&db, &published, &org, Selection::Venue(id), query, &headers).await
+pub async fn venue_feed(feed: FeedRequest, Path((org, id)): Path<(String, i32)>) -> Response {
+    public_feed(feed, &org, Selection::Venue(id)).await
 }
 
 /// `GET /o/{org}/kinds/{kind}/calendar.ics`: the public gatherings of one kind.
-pub async fn kind_feed(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
-    Path((org, kind)): Path<(String, String)>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn kind_feed(feed: FeedRequest, Path((org, kind)): Path<(String, String)>) -> Response {
     match kind.parse() {
-        Ok(k) => public_feed(&db, &published, &org, Selection::Kind(k), query, &headers).await,
+        Ok(k) => public_feed(feed, &org, Selection::Kind(k)).await,
         Err(_) => error_response(AppError::NotFound),
     }
 }
@@ -142,75 +122,33 @@ pub async fn kind_feed(
 /// `GET /o/{org}/campaigns/{slug}/calendar.ics`: the public gatherings of a campaign,
 /// every city in one subscription.
 pub async fn campaign_feed(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
+    feed: FeedRequest,
     Path((org, slug)): Path<(String, String)>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
 ) -> Response {
-    let selection = Selection::Campaign(slug);
-    public_feed(&db, &published, &org, selection, query, &headers).await
+    public_feed(feed, &org, Selection::Campaign(slug)).await
 }
 
 /// `GET /o/{org}/people/{id}/calendar.ics`: a listed person's public appearances.
-pub async fn person_feed(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
-    Path((org, id)): Path<(String, i32)>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    public_feed(
-        &db,
-        &published,
-        &org,
-        Selection::Person(id),
-        query,
-        &headers,
-    )
-    .await
+pub async fn person_feed(feed: FeedRequest, Path((org, id)): Path<(String, i32)>) -> Response {
+    public_feed(feed, &org, Selection::Person(id)).await
 }
 
 /// `GET /o/{org}/{slug}/calendar.ics`: one gathering (or its segments).
 pub async fn gathering_feed(
-    State(db): State<DatabaseConnection>,
-    State(published): State<Published>,
+    feed: FeedRequest,
     Path((org, slug)): Path<(String, String)>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
 ) -> Response {
-    let selection = Selection::Gathering(slug);
-    public_feed(&db, &published, &org, selection, query, &headers).await
+    public_feed(feed, &org, Selection::Gathering(slug)).await
 }
 
 /// A public calendar, from memory while the organisation's content version holds.
-async fn public_feed(
-    db: &DatabaseConnection,
-    published: &Published,
-    org: &str,
-    selection: Selection,
-    query: FeedQuery,
-    headers: &HeaderMap,
-) -> Response {
-    let answer = async {
-        let org = published.organisation(org).await?;
-        let lang = feed_lang(&query, &org);
-        let origin = origin(headers);
-        let per_segment = query.per_segment();
-        let key = format!("ics {selection:?} {} {per_segment} {origin}", lang.code());
-        published
-            .answer(&org, key, headers, || async {
-                let body = render_feed(db, &org, &selection, lang, &origin, per_segment).await?;
-                Ok(Rendered::new(
-                    body,
-                    "text/calendar; charset=utf-8",
-                    lang.code(),
-                    PUBLIC_CACHE,
-                ))
-            })
-            .await
-    };
-    answer.await.unwrap_or_else(error_response)
+async fn public_feed(feed: FeedRequest, org: &str, selection: Selection) -> Response {
+    let per_segment = feed.query.per_segment();
+    let what = format!("ics {selection:?}");
+    feed.publish(org, what, ICS, async |db, org, lang, origin| {
+        render_feed(db, org, &selection, lang, origin, per_segment).await
+    })
+    .await
 }
 
 /// The gatherings a selection holds, and the calendar's name and description.

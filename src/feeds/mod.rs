@@ -19,13 +19,123 @@ pub use ical::{
     campaign_feed, gathering_feed, kind_feed, organisation_feed, person_feed, venue_feed,
 };
 
+use axum::extract::{FromRef, FromRequestParts, Query};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 
 use crate::db::entities::organisation;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::server::published::{Published, Rendered};
+
+/// What every feed handler reads from its request: the database, the published answers,
+/// the feed's query and the request's headers.
+pub struct FeedRequest {
+    db: DatabaseConnection,
+    published: Published,
+    query: FeedQuery,
+    headers: HeaderMap,
+}
+
+impl<S> FromRequestParts<S> for FeedRequest
+where
+    S: Send + Sync,
+    DatabaseConnection: FromRef<S>,
+    Published: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(query) = Query::<FeedQuery>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Self {
+            db: DatabaseConnection::from_ref(state),
+            published: Published::from_ref(state),
+            query,
+            headers: parts.headers.clone(),
+        })
+    }
+}
+
+/// How a feed is sent: its media type and who may keep it.
+pub(crate) struct Sending {
+    content_type: &'static str,
+    cache: &'static str,
+}
+
+pub(crate) const ICS: Sending = Sending {
+    content_type: "text/calendar; charset=utf-8",
+    cache: PUBLIC_CACHE,
+};
+pub(crate) const CREW_ICS: Sending = Sending {
+    content_type: "text/calendar; charset=utf-8",
+    cache: PRIVATE_CACHE,
+};
+pub(crate) const ATOM: Sending = Sending {
+    content_type: "application/atom+xml; charset=utf-8",
+    cache: PUBLIC_CACHE,
+};
+
+impl FeedRequest {
+    /// The feed `what` of `org` (found by its address) as a published answer, its text
+    /// made by `render` from the organisation, the language and the site's address.
+    pub(crate) async fn publish(
+        &self,
+        org: &str,
+        what: String,
+        how: Sending,
+        render: impl AsyncFnOnce(
+            &DatabaseConnection,
+            &organisation::Model,
+            Lang,
+            &str,
+        ) -> Result<String, AppError>,
+    ) -> Response {
+        match self.published.organisation(org).await {
+            Ok(org) => self.publish_for(&org, what, how, render).await,
+            Err(e) => error_response(e),
+        }
+    }
+
+    /// [`Self::publish`] for an organisation already found.
+    pub(crate) async fn publish_for(
+        &self,
+        org: &organisation::Model,
+        what: String,
+        how: Sending,
+        render: impl AsyncFnOnce(
+            &DatabaseConnection,
+            &organisation::Model,
+            Lang,
+            &str,
+        ) -> Result<String, AppError>,
+    ) -> Response {
+        let lang = feed_lang(&self.query, org);
+        let origin = origin(&self.headers);
+        let key = format!(
+            "{what} {} {} {origin}",
+            lang.code(),
+            self.query.per_segment()
+        );
+        let answer = self
+            .published
+            .answer(org, key, &self.headers, || async {
+                let body = render(&self.db, org, lang, &origin).await?;
+                Ok(Rendered::new(
+                    body,
+                    how.content_type,
+                    lang.code(),
+                    how.cache,
+                ))
+            })
+            .await;
+        answer.unwrap_or_else(error_response)
+    }
+}
 
 /// Query of a feed URL.
 #[derive(Debug, Default, Deserialize)]

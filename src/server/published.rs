@@ -445,7 +445,7 @@ pub async fn public_pages(
     let passed = std::sync::Mutex::new(None);
     let answer = published
         .answer(&org, key, &headers, || async {
-            let response = next.run(request).await;
+            let response = render_page(request, next).await;
             let html = response
                 .headers()
                 .get(header::CONTENT_TYPE)
@@ -475,6 +475,31 @@ pub async fn public_pages(
             }
         },
     }
+}
+
+/// How long a page may take to render before it is rendered again. Pages take
+/// milliseconds; a render that waits on a resource whose wake-up was lost never ends
+/// (leptos-rs/leptos#4647; seen twice in this project's test runs), and everyone
+/// asking for that page would wait on it.
+const RENDER_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Renders a page through Leptos, once more if the first render stalls.
+async fn render_page(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let (parts, _) = request.into_parts();
+    for attempt in 1..=2 {
+        let request = axum::extract::Request::from_parts(parts.clone(), axum::body::Body::empty());
+        match tokio::time::timeout(RENDER_LIMIT, next.clone().run(request)).await {
+            Ok(response) => return response,
+            Err(_) => {
+                tracing::warn!(path = %parts.uri, attempt, "a page render stalled; rendering it again")
+            }
+        }
+    }
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "This page could not be made in time; please try again.",
+    )
+        .into_response()
 }
 
 /// A rendered page made fit to send many times.
