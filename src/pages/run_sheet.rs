@@ -160,11 +160,15 @@ fn on_the_day(
 }
 
 fn row(lang: Lang, r: RunRow) -> impl IntoView {
-    let time = format!(
-        "{}–{}",
-        lang.format_reading(r.start_local, r.start_offset.as_deref()),
-        lang.format_reading(r.end_local, r.end_offset.as_deref())
+    // A reading the clock shows twice carries its UTC offset, in small type.
+    let offset = |o: Option<String>| {
+        o.map(|o| view! { " "<small class="offset">{lang.digits(&format!("({o})"))}</small> })
+    };
+    let (start, start_offset) = (
+        lang.format_time(r.start_local),
+        offset(r.start_offset.clone()),
     );
+    let (end, end_offset) = (lang.format_time(r.end_local), offset(r.end_offset.clone()));
     let minutes = lang.digits(&lang.t_with(
         "segment-minutes",
         &[("minutes", FluentValue::from(r.minutes))],
@@ -173,7 +177,8 @@ fn row(lang: Lang, r: RunRow) -> impl IntoView {
     view! {
         <tr class="segment-row" data-public=r.public.to_string()>
             <td class="time">
-                <span class="start-end">{time}</span><br />
+                // Start and end each stay whole; the line may break after the dash.
+                <span class="start-end"><span class="at">{start}</span>{start_offset}"–"<wbr /><span class="at">{end}</span>{end_offset}</span><br />
                 <span class="minutes">{minutes}</span>
                 {r.hard_start.then(|| view! { <br /><span class="hard">{lang.t("runsheet-hard-start")}</span> })}
             </td>
