@@ -572,7 +572,7 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
             break;
         };
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(body[..close].as_bytes());
+            let digest = Sha256::digest(&body.as_bytes()[..close]);
             let hash = base64::engine::general_purpose::STANDARD.encode(digest);
             let source = format!("'sha256-{hash}'");
             if !found.contains(&source) {
