@@ -134,6 +134,42 @@ async fn guessing_is_slowed_down_and_other_sites_cannot_post() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn signing_in_never_sends_anyone_to_another_site() {
+    let app = app().await;
+    // `next` as a form would carry it: a tab or a line break that browsers drop turns
+    // "/<tab>/evil.example" into "//evil.example".
+    for (next, expected) in [
+        ("/%09/evil.example", "/manage"),
+        ("/%0A/evil.example", "/manage"),
+        ("/%0D%0ASet-Cookie:%20x=1", "/manage"),
+        ("//evil.example", "/manage"),
+        ("https://evil.example/", "/manage"),
+        (
+            "/o/families-association%3Flang=fa",
+            "/o/families-association?lang=fa",
+        ),
+    ] {
+        let body = format!(
+            "email=host%40example.org&password={}&next={next}",
+            PASSWORD.replace(' ', "+")
+        );
+        let request = Request::post("/sign-in")
+            .header(header::HOST, "convene.test")
+            .header(header::ORIGIN, "http://convene.test")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let (status, headers, _) = app.send(request).await;
+        assert_eq!(status, axum::http::StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(headers[header::LOCATION], expected, "{next}");
+        assert!(
+            headers.contains_key(header::SET_COOKIE),
+            "{next}: signed in"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
     let app = app().await;
     for uri in [

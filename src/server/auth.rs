@@ -75,10 +75,21 @@ fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
 }
 
 /// Where to go after signing in: only a path on this site.
+/// Where to go after signing in: a path on this site, else the workspace. Browsers drop
+/// tabs and line breaks from an address before reading it (`/\t/evil.example` becomes
+/// `//evil.example`, another site), so an address with any control character or space
+/// is refused, as is anything that is not a plain path.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/manage".to_owned(),
+    let home = || "/manage".to_owned();
+    let Some(n) = next else {
+        return home();
+    };
+    let plain = n.chars().all(|c| !c.is_control() && !c.is_whitespace());
+    let local = n.starts_with('/') && !n.starts_with("//") && !n.contains('\\');
+    if plain && local && n.parse::<http::uri::PathAndQuery>().is_ok() {
+        n.to_owned()
+    } else {
+        home()
     }
 }
 
@@ -235,6 +246,19 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example/")), "/manage");
         assert_eq!(safe_next(Some("/\\evil.example")), "/manage");
         assert_eq!(safe_next(None), "/manage");
+        // Tabs and line breaks that browsers drop, and other spaces and controls.
+        for evil in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/x",
+            "/\u{3000}/x",
+            "/\0x",
+        ] {
+            assert_eq!(safe_next(Some(evil)), "/manage", "{evil:?}");
+        }
+        // A percent-encoded tab stays a path on this site.
+        assert_eq!(safe_next(Some("/%09/x")), "/%09/x");
+        assert_eq!(safe_next(Some("/o/x?lang=fa")), "/o/x?lang=fa");
     }
 
     #[test]
