@@ -201,30 +201,11 @@ fn film_form(f: &film::Model, runtime: i32) -> FilmForm {
     }
 }
 
-/// The form that would save a gathering as it is, on `date`.
+/// The form that would save a gathering as it is, on `date` at the same times.
 fn gathering_form(g: &gathering::Model, date: &str) -> GatheringForm {
-    GatheringForm {
-        title: g.title.clone(),
-        slug: g.slug.clone(),
-        kind: g.kind.clone(),
-        status: g.status.clone(),
-        date: date.into(),
-        starts: g.starts_local.format("%H:%M").to_string(),
-        ends: g.ends_local.format("%H:%M").to_string(),
-        ends_next_day: if g.ends_local.date() > g.starts_local.date() {
-            "on".into()
-        } else {
-            String::new()
-        },
-        public_description: g.public_description.clone(),
-        internal_notes: g.internal_notes.clone(),
-        languages: g.languages.clone(),
-        expected_attendance: g
-            .expected_attendance
-            .map(|n| n.to_string())
-            .unwrap_or_default(),
-        actual_attendance: String::new(),
-    }
+    let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    let shift = day - g.starts_local.date();
+    planning::gathering_form(g, g.starts_local + shift, g.ends_local + shift)
 }
 
 async fn tirana(app: &App) -> gathering::Model {

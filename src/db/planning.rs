@@ -734,6 +734,41 @@ pub struct CopyTarget {
     pub slug: String,
 }
 
+/// The form that saves gathering `g` as it is, but from `starts_local` to `ends_local`
+/// (local to its zone).
+pub fn gathering_form(
+    g: &gathering::Model,
+    starts_local: chrono::NaiveDateTime,
+    ends_local: chrono::NaiveDateTime,
+) -> GatheringForm {
+    let day = starts_local.date();
+    GatheringForm {
+        title: g.title.clone(),
+        slug: g.slug.clone(),
+        kind: g.kind.clone(),
+        status: g.status.clone(),
+        date: day.format("%Y-%m-%d").to_string(),
+        starts: starts_local.format("%H:%M").to_string(),
+        ends: ends_local.format("%H:%M").to_string(),
+        ends_next_day: if ends_local.date() > day {
+            "on".into()
+        } else {
+            String::new()
+        },
+        public_description: g.public_description.clone(),
+        internal_notes: g.internal_notes.clone(),
+        languages: g.languages.clone(),
+        expected_attendance: g
+            .expected_attendance
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        actual_attendance: g
+            .actual_attendance
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    }
+}
+
 /// Copies a loaded gathering as a new draft at `target` (inside the caller's
 /// transaction): texts and translations, statements, the whole agenda with appearances;
 /// fixed starts move with the start; nothing of the source's day; every UID new.
@@ -764,24 +799,9 @@ pub async fn copy_gathering(
     let form = GatheringForm {
         title,
         slug,
-        kind: g.kind.clone(),
         status: "draft".into(),
-        date: day.format("%Y-%m-%d").to_string(),
-        starts: target.starts_local.format("%H:%M").to_string(),
-        ends: ends_local.format("%H:%M").to_string(),
-        ends_next_day: if ends_local.date() > day {
-            "on".into()
-        } else {
-            String::new()
-        },
-        public_description: g.public_description.clone(),
-        internal_notes: g.internal_notes.clone(),
-        languages: g.languages.clone(),
-        expected_attendance: g
-            .expected_attendance
-            .map(|n| n.to_string())
-            .unwrap_or_default(),
         actual_attendance: String::new(),
+        ..gathering_form(g, target.starts_local, ends_local)
     };
     let copy = create_gathering(
         txn,

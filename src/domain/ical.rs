@@ -25,7 +25,7 @@ use chrono_tz::Tz;
 use icalendar::{Calendar, Component, Event, EventStatus, Property};
 
 use super::types::GatheringStatus;
-pub use super::vtimezone::{transitions, vtimezone};
+use super::vtimezone::vtimezone;
 
 /// How far before the first and after the last event each VTIMEZONE reaches.
 const ZONE_MARGIN_DAYS: i64 = 400;
@@ -61,13 +61,6 @@ pub struct Feed {
     pub refresh_minutes: u32,
     pub language: String,
     pub events: Vec<FeedEvent>,
-}
-
-impl Feed {
-    /// When anything in the feed last changed (for Last-Modified and the ETag).
-    pub fn modified(&self) -> Option<DateTime<Utc>> {
-        self.events.iter().map(|e| e.modified).max()
-    }
 }
 
 /// Removes characters that have no place in a calendar line (CR, NUL, other controls);

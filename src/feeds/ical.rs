@@ -171,8 +171,8 @@ async fn select(
                 .await?
                 .filter(|(g, _)| public(g))
                 .ok_or(AppError::NotFound)?;
-            let title = found.0.title.clone();
-            (vec![found], title, name)
+            // Named after the gathering, in the feed's language, once it is rendered.
+            (vec![found], String::new(), name)
         }
         Selection::Person(id) => {
             let listed = queries::person(db, org.id, *id)

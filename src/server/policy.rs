@@ -1,6 +1,7 @@
 //! Content-Security-Policy. Pages run only this site's scripts and the inline scripts
-//! Leptos writes for hydration, each carrying the page's one-time nonce; everything else
-//! (feeds, files, form answers that are not pages) runs no script at all.
+//! Leptos writes for hydration, each carrying the page's one-time nonce (or, on a
+//! public page kept and sent many times, named by its digest); everything else (feeds,
+//! files, form answers that are not pages) runs no script at all.
 
 use leptos::prelude::*;
 
@@ -8,25 +9,26 @@ use leptos::prelude::*;
 pub const NOT_A_PAGE: &str = "default-src 'self'; script-src 'none'; frame-ancestors 'none'; \
      base-uri 'self'; form-action 'self'; object-src 'none'";
 
-/// The policy of a page whose inline scripts carry `nonce`. WebAssembly needs
-/// `'wasm-unsafe-eval'` to compile the islands; nothing else is evaluated.
-pub fn page(nonce: &str) -> String {
+/// The policy of a page whose inline scripts are the ones `sources` allow (a nonce, or
+/// their digests). WebAssembly needs `'wasm-unsafe-eval'` to compile the islands;
+/// nothing else is evaluated.
+fn page_allowing(sources: &str) -> String {
     format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+        "default-src 'self'; script-src 'self' {sources} 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; \
          base-uri 'self'; form-action 'self'; object-src 'none'"
     )
 }
 
+/// The policy of a page whose inline scripts carry `nonce`.
+pub fn page(nonce: &str) -> String {
+    page_allowing(&format!("'nonce-{nonce}'"))
+}
+
 /// The policy of a page kept and sent many times: its inline scripts are allowed by
 /// their digests (`'sha256-…'` sources), since a nonce must never be sent twice.
 pub fn page_with_hashes(hashes: &[String]) -> String {
-    format!(
-        "default-src 'self'; script-src 'self' {} 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; \
-         base-uri 'self'; form-action 'self'; object-src 'none'",
-        hashes.join(" ")
-    )
+    page_allowing(&hashes.join(" "))
 }
 
 /// Sets the page policy on the response being rendered, with the nonce Leptos gave it.

@@ -6,7 +6,7 @@
 //!   by the organisation's `content_version`, which the database raises, by trigger, in
 //!   the same commit as any change to a row anything public is made from. A body is
 //!   rendered once per version and reused, compressed once per encoding, until the
-//!   version moves; an unchanged answer is a `304` from memory, with no row read.
+//!   version moves; an unchanged answer is a `304` from memory, with no gathering read.
 //! - The ETag is a digest of the body itself, so it changes exactly when the body does:
 //!   an edit elsewhere in the organisation costs one render, never a needless download.
 //! - `Last-Modified` is when the organisation's content changed in the version where
@@ -35,12 +35,6 @@ use crate::error::AppError;
 
 /// Bytes of rendered bodies kept (plus their compressed forms).
 const CAPACITY_BYTES: u64 = 48 * 1024 * 1024;
-const ORGANISATION_BY_SLUG: &str = "SELECT id, slug, name, default_language, \
-     public_description, created_at, content_version, content_changed_us \
-     FROM organisation WHERE slug = ?";
-const ORGANISATION_BY_SLUG_PG: &str = "SELECT id, slug, name, default_language, \
-     public_description, created_at, content_version, content_changed_us \
-     FROM organisation WHERE slug = $1";
 /// Bodies at least this big are compressed on a blocking thread.
 const BLOCKING_COMPRESS_BYTES: usize = 64 * 1024;
 /// Bumped when the rendering changes, so old ETags stop matching.
@@ -145,21 +139,11 @@ impl Published {
         }))
     }
 
-    /// The organisation with this address, with its current content version: the one
-    /// query of an answer kept in memory, so it is a fixed statement read straight into
-    /// the row.
+    /// The organisation with this address, with its current content version.
     pub async fn organisation(&self, slug: &str) -> Result<organisation::Model, AppError> {
-        use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Statement};
-        let backend = self.0.db.get_database_backend();
-        let sql = match backend {
-            DatabaseBackend::Postgres => ORGANISATION_BY_SLUG_PG,
-            _ => ORGANISATION_BY_SLUG,
-        };
-        let statement = Statement::from_sql_and_values(backend, sql, [slug.into()]);
-        match self.0.db.query_one_raw(statement).await? {
-            Some(row) => Ok(organisation::Model::from_query_result(&row, "")?),
-            None => Err(AppError::NotFound),
-        }
+        crate::db::queries::organisation_by_slug(&self.0.db, slug)
+            .await?
+            .ok_or(AppError::NotFound)
     }
 
     /// The answer at `key` for `org`'s current version: from memory when it is there,
@@ -203,7 +187,7 @@ impl Published {
     }
 
     /// Gives a new body its ETag and date, remembering them for the next version.
-    fn settle(&self, key: &str, rendered: Rendered, changed_at: DateTime<Utc>) -> Answer {
+    fn settle(&self, key: &str, mut rendered: Rendered, changed_at: DateTime<Utc>) -> Answer {
         let etag = etag(rendered.body.as_bytes());
         // HTTP dates count whole seconds: a new body gets a later second than the last.
         let changed_at = changed_at.with_nanosecond(0).unwrap_or(changed_at);
@@ -219,7 +203,6 @@ impl Published {
                 last_modified,
             },
         );
-        let mut rendered = rendered;
         let body = Bytes::from(std::mem::take(&mut rendered.body).into_bytes());
         Answer {
             rendered,
