@@ -15,7 +15,7 @@ E2E_PORT ?= 3099
 # A throw-away account the end-to-end tests sign in with.
 E2E_PASSWORD := end2end-host-password
 
-.PHONY: run build release load load-mixed weight tools apt-tools browser-tools feed-parsers test unit typecheck e2e fmt clippy clean
+.PHONY: run build release load load-mixed weight tools apt-tools browser-tools feed-parsers test unit e2e fmt clippy clean
 
 ## Install what is missing: wasm target, cargo-leptos, the matching wasm-bindgen CLI.
 tools:
@@ -41,21 +41,13 @@ run: build
 ## Everything: unit and integration tests on SQLite and on a throw-away PostgreSQL
 ## (or the empty database CONVENE_TEST_DATABASE_URL names), then end2end tests in
 ## headless Chromium.
-test: unit typecheck e2e
+test: unit e2e
 
-# cargo-leptos builds the debug server with `--cfg erase_components` (type-erased views);
-# the tests use the same flags, so they share its build, and their binaries stay small
-# (without it each test binary links to about 4 GB).
-DEBUG_RUSTFLAGS := --cfg erase_components
-
+# The tests build with the flags and features of `cargo leptos build` (.cargo/config.toml,
+# default feature `ssr`), so the server graph is compiled once for both.
 unit: tools
-	RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo test --workspace --features ssr --no-run
-	.ci/with-postgres env RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo test --workspace --features ssr --no-fail-fast
-
-## Type-check the server as release builds compile it (without erase_components, whose
-## type-erased views accept borrows a release build refuses).
-typecheck: tools
-	cargo check --features ssr --bin convene
+	cargo test --workspace --no-run
+	.ci/with-postgres cargo test --workspace --no-fail-fast
 
 ## Debian's Chromium and the Playwright test runner (no browser download).
 browser-tools:
@@ -97,14 +89,14 @@ release: tools
 ## Load test (wrk on loopback) of a release build of the server: feeds (200 and 304)
 ## and public pages. Set DATABASE_URL to run it on PostgreSQL.
 load: tools
-	LEPTOS_OUTPUT_NAME=convene cargo build --release --features ssr --bin convene
+	LEPTOS_OUTPUT_NAME=convene cargo build --release --bin convene
 	benches/load.sh ./target/release/convene
 
 ## Mixed load (wrk on loopback, 60 s) of a release build: 500 feed subscribers polling
 ## with If-None-Match, 200 page readers and 20 organisers editing agendas at once.
 ## Set DATABASE_URL to run it on PostgreSQL (that database is emptied first).
 load-mixed: tools
-	LEPTOS_OUTPUT_NAME=convene cargo build --release --features ssr --bin convene
+	LEPTOS_OUTPUT_NAME=convene cargo build --release --bin convene
 	benches/mixed.sh ./target/release/convene
 
 ## Bytes a visitor's browser transfers for public pages (release build, compressed).
@@ -120,7 +112,7 @@ fmt:
 	cargo fmt --all
 
 clippy:
-	RUSTFLAGS='$(DEBUG_RUSTFLAGS)' cargo clippy --workspace --features ssr --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 
 clean:
 	cargo clean

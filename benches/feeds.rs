@@ -1,7 +1,7 @@
 //! Rendering speed of calendar feeds: an organisation feed of 1,000 gatherings spread
 //! over three zones and four years (each zone's VTIMEZONE covers all its years).
 //!
-//! Run with `cargo bench --features ssr --bench feeds`.
+//! Run with `cargo bench --bench feeds`.
 
 use chrono::{Duration, TimeZone, Utc};
 use convene::domain::GatheringStatus;

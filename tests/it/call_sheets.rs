@@ -1,10 +1,9 @@
 //! Per-person call sheets through the real router: times at the venue and at home, for
 //! members only.
-#![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
 
-mod common;
+use crate::common;
 
 use common::{OUTSIDER, VIEWER, app};
 

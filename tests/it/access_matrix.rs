@@ -5,9 +5,8 @@
 //! organisation (who is not even told the organisation has internal pages), 403 for a
 //! member whose role does not allow it. Each principal runs the whole table on a fresh
 //! database, in order, so what an allowed post changes is never what a later row needs.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};

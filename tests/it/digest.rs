@@ -1,9 +1,8 @@
 //! The monthly digest: the month of the Tirana park gathering lists it with its
 //! attendance, its statement and the films screened, numbered like the newsletter; the
 //! next month follows in number, is private until published, and joins the digest feed.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{ORG, ORGANISER, app};

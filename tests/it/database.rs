@@ -1,6 +1,5 @@
 //! Integration tests on a real SQLite file and, when `CONVENE_TEST_DATABASE_URL` names
 //! one, on PostgreSQL: migrations, the demo gatherings read back, constraint errors.
-#![cfg(feature = "ssr")]
 
 use chrono::Utc;
 use convene::api::gathering::ssr::public_view;
@@ -20,12 +19,9 @@ async fn sqlite() -> (tempfile::TempDir, DatabaseConnection) {
 }
 
 async fn postgres() -> Option<DatabaseConnection> {
-    let url = std::env::var("CONVENE_TEST_DATABASE_URL").ok()?;
-    let url = DatabaseUrl::parse(&url).expect("CONVENE_TEST_DATABASE_URL");
-    let conn = db::connect(&url).await.expect("connect to PostgreSQL");
-    // Start from nothing, whatever an earlier run left.
-    db::migrate_down(&conn).await.expect("roll back");
-    Some(conn)
+    let url = crate::common::postgres().await?;
+    let url = DatabaseUrl::parse(&url).expect("a test database URL");
+    Some(db::connect(&url).await.expect("connect to PostgreSQL"))
 }
 
 async fn table_count(conn: &DatabaseConnection) -> i64 {
@@ -341,8 +337,7 @@ async fn sqlite_file() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn postgresql() {
-    match postgres().await {
-        Some(conn) => suite(conn).await,
-        None => eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL part skipped"),
+    if let Some(conn) = postgres().await {
+        suite(conn).await;
     }
 }

@@ -1,10 +1,9 @@
 //! `convene backup`: a consistent copy of the SQLite database taken while it is written.
-#![cfg(feature = "ssr")]
 
 use convene::config::DatabaseUrl;
 use convene::db::{self, auth, demo, queries};
 
-mod common;
+use crate::common;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_taken_during_writes_opens_whole_and_holds_the_organisation() {

@@ -1,9 +1,8 @@
 //! The audit log page: owners read who changed what; nobody else can.
-#![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
 
-mod common;
+use crate::common;
 
 use common::{HOST, ORGANISER, OUTSIDER, OWNER, app};
 

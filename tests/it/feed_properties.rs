@@ -2,7 +2,6 @@
 //! venue is in, gives a feed that an independent iCalendar reader (the `ical` crate, not
 //! the `icalendar` crate that writes it) reads back to the same title, description,
 //! place, zone and local times; no text can add a line or a property.
-#![cfg(feature = "ssr")]
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;

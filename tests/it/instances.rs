@@ -2,9 +2,8 @@
 //! made on one works on the other, each serves the other's edits at once (pages and
 //! feeds), and an edit made from a page one instance served before the other saved a
 //! change is refused as stale, with what was typed kept.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::http::{Request, StatusCode, header};
 use common::{AGENDA_OF_TIRANA, ORG, ORGANISER, TIRANA};
@@ -29,8 +28,7 @@ async fn etag(app: &common::App, uri: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_serve_each_others_edits_and_refuse_stale_ones() {
-    let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
-        eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL not tested");
+    let Some(url) = common::postgres().await else {
         return;
     };
     let (first, second) = common::two_instances(&url).await;

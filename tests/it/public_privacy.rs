@@ -2,7 +2,6 @@
 //! internal field of the demo data, then every public page and feed is requested through
 //! the real router, in every language, and searched for it (HTML, attributes and
 //! hydration payload alike).
-#![cfg(feature = "ssr")]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,6 +1,5 @@
 //! A convene app on a fresh SQLite file with the demo loaded, driven through its real
 //! router, with members to sign in as.
-#![allow(dead_code)]
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -60,6 +59,32 @@ pub async fn integrity_check(conn: &DatabaseConnection) -> String {
     .unwrap()
     .try_get_by_index::<String>(0)
     .unwrap()
+}
+
+/// A new, empty PostgreSQL database on the server `CONVENE_TEST_DATABASE_URL` names (its
+/// role may create databases), so PostgreSQL tests run side by side without sharing
+/// tables or LISTEN channels; `None`, said loudly, when no server is named.
+pub async fn postgres() -> Option<String> {
+    use sea_orm::ConnectionTrait;
+    let Ok(server) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
+        eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL NOT TESTED");
+        return None;
+    };
+    let admin = db::connect(&DatabaseUrl::parse(&server).expect("CONVENE_TEST_DATABASE_URL"))
+        .await
+        .expect("connect to the PostgreSQL server");
+    let name = format!("convene_t_{}", uuid::Uuid::new_v4().simple());
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create a database for the test (the role needs CREATEDB)");
+    admin.close().await.ok();
+    let (base, query) = server.split_once('?').unwrap_or((&server, ""));
+    let (host, _) = base.rsplit_once('/').expect("a database URL with a path");
+    Some(match query {
+        "" => format!("{host}/{name}"),
+        q => format!("{host}/{name}?{q}"),
+    })
 }
 
 /// Two app instances (each with its own connection pool) on one fresh PostgreSQL

@@ -1,9 +1,8 @@
 //! The real server process on a SQLite file: killed (`SIGKILL`) in the middle of a burst of
 //! concurrent edits it keeps every edit it acknowledged, whole; stopped (`SIGTERM`) it
 //! finishes the request in flight, ends open live streams and exits cleanly.
-#![cfg(all(feature = "ssr", unix))]
 
-mod common;
+use crate::common;
 
 use std::net::SocketAddr;
 use std::path::Path;

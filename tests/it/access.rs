@@ -1,11 +1,10 @@
 //! Signing in and out through the real router, and who may read the members' pages.
-#![cfg(feature = "ssr")]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use convene::db::auth;
 
-mod common;
+use crate::common;
 
 use common::{PASSWORD, app};
 

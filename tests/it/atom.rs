@@ -1,8 +1,7 @@
 //! The Atom feed of published and changed gatherings, read back by an independent feed
 //! parser: public gatherings only, the latest change first, nothing internal.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

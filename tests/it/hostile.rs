@@ -3,9 +3,8 @@
 //! or a save; nothing panics or fails inside; afterwards every page still renders with
 //! the stored text escaped, and every feed still reads as valid iCalendar with no line
 //! a title injected.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{ORG, OWNER, TIRANA};
@@ -70,8 +69,7 @@ async fn on_sqlite_hostile_input_is_refused_clearly_or_stored_and_shown_safely()
 /// PostgreSQL refuses some text SQLite keeps (NUL): the answers must not differ in kind.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn on_postgresql_hostile_input_is_refused_clearly_or_stored_and_shown_safely() {
-    let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
-        eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL not tested");
+    let Some(url) = common::postgres().await else {
         return;
     };
     let (app, _) = common::two_instances(&url).await;

@@ -1,8 +1,7 @@
 //! The one-time setup: on a new installation (the demo loaded, no account) the first
 //! person makes their account and owns the organisation; the page then disappears.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

@@ -1,12 +1,11 @@
 //! Private crew feeds through the real router: a member makes one, its address opens a
 //! calendar with the internal run of show, revoking it (or losing the membership) closes
 //! it at once, and nobody else can make or revoke one for them.
-#![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
 use sea_orm::ConnectionTrait;
 
-mod common;
+use crate::common;
 
 use common::{App, HOST, ORGANISER, OUTSIDER, VIEWER, app};
 

@@ -1,9 +1,8 @@
 //! Campaigns and series: one run of show copied to three cities in three zones, each at
 //! the right local and UTC time on every page and in the campaign feed (read back by an
 //! independent iCalendar parser); a monthly series whose occurrences stay separate.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use chrono::{NaiveDateTime, TimeZone};

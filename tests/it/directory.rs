@@ -2,9 +2,8 @@
 //! opened before someone else's change is refused with who changed it and when, keeping
 //! what was typed; deleting a venue still used is refused with where it is used;
 //! archiving takes it out of the pickers and keeps it on the gatherings that used it.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{HOST, ORG, ORGANISER, OWNER, TIRANA};

@@ -1,9 +1,8 @@
 //! Planning a gathering through the organiser's forms, as a browser without JavaScript
 //! would: refused input comes back with what was typed; roles are checked on the server;
 //! a stale page cannot overwrite a newer change.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{ORGANISER, VIEWER, app};

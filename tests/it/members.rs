@@ -1,8 +1,7 @@
 //! Members and invitations: an owner invites by a link that works once, sets roles and
 //! removes members; an organisation never loses its last owner.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

@@ -1,9 +1,8 @@
 //! The A4 poster of a gathering: public like its page, with a QR code of its calendar.
-#![cfg(feature = "ssr")]
 
 use axum::http::StatusCode;
 
-mod common;
+use crate::common;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_published_gathering_has_a_poster_with_its_calendar_address() {

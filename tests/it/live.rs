@@ -2,7 +2,6 @@
 //! the programme, every open live view hears of it (server-sent events), roles are
 //! checked on the server, and on PostgreSQL a change made through one app instance
 //! reaches the live views of another.
-#![cfg(feature = "ssr")]
 
 use std::time::Duration;
 
@@ -14,7 +13,7 @@ use futures::StreamExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use tower::ServiceExt;
 
-mod common;
+use crate::common;
 
 use common::{App, HOST, ORGANISER, VIEWER, app};
 
@@ -218,8 +217,7 @@ async fn only_those_who_run_the_day_can_tap_and_only_organisers_clear_it() {
 /// view through LISTEN/NOTIFY.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn on_postgresql_a_change_on_one_instance_reaches_the_other() {
-    let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
-        eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL part skipped");
+    let Some(url) = common::postgres().await else {
         return;
     };
     let (first, second) = common::two_instances(&url).await;

@@ -1,8 +1,7 @@
 //! Export, import into a fresh database, export again: the same document and the same
 //! calendar feeds byte for byte; a bad document names its bad field and writes nothing.
-#![cfg(feature = "ssr")]
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, header};

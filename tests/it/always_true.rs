@@ -4,7 +4,7 @@
 //! SQLite file (and PostgreSQL when `CONVENE_TEST_DATABASE_URL` names one), with the
 //! independent `ical` reader where instants matter.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -778,8 +778,7 @@ async fn etags_change_exactly_when_the_answer_does() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn another_instance_sees_an_edit_at_once() {
-    let Ok(url) = std::env::var("CONVENE_TEST_DATABASE_URL") else {
-        eprintln!("CONVENE_TEST_DATABASE_URL is not set: PostgreSQL not tested");
+    let Some(url) = common::postgres().await else {
         return;
     };
     let (a, b) = two_instances(&url).await;

@@ -1,0 +1,29 @@
+//! The integration tests: one binary, one module per area, all driving the real router
+//! (or the real server process) against SQLite and, where a URL is given, PostgreSQL.
+
+mod common;
+
+mod access;
+mod access_matrix;
+mod always_true;
+mod atom;
+mod audit;
+mod backup;
+mod call_sheets;
+mod campaigns;
+mod crew_feeds;
+mod database;
+mod digest;
+mod directory;
+mod export;
+mod feed_properties;
+mod hostile;
+mod instances;
+mod live;
+mod members;
+mod planning;
+mod poster;
+#[cfg(unix)]
+mod process;
+mod public_privacy;
+mod setup;
