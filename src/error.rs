@@ -77,6 +77,26 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
+/// A request that ends in an error answers with its status and a short plain sentence;
+/// internal details were logged where the error was made.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let status = axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let text = match self {
+            AppError::SignInRequired => "Please sign in first.",
+            AppError::Forbidden => "Your role does not allow this change.",
+            AppError::NotFound => "Not found.",
+            AppError::Validation { message, .. } | AppError::Conflict(message) => {
+                return (status, message).into_response();
+            }
+            _ => "The change could not be saved; please try again.",
+        };
+        (status, text).into_response()
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -175,7 +175,7 @@ pub mod ssr {
     use crate::api::gathering::ssr::{agenda, gathering_title, segment_title};
     use crate::api::split_list;
     use crate::db::entities::{app_user, organisation};
-    use crate::db::queries::{self, GatheringBundle};
+    use crate::db::queries::GatheringBundle;
     use crate::domain::access::Permission;
 
     /// The signed-in user, or `SignInRequired`.
@@ -186,24 +186,15 @@ pub mod ssr {
             .ok_or(AppError::SignInRequired)
     }
 
-    /// The organisation `slug` if the signed-in user is a member whose role allows `p`.
-    /// Non-members are told the organisation's internal pages do not exist.
+    /// The organisation `slug` if the signed-in user is a member whose role allows `p`
+    /// ([`crate::db::auth::member_of`]).
     pub async fn member(
         db: &DatabaseConnection,
         slug: &str,
         p: Permission,
     ) -> Result<(organisation::Model, MemberRole), AppError> {
         let user = user(db).await?;
-        let org = queries::organisation_by_slug(db, slug)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let role = crate::db::auth::role_in(db, user.id, org.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if !role.allows(p) {
-            return Err(AppError::Forbidden);
-        }
-        Ok((org, role))
+        crate::db::auth::member_of(db, user.id, slug, p).await
     }
 
     /// Builds the run-sheet: every segment, internal ones included, timed in the venue's

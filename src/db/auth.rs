@@ -331,6 +331,27 @@ pub async fn role_in(
         .and_then(|m| m.role.parse().ok()))
 }
 
+/// The organisation `slug` if user `user_id` is a member whose role allows `p`: the one
+/// membership check of every members' page, form, feed and export. Someone who is not a
+/// member is told the organisation's internal pages do not exist.
+pub async fn member_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    slug: &str,
+    p: crate::domain::access::Permission,
+) -> Result<(organisation::Model, MemberRole), AppError> {
+    let org = super::queries::organisation_by_slug(db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let role = role_in(db, user_id, org.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !role.allows(p) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((org, role))
+}
+
 /// Records a change in the audit log.
 pub async fn audit(
     db: &impl ConnectionTrait,

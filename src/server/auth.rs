@@ -198,7 +198,7 @@ pub async fn setup(
     peer: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
     request: axum::extract::Request,
 ) -> Response {
-    let (parts, mut values) = match super::forms::read_post(request).await {
+    let (parts, mut values) = match super::actions::read_post(request).await {
         Ok(read) => read,
         Err(refused) => return refused,
     };
@@ -230,7 +230,7 @@ pub async fn setup(
         Err(e) => {
             values.remove("password");
             values.remove("password_again");
-            super::forms::answer_refusal(&state, parts, values, e).await
+            super::actions::answer_refusal(&state, parts, values, e).await
         }
     }
 }

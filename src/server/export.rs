@@ -6,44 +6,31 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
-use super::forms::{error_page, member};
+use super::actions::member;
 use crate::db::{auth, export};
 use crate::domain::access::Permission;
+use crate::error::AppError;
 
 pub async fn download(
     State(state): State<AppState>,
     Path(org): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    let (user, o, _) = match member(&state, &headers, &org, Permission::Export).await {
-        Ok(m) => m,
-        Err(e) => return error_page(e),
-    };
-    let document = match export::export(&state.db, &o.slug).await {
-        Ok(d) => d,
-        Err(e) => return error_page(e),
-    };
-    let body = match serde_json::to_vec_pretty(&document) {
-        Ok(b) => b,
-        Err(e) => {
-            return error_page(crate::error::AppError::internal("export", e));
-        }
-    };
-    if let Err(e) = auth::audit(
+) -> Result<Response, AppError> {
+    let m = member(&state.db, &headers, &org, Permission::Export).await?;
+    let document = export::export(&state.db, &m.org.slug).await?;
+    let body = serde_json::to_vec_pretty(&document).map_err(|e| AppError::internal("export", e))?;
+    auth::audit(
         &state.db,
-        Some(o.id),
-        Some(user.id),
+        Some(m.org.id),
+        Some(m.user.id),
         "organisation.export",
-        &o.name,
+        &m.org.name,
         "",
     )
-    .await
-    {
-        return error_page(e);
-    }
+    .await?;
     let file = format!(
         "attachment; filename=\"{}-{}.json\"",
-        o.slug,
+        m.org.slug,
         chrono::Utc::now().format("%Y-%m-%d")
     );
     let mut response = (
@@ -65,5 +52,5 @@ pub async fn download(
             .headers_mut()
             .insert(header::CONTENT_DISPOSITION, value);
     }
-    response
+    Ok(response)
 }

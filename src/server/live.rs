@@ -18,9 +18,10 @@ use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use tokio::sync::broadcast;
 
 use super::AppState;
-use crate::db::entities::{app_user, gathering, organisation};
+use super::actions::{Member, member};
+use crate::db::entities::gathering;
 use crate::db::live::{self, LiveAction};
-use crate::db::{auth, queries};
+use crate::db::queries;
 use crate::domain::access::Permission;
 use crate::error::AppError;
 
@@ -116,8 +117,7 @@ pub async fn listen(
 
 /// Who asks about which gathering.
 struct Asked {
-    user: app_user::Model,
-    org: organisation::Model,
+    member: Member,
     gathering: gathering::Model,
 }
 
@@ -129,15 +129,11 @@ async fn member_gathering(
     slug: &str,
     p: Permission,
 ) -> Result<Asked, AppError> {
-    let (user, org, _) = super::forms::member(state, headers, org, p).await?;
-    let gathering = queries::gathering_by_slug(&state.db, org.id, slug)
+    let member = member(&state.db, headers, org, p).await?;
+    let gathering = queries::gathering_by_slug(&state.db, member.org.id, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Asked {
-        user,
-        org,
-        gathering,
-    })
+    Ok(Asked { member, gathering })
 }
 
 /// `GET /manage/o/{org}/{slug}/live/events`: a server-sent event `changed` each time the
@@ -149,7 +145,7 @@ pub async fn events(
 ) -> Response {
     let g = match member_gathering(&state, &headers, &org, &slug, Permission::ReadInternal).await {
         Ok(asked) => asked.gathering,
-        Err(e) => return super::forms::error_page(e),
+        Err(e) => return e.into_response(),
     };
     let receiver = state.live.subscribe();
     let closing = state.live.closing.subscribe();
@@ -188,7 +184,7 @@ pub async fn action(
     Path((org, slug)): Path<(String, String)>,
     request: Request,
 ) -> Response {
-    let (parts, values) = match super::forms::read_post(request).await {
+    let (parts, values) = match super::actions::read_post(request).await {
         Ok(read) => read,
         Err(refused) => return refused,
     };
@@ -201,40 +197,28 @@ pub async fn action(
             Permission::RunLive
         };
         let Asked {
-            user,
-            org: o,
+            member,
             gathering: g,
         } = member_gathering(&state, &parts.headers, &org, &slug, needs).await?;
-        // The change and its audit entry are saved together or not at all.
         let txn = crate::db::begin_write(&state.db).await?;
         let detail = if action == "reset" {
             live::reset(&txn, g.id).await?;
             String::new()
         } else {
-            let act = LiveAction::parse(&action).ok_or_else(|| AppError::Validation {
-                field: "action".into(),
-                message: "Unknown action.".into(),
-            })?;
+            let act = LiveAction::parse(&action).ok_or_else(super::actions::unknown_action)?;
             let segment: i32 = get("segment").parse().map_err(|_| AppError::NotFound)?;
             let s = live::apply(&txn, g.id, segment, act, chrono::Utc::now()).await?;
             format!("{}: {}", act.as_str(), s.title)
         };
-        auth::audit(
-            &txn,
-            Some(o.id),
-            Some(user.id),
-            &format!("live.{action}"),
-            &g.slug,
-            &detail,
-        )
-        .await?;
-        txn.commit().await?;
+        member
+            .commit(txn, &format!("live.{action}"), &g.slug, &detail)
+            .await?;
         state.live.announce(g.id).await;
-        Ok::<_, AppError>(format!("/manage/o/{}/{}/live", o.slug, g.slug))
+        Ok::<_, AppError>(format!("/manage/o/{}/{}/live", member.org.slug, g.slug))
     }
     .await;
     match result {
         Ok(to) => Redirect::to(&to).into_response(),
-        Err(e) => super::forms::answer_refusal(&state, parts, values, e).await,
+        Err(e) => super::actions::answer_refusal(&state, parts, values, e).await,
     }
 }

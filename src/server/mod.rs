@@ -1,8 +1,8 @@
 //! Server start: configuration, tracing, database, migrations, router.
 
+pub mod actions;
 pub mod auth;
 pub mod export;
-pub mod forms;
 pub mod lang;
 pub mod live;
 pub mod policy;
@@ -292,19 +292,19 @@ pub fn router_with(
         .route("/setup", axum::routing::post(auth::setup))
         .route(
             "/invite/{token}",
-            axum::routing::post(forms::accept_invitation),
+            axum::routing::post(actions::accept_invitation),
         )
         .route(
             "/manage/o/{org}/members",
-            axum::routing::post(forms::members_action),
+            axum::routing::post(actions::members_action),
         )
         .route(
             "/manage/o/{org}/directory",
-            axum::routing::post(forms::directory_action),
+            axum::routing::post(actions::directory_action),
         )
         .route(
             "/manage/o/{org}/directory/{kind}/{id}",
-            axum::routing::post(forms::directory_item_action),
+            axum::routing::post(actions::directory_item_action),
         )
         .route(
             "/manage/o/{org}/{slug}/live",
@@ -316,7 +316,7 @@ pub fn router_with(
         )
         .route(
             "/manage/o/{org}/crew-feeds",
-            axum::routing::post(forms::crew_feed_action),
+            axum::routing::post(actions::crew_feed_action),
         )
         .route(
             "/manage/o/{org}/export.json",
@@ -328,15 +328,15 @@ pub fn router_with(
         )
         .route(
             "/manage/o/{org}/new",
-            axum::routing::post(forms::create_gathering),
+            axum::routing::post(actions::create_gathering),
         )
         .route(
             "/manage/o/{org}/{slug}/edit",
-            axum::routing::post(forms::edit_gathering),
+            axum::routing::post(actions::edit_gathering),
         )
         .route(
             "/manage/o/{org}/{slug}/agenda",
-            axum::routing::post(forms::agenda_action),
+            axum::routing::post(actions::agenda_action),
         )
         .route(
             "/o/{org}/calendar.ics",
@@ -352,7 +352,7 @@ pub fn router_with(
         )
         .route(
             "/manage/o/{org}/digest/{month}",
-            axum::routing::post(forms::digest_action),
+            axum::routing::post(actions::digest_action),
         )
         .route(
             "/o/{org}/campaigns/{slug}/calendar.ics",

@@ -1,0 +1,209 @@
+//! The agenda editor's form: segments, who appears in them, statements, translations.
+
+use axum::extract::{Path, Request, State};
+use axum::response::Response;
+
+use super::{Fields, get, handle, member, unknown_action, version};
+use crate::db::planning::{self, Translation};
+use crate::db::{directory, queries};
+use crate::domain::access::Permission;
+use crate::domain::directory::AppearanceForm;
+use crate::domain::plan::{SegmentForm, StatementForm};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::server::AppState;
+
+/// `POST /manage/o/{org}/{slug}/agenda`: one change of the agenda, named by `action`:
+/// `add`, `edit`, `up`/`down`, `reorder` or `delete` a segment; `appear`/`unappear` a
+/// person in one; `statement`/`unstatement`; `translate`. Every change names the
+/// gathering's `version` it was made on, and is saved with its audit entry; open live
+/// views and run-sheets follow it.
+pub async fn agenda_action(
+    State(state): State<AppState>,
+    Path((org, slug)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let action = get(&v, "action");
+        let needed = if matches!(action, "delete" | "unstatement") {
+            Permission::Delete
+        } else {
+            Permission::Plan
+        };
+        let m = member(&state.db, &headers, &org, needed).await?;
+        let bundle = queries::gathering_bundle(&state.db, m.org.id, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let g = &bundle.gathering;
+        let id_of = |k: &str| get(&v, k).parse::<i32>().map_err(|_| AppError::NotFound);
+        let txn = crate::db::begin_write(&state.db).await?;
+        // Each change answers with its audit entry and the place on the page to return to.
+        let (audit, detail, anchor): (&str, String, String) = match action {
+            "add" => {
+                let (film, form) = segment_form(&v);
+                let statement = statement_choice(&v)?;
+                let s = planning::add_segment_at(&txn, g.id, version(&v), film, &form).await?;
+                planning::link_statement(&txn, g.id, s.id, statement).await?;
+                ("segment.add", s.title, format!("#segment-{}", s.id))
+            }
+            "edit" => {
+                let (film, form) = segment_form(&v);
+                let id = id_of("segment")?;
+                let statement = statement_choice(&v)?;
+                let s = planning::update_segment(&txn, g.id, version(&v), id, film, &form).await?;
+                planning::link_statement(&txn, g.id, id, statement).await?;
+                ("segment.update", s.title, format!("#segment-{id}"))
+            }
+            "up" | "down" => {
+                let id = id_of("segment")?;
+                planning::move_segment(&txn, g.id, version(&v), id, action == "up").await?;
+                ("segment.move", action.into(), format!("#segment-{id}"))
+            }
+            "reorder" => {
+                let order: Vec<i32> = get(&v, "order")
+                    .split(',')
+                    .map(|id| id.trim().parse::<i32>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| AppError::Validation {
+                        field: "form".into(),
+                        message: "The new order could not be read; reload the page and try again."
+                            .into(),
+                    })?;
+                planning::reorder_segments(&txn, g.id, version(&v), &order).await?;
+                ("segment.reorder", String::new(), String::new())
+            }
+            "delete" => {
+                let s =
+                    planning::delete_segment(&txn, g.id, version(&v), id_of("segment")?).await?;
+                ("segment.delete", s.title, String::new())
+            }
+            "appear" => {
+                let form = AppearanceForm {
+                    person: get(&v, "person").into(),
+                    role: get(&v, "role").into(),
+                    mode: get(&v, "mode").into(),
+                    language: get(&v, "language").into(),
+                    interpreted_into: get(&v, "interpreted_into").into(),
+                    online_link: get(&v, "online_link").into(),
+                };
+                let id = id_of("segment")?;
+                directory::add_appearance(&txn, m.org.id, g.id, version(&v), id, &form).await?;
+                ("appearance.add", form.role, format!("#segment-{id}"))
+            }
+            "unappear" => {
+                directory::remove_appearance(&txn, g.id, version(&v), id_of("appearance")?).await?;
+                ("appearance.remove", String::new(), String::new())
+            }
+            "statement" => {
+                let id = match get(&v, "statement").trim() {
+                    "" => None,
+                    id => Some(id.parse::<i32>().map_err(|_| AppError::NotFound)?),
+                };
+                let st = planning::save_statement(&txn, g.id, version(&v), id, &statement_form(&v))
+                    .await?;
+                let audit = if id.is_some() {
+                    "statement.update"
+                } else {
+                    "statement.add"
+                };
+                (audit, st.title, format!("#statement-{}", st.id))
+            }
+            "unstatement" => {
+                let st = planning::delete_statement(&txn, g.id, version(&v), id_of("statement")?)
+                    .await?;
+                ("statement.delete", st.title, "#statements".into())
+            }
+            "translate" => {
+                let entries = translations(&v, &bundle, &m.org.default_language);
+                planning::save_translations(&txn, g.id, version(&v), &entries).await?;
+                ("gathering.translate", String::new(), "#translations".into())
+            }
+            _ => return Err(unknown_action()),
+        };
+        m.commit(txn, audit, &g.slug, &detail).await?;
+        // Open live views and run-sheets of this gathering follow the change.
+        state.live.announce(g.id).await;
+        Ok(format!(
+            "/manage/o/{}/{}/agenda{anchor}",
+            m.org.slug, g.slug
+        ))
+    })
+    .await
+}
+
+/// The film chosen and the segment fields of an add or edit form.
+fn segment_form(v: &Fields) -> (Option<i32>, SegmentForm) {
+    let film = match get(v, "film") {
+        "" => None,
+        id => id.parse::<i32>().ok(),
+    };
+    let form = SegmentForm {
+        kind: get(v, "kind").into(),
+        title: get(v, "title").into(),
+        duration: get(v, "duration").into(),
+        hard_start: get(v, "hard_start").into(),
+        public: get(v, "public").into(),
+        cue_notes: get(v, "cue_notes").into(),
+    };
+    (film, form)
+}
+
+/// The statement a segment form names: none, or one of the gathering's.
+fn statement_choice(v: &Fields) -> Result<Option<i32>, AppError> {
+    match get(v, "statement").trim() {
+        "" => Ok(None),
+        id => id
+            .parse::<i32>()
+            .map(Some)
+            .map_err(|_| AppError::Validation {
+                field: "statement".into(),
+                message: "Choose one of this gathering's statements.".into(),
+            }),
+    }
+}
+
+fn statement_form(v: &Fields) -> StatementForm {
+    StatementForm {
+        title: get(v, "title").into(),
+        language: get(v, "language").into(),
+        points: get(v, "points").into(),
+        signature_count: get(v, "signature_count").into(),
+        public: get(v, "public").into(),
+    }
+}
+
+/// The translations form: for every language but the organisation's own, the
+/// gathering's title and description (`g_title_{lang}`, `g_desc_{lang}`), each segment's
+/// title (`s_{id}_{lang}`) and each statement's title and points (`st_{id}_title_{lang}`,
+/// `st_{id}_points_{lang}`), as `pages::planning` names the fields.
+fn translations(v: &Fields, bundle: &queries::GatheringBundle, own: &str) -> Vec<Translation> {
+    let key = |k: String| get(v, &k).to_owned();
+    let mut entries = Vec::new();
+    for lang in Lang::ALL
+        .map(|l| l.code())
+        .into_iter()
+        .filter(|l| *l != own)
+    {
+        entries.push(Translation::Gathering {
+            language: lang.into(),
+            title: key(format!("g_title_{lang}")),
+            description: key(format!("g_desc_{lang}")),
+        });
+        for s in &bundle.segments {
+            entries.push(Translation::Segment {
+                id: s.id,
+                language: lang.into(),
+                title: key(format!("s_{}_{lang}", s.id)),
+            });
+        }
+        for st in &bundle.statements {
+            entries.push(Translation::Statement {
+                id: st.id,
+                language: lang.into(),
+                title: key(format!("st_{}_title_{lang}", st.id)),
+                points: key(format!("st_{}_points_{lang}", st.id)),
+            });
+        }
+    }
+    entries
+}

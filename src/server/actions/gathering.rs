@@ -1,0 +1,144 @@
+//! A gathering's own forms: create it, change its details, duplicate it, take it to
+//! other cities (a campaign) or repeat it (a series).
+
+use axum::extract::{Path, Request, State};
+use axum::response::Response;
+
+use super::{Fields, get, handle, member, unknown_action, version};
+use crate::db::{campaigns, planning, queries};
+use crate::domain::access::Permission;
+use crate::domain::plan::GatheringForm;
+use crate::error::AppError;
+use crate::server::AppState;
+
+/// `POST /manage/o/{org}/new`: creates a gathering and opens its agenda.
+pub async fn create_gathering(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let m = member(&state.db, &headers, &org, Permission::Plan).await?;
+        let form = gathering_form(&v);
+        let venue = venue_choice(&v)?;
+        let txn = crate::db::begin_write(&state.db).await?;
+        let g =
+            planning::create_gathering(&txn, m.org.id, venue, get(&v, "time_zone"), &form).await?;
+        m.commit(txn, "gathering.create", &g.slug, &g.title).await?;
+        Ok(format!("/manage/o/{}/{}/agenda", m.org.slug, g.slug))
+    })
+    .await
+}
+
+fn gathering_form(v: &Fields) -> GatheringForm {
+    GatheringForm {
+        title: get(v, "title").into(),
+        slug: get(v, "slug").into(),
+        kind: get(v, "kind").into(),
+        status: get(v, "status").into(),
+        date: get(v, "date").into(),
+        starts: get(v, "starts").into(),
+        ends: get(v, "ends").into(),
+        ends_next_day: get(v, "ends_next_day").into(),
+        public_description: get(v, "public_description").into(),
+        internal_notes: get(v, "internal_notes").into(),
+        languages: get(v, "languages").into(),
+        expected_attendance: get(v, "expected_attendance").into(),
+        actual_attendance: get(v, "actual_attendance").into(),
+    }
+}
+
+fn venue_choice(v: &Fields) -> Result<Option<i32>, AppError> {
+    match get(v, "venue") {
+        "" => Ok(None),
+        id => id
+            .parse::<i32>()
+            .map(Some)
+            .map_err(|_| AppError::Validation {
+                field: "venue".into(),
+                message: "Choose one of your venues.".into(),
+            }),
+    }
+}
+
+/// `POST /manage/o/{org}/{slug}/edit`: saves a gathering's details (no `action`), or
+/// duplicates it (`duplicate`), makes a campaign of it (`campaign`) or repeats it
+/// (`series`).
+pub async fn edit_gathering(
+    State(state): State<AppState>,
+    Path((org, slug)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let m = member(&state.db, &headers, &org, Permission::Plan).await?;
+        let g = queries::gathering_by_slug(&state.db, m.org.id, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let o = &m.org;
+        match get(&v, "action") {
+            "" | "save" => {
+                let txn = crate::db::begin_write(&state.db).await?;
+                let saved = planning::update_gathering(
+                    &txn,
+                    o.id,
+                    g.id,
+                    version(&v),
+                    venue_choice(&v)?,
+                    get(&v, "time_zone"),
+                    &gathering_form(&v),
+                )
+                .await?;
+                m.commit(txn, "gathering.update", &saved.slug, &saved.status)
+                    .await?;
+                state.live.announce(saved.id).await;
+                Ok(format!("/manage/o/{}/{}/agenda", o.slug, saved.slug))
+            }
+            "duplicate" => {
+                let txn = crate::db::begin_write(&state.db).await?;
+                let copy = planning::duplicate_gathering(
+                    &txn,
+                    o.id,
+                    &g.slug,
+                    get(&v, "copy_date"),
+                    get(&v, "copy_title"),
+                    get(&v, "copy_slug"),
+                )
+                .await?;
+                m.commit(txn, "gathering.duplicate", &copy.slug, &g.slug)
+                    .await?;
+                Ok(format!("/manage/o/{}/{}/agenda", o.slug, copy.slug))
+            }
+            "campaign" => {
+                let form = campaigns::CampaignForm {
+                    title: get(&v, "campaign_title").into(),
+                    slug: get(&v, "campaign_slug").into(),
+                    // One checkbox per venue: `venue_{id}`.
+                    venues: v
+                        .keys()
+                        .filter_map(|k| k.strip_prefix("venue_"))
+                        .map(str::to_owned)
+                        .collect(),
+                    keep: get(&v, "keep").into(),
+                };
+                let (c, _) =
+                    campaigns::create_campaign(&state.db, o.id, m.user.id, &g.slug, &form).await?;
+                Ok(format!("/o/{}/campaigns/{}", o.slug, c.slug))
+            }
+            "series" => {
+                campaigns::repeat(
+                    &state.db,
+                    o.id,
+                    m.user.id,
+                    &g.slug,
+                    get(&v, "every"),
+                    get(&v, "count"),
+                    get(&v, "dates"),
+                )
+                .await?;
+                Ok(format!("/manage/o/{}/{}/edit#series", o.slug, g.slug))
+            }
+            _ => Err(unknown_action()),
+        }
+    })
+    .await
+}
