@@ -27,8 +27,32 @@ pub const MAX_FAILURES_PER_ACCOUNT: u64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: u64 = 20;
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 
+/// Password hashes computed at once, each on a blocking thread: argon2 is meant to be slow,
+/// so a burst of sign-ins (or a guesser sending random e-mails) queues here instead of
+/// holding up the async workers that serve pages, feeds and live views.
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    tokio::sync::Semaphore::new(cores.div_ceil(2))
+});
+
+/// Runs one argon2 computation on a blocking thread, waiting for a turn.
+async fn argon2_turn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let _turn = HASHING
+        .acquire()
+        .await
+        .expect("the hashing semaphore is never closed");
+    tokio::task::spawn_blocking(work)
+        .await
+        .expect("password hashing does not panic")
+}
+
 /// Hashes a password with argon2id and a random salt.
-pub fn hash_password(password: &str) -> Result<String, AppError> {
+pub async fn hash_password(password: &str) -> Result<String, AppError> {
+    let password = password.to_owned();
+    argon2_turn(move || hash_now(&password)).await
+}
+
+fn hash_now(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -37,7 +61,12 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
 }
 
 /// Whether `password` matches a stored argon2 hash.
-pub fn verify_password(hash: &str, password: &str) -> bool {
+pub async fn verify_password(hash: &str, password: &str) -> bool {
+    let (hash, password) = (hash.to_owned(), password.to_owned());
+    argon2_turn(move || verify_now(&hash, &password)).await
+}
+
+fn verify_now(hash: &str, password: &str) -> bool {
     PasswordHash::new(hash)
         .map(|h| {
             Argon2::default()
@@ -121,7 +150,7 @@ pub async fn create_user(
     let user = app_user::ActiveModel {
         email: Set(email),
         display_name: Set(name.as_str().to_owned()),
-        password_hash: Set(hash_password(password)?),
+        password_hash: Set(hash_password(password).await?),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -231,10 +260,10 @@ pub async fn sign_in(
         .one(db)
         .await?;
     let ok = match &user {
-        Some(u) => verify_password(&u.password_hash, password),
+        Some(u) => verify_password(&u.password_hash, password).await,
         None => {
             // Same work as for a real account, so timing does not tell who has one.
-            let _ = hash_password(password);
+            let _ = hash_password(password).await;
             false
         }
     };
@@ -431,11 +460,11 @@ mod tests {
 
     #[test]
     fn passwords_hash_with_argon2id_and_verify() {
-        let hash = hash_password("correct horse battery").unwrap();
+        let hash = hash_now("correct horse battery").unwrap();
         assert!(hash.starts_with("$argon2id$"), "{hash}");
-        assert!(verify_password(&hash, "correct horse battery"));
-        assert!(!verify_password(&hash, "Correct horse battery"));
-        assert!(!verify_password("not a hash", "x"));
+        assert!(verify_now(&hash, "correct horse battery"));
+        assert!(!verify_now(&hash, "Correct horse battery"));
+        assert!(!verify_now("not a hash", "x"));
     }
 
     #[test]
@@ -511,6 +540,13 @@ pub async fn first_owner(
     form: &SetupForm,
 ) -> Result<(app_user::Model, organisation::Model), AppError> {
     let txn = super::begin_write(db).await?;
+    // Two posts at once must not both find no account. SQLite's write transaction is
+    // already exclusive; on PostgreSQL a lock that conflicts with itself makes the second
+    // wait for the first to commit, then see its account.
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_unprepared("LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE")
+            .await?;
+    }
     if !setup_open(&txn).await? {
         return Err(AppError::NotFound);
     }

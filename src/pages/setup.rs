@@ -45,6 +45,13 @@ fn SetupView(c: SetupChoices, lang: Lang) -> impl IntoView {
             </p>
         }
     };
+    // The setup link the server prints carries the code.
+    let from_link = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("token"))
+        .unwrap_or_default();
+    let token_error = echo.error_for("token");
+    let token_bad = token_error.is_some();
+    let token = echo.value("token", &from_link);
     let chosen = echo.value(
         "organisation",
         c.organisations
@@ -59,6 +66,12 @@ fn SetupView(c: SetupChoices, lang: Lang) -> impl IntoView {
             <p>{t("setup-intro")}</p>
             {echo.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <form method="post" action="/setup" class="plan-form">
+                <p class="field" class:has-error=token_bad>
+                    <label for="setup-token">{t("setup-token")}</label>
+                    <input id="setup-token" name="token" type="text" value=token autocomplete="off"
+                        spellcheck="false" dir="ltr" aria-invalid=token_bad.then_some("true") />
+                    {token_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
                 {field("display_name", t("setup-name"), "text", "name")}
                 {field("email", t("sign-in-email"), "email", "username")}
                 {field("password", t("sign-in-password"), "password", "new-password")}

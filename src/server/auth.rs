@@ -190,7 +190,46 @@ pub(crate) async fn signed_in_response(
     }
 }
 
-/// `POST /setup`: the one-time setup, while no account exists. Makes the first owner and
+/// The code that opens the one-time setup: `CONVENE_SETUP_TOKEN` when set (the same on
+/// every instance behind a load balancer), otherwise a random one made at start and
+/// printed in the server's log with the setup link. Only its digest is kept.
+#[derive(Clone)]
+pub struct SetupToken {
+    digest: [u8; 32],
+    shown: std::sync::Arc<str>,
+}
+
+impl SetupToken {
+    pub fn new(token: &str) -> Self {
+        use sha2::{Digest, Sha256};
+        SetupToken {
+            digest: Sha256::digest(token.as_bytes()).into(),
+            shown: token.into(),
+        }
+    }
+
+    pub fn from_env() -> Self {
+        match std::env::var("CONVENE_SETUP_TOKEN") {
+            Ok(t) if !t.trim().is_empty() => Self::new(t.trim()),
+            _ => Self::new(&auth::new_token()[..32]),
+        }
+    }
+
+    /// Whether `given` is the code (compared by digest, so the time taken says nothing).
+    pub fn opens(&self, given: &str) -> bool {
+        use sha2::{Digest, Sha256};
+        let d: [u8; 32] = Sha256::digest(given.trim().as_bytes()).into();
+        d == self.digest
+    }
+
+    /// The code itself, for the setup link in the server's log.
+    pub fn reveal(&self) -> &str {
+        &self.shown
+    }
+}
+
+/// `POST /setup`: the one-time setup, while no account exists, for whoever has the
+/// setup code from the server's log. Makes the first owner and
 /// signs them in; a refusal shows the page again with the message beside its field
 /// (passwords are never shown back).
 pub async fn setup(
@@ -203,6 +242,21 @@ pub async fn setup(
         Err(refused) => return refused,
     };
     let field = |k: &str| values.get(k).cloned().unwrap_or_default();
+    if !state.setup.opens(&field("token")) {
+        let refused = match auth::setup_open(&state.db).await {
+            Ok(true) => AppError::Validation {
+                field: "token".into(),
+                message: "This is not the setup code the server printed when it started: \
+                          copy the whole setup link from the server's log."
+                    .into(),
+            },
+            Ok(false) => AppError::NotFound,
+            Err(e) => e,
+        };
+        values.remove("password");
+        values.remove("password_again");
+        return super::actions::answer_refusal(&state, parts, values, refused).await;
+    }
     let form = auth::SetupForm {
         display_name: field("display_name"),
         email: field("email"),

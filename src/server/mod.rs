@@ -38,6 +38,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub live: live::LiveHub,
     pub published: published::Published,
+    pub setup: auth::SetupToken,
 }
 
 impl FromRef<AppState> for published::Published {
@@ -269,20 +270,23 @@ async fn execute(cli: Cli) -> Result<(), String> {
 /// Builds the router: pages and server functions, static files, compression, tracing.
 pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Router {
     let hub = live::LiveHub::new(database.clone());
-    router_with(database, leptos_options, hub)
+    router_with(database, leptos_options, hub, auth::SetupToken::from_env())
 }
 
-/// The router with a given live hub (which the server closes on shutdown).
+/// The router with a given live hub (which the server closes on shutdown) and the code
+/// that opens the one-time setup.
 pub fn router_with(
     database: DatabaseConnection,
     leptos_options: LeptosOptions,
     hub: live::LiveHub,
+    setup: auth::SetupToken,
 ) -> Router {
     let state = AppState {
         leptos_options: leptos_options.clone(),
         live: hub,
         published: published::Published::new(database.clone()),
         db: database,
+        setup,
     };
     let routes = generate_route_list(App);
     let context_db = state.db.clone();
@@ -469,11 +473,28 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
     leptos_options.site_addr = addr;
     let hub = live::LiveHub::new(database.clone());
     let pool = database.clone();
-    let app = router_with(database, leptos_options, hub.clone());
+    let setup = auth::SetupToken::from_env();
+    let setup_open = db::auth::setup_open(&database)
+        .await
+        .map_err(|e| format!("reading the accounts: {e}"))?;
+    let app = router_with(database, leptos_options, hub.clone(), setup.clone());
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("serving on http://{addr}");
+    if setup_open {
+        // Whoever can read this log may make the first owner; anyone else who reaches the
+        // port cannot.
+        let base = std::env::var("CONVENE_PUBLIC_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| format!("http://{addr}"));
+        tracing::warn!(
+            "no account yet: make the first owner at {}/setup?token={}",
+            base.trim_end_matches('/'),
+            setup.reveal()
+        );
+    }
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),

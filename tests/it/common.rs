@@ -104,9 +104,19 @@ pub async fn two_instances(url: &str) -> (App, App) {
     (app(first), app(second))
 }
 
+/// The setup code of every test app (a server makes its own, or takes
+/// `CONVENE_SETUP_TOKEN`).
+pub const SETUP_TOKEN: &str = "setup-code-of-the-tests";
+
 fn router(conn: &DatabaseConnection) -> axum::Router {
+    use convene::server::{auth::SetupToken, live::LiveHub};
     let options = LeptosOptions::builder().output_name("convene").build();
-    convene::server::router(conn.clone(), options)
+    convene::server::router_with(
+        conn.clone(),
+        options,
+        LiveHub::new(conn.clone()),
+        SetupToken::new(SETUP_TOKEN),
+    )
 }
 
 /// The demo organisation and one member of each role, plus someone of no organisation.

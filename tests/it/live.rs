@@ -247,6 +247,7 @@ async fn closing_the_hub_ends_open_event_streams() {
             .output_name("convene")
             .build(),
         hub.clone(),
+        convene::server::auth::SetupToken::new(common::SETUP_TOKEN),
     );
     let viewer = app.cookie(VIEWER).await;
     let mut events = Box::pin(open_events(&router, &viewer).await);

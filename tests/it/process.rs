@@ -332,3 +332,68 @@ async fn stopped_it_finishes_the_request_in_flight_and_exits_cleanly() {
     let stored = titles(&conn).await;
     assert_eq!(stored.len(), 1, "the edit in flight was saved: {stored:?}");
 }
+
+/// A fresh installation prints its setup link in the log; the code in that link, and no
+/// guess, makes the first owner.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_fresh_installation_prints_the_setup_link_that_makes_the_first_owner() {
+    use tokio::io::AsyncBufReadExt;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/convene.db", dir.path().display());
+    assert!(convene(&url).arg("demo").status().await.unwrap().success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let mut child = convene(&url)
+        .env("CONVENE_ADDR", addr.to_string())
+        .env_remove("CONVENE_SETUP_TOKEN")
+        .stderr(Stdio::piped())
+        .arg("serve")
+        .spawn()
+        .unwrap();
+    let mut log = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let link = tokio::time::timeout(Duration::from_secs(60), async {
+        while let Some(line) = log.next_line().await.unwrap() {
+            if let Some(at) = line.find("/setup?token=") {
+                return line[at..].trim().to_owned();
+            }
+        }
+        panic!("the server ended without printing a setup link");
+    })
+    .await
+    .expect("a setup link in the log");
+    assert!(
+        link.len() > "/setup?token=".len() + 20,
+        "a long code: {link}"
+    );
+    let token = link.trim_start_matches("/setup?token=");
+    while TcpStream::connect(addr).await.is_err() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (status, _) = send(addr, &request("GET", &link, "", "")).await.unwrap();
+    assert_eq!(status, 200);
+    let form = |token: &str| {
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([
+                ("token", token),
+                ("display_name", "Elira"),
+                ("email", "elira@example.org"),
+                ("password", "cold park morning 2023"),
+                ("password_again", "cold park morning 2023"),
+                ("organisation", "families-association"),
+            ])
+            .finish()
+    };
+    let (status, _) = send(addr, &request("POST", "/setup", "", &form("guess")))
+        .await
+        .unwrap();
+    assert_eq!(status, 422, "a guessed code is refused");
+    let (status, head) = send(addr, &request("POST", "/setup", "", &form(token)))
+        .await
+        .unwrap();
+    assert_eq!(status, 303, "{head}");
+    child.kill().await.ok();
+}

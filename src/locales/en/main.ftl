@@ -372,6 +372,7 @@ plan-duplicate-button = Make the copy
 
 setup-title = Set up convene
 setup-intro = No one has an account here yet. Make the first one: you will own the organisation, invite the others and give them their roles. This page disappears once you have done it.
+setup-token = Setup code (in the setup link the server printed when it started)
 setup-name = Your name
 setup-password-again = The password again
 setup-organisation = Organisation

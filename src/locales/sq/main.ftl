@@ -372,6 +372,7 @@ plan-duplicate-button = Bëj kopjen
 
 setup-title = Konfiguro convene
 setup-intro = Askush nuk ka ende llogari këtu. Krijoni të parën: do të jeni pronari i organizatës, do të ftoni të tjerët dhe do t'u jepni rolet. Kjo faqe zhduket sapo ta keni bërë.
+setup-token = Kodi i konfigurimit (në lidhjen që serveri shkroi kur u nis)
 setup-name = Emri juaj
 setup-password-again = Fjalëkalimi përsëri
 setup-organisation = Organizata
