@@ -22,10 +22,18 @@ use crate::error::AppError;
 
 /// How long a session lasts without signing in again.
 pub const SESSION_DAYS: i64 = 30;
-/// Failed sign-ins allowed per account, and per address, within `FAILURE_WINDOW_MINUTES`.
+/// Failed sign-ins judged without delay within `FAILURE_WINDOW_MINUTES`: for one account
+/// from one client address, from one address for any accounts, and for one account from
+/// addresses it has never signed in from. Beyond them each further attempt waits
+/// `FIRST_WAIT_SECONDS`, doubling up to the window, after the last failure of its kind.
 pub const MAX_FAILURES_PER_ACCOUNT: u64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: u64 = 20;
+pub const MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES: u64 = 10;
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+pub const FIRST_WAIT_SECONDS: i64 = 30;
+/// An address an account signed in from within this many days is the account's own: the
+/// guesses of strangers elsewhere do not slow it down.
+pub const KNOWN_ADDRESS_DAYS: i64 = 30;
 
 /// Password hashes computed at once, each on a blocking thread: argon2 is meant to be slow,
 /// so a burst of sign-ins (or a guesser sending random e-mails) queues here instead of
@@ -207,8 +215,9 @@ pub async fn set_membership(
 pub enum SignInRefusal {
     /// Wrong address or password (which of the two is not said).
     Invalid,
-    /// Too many recent failures for this account or from this address.
-    TooMany,
+    /// Too many recent failures for this account or from this address: the attempt was
+    /// not judged; the next one will be after this long.
+    TooMany(Duration),
 }
 
 /// A new session: the token goes into the cookie and nowhere else.
@@ -241,24 +250,27 @@ pub async fn sign_in(
         .take(100)
         .collect();
     let address = address.as_str();
-    let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
-    let by_account = sign_in_failure::Entity::find()
-        .filter(sign_in_failure::Column::Email.eq(&email))
-        .filter(sign_in_failure::Column::At.gt(since))
-        .count(db)
-        .await?;
-    let by_address = sign_in_failure::Entity::find()
-        .filter(sign_in_failure::Column::Address.eq(address))
-        .filter(sign_in_failure::Column::At.gt(since))
-        .count(db)
-        .await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
-        return Ok(Err(SignInRefusal::TooMany));
-    }
     let user = app_user::Entity::find()
         .filter(app_user::Column::Email.eq(&email))
         .one(db)
         .await?;
+    // The attempt is recorded before it is judged, so parallel guesses count each other:
+    // of any burst, at most the allowance is judged.
+    let attempt = sign_in_failure::ActiveModel {
+        email: Set(email.clone()),
+        address: Set(address.to_owned()),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    if let Some(wait) = wait_before_judging(db, &attempt, user.as_ref(), now).await? {
+        // Not judged, so not a failure: only judged guesses slow the next ones down.
+        sign_in_failure::Entity::delete_by_id(attempt.id)
+            .exec(db)
+            .await?;
+        return Ok(Err(SignInRefusal::TooMany(wait)));
+    }
     let ok = match &user {
         Some(u) => verify_password(&u.password_hash, password).await,
         None => {
@@ -268,16 +280,11 @@ pub async fn sign_in(
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        sign_in_failure::ActiveModel {
-            email: Set(email),
-            address: Set(address.to_owned()),
-            at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
         return Ok(Err(SignInRefusal::Invalid));
     };
+    sign_in_failure::Entity::delete_by_id(attempt.id)
+        .exec(db)
+        .await?;
     let token = new_token();
     session::ActiveModel {
         id: Set(token_id(&token)),
@@ -297,6 +304,71 @@ pub async fn sign_in(
     )
     .await?;
     Ok(Ok(NewSession { token, user }))
+}
+
+/// How long an attempt must wait before it is judged, if it must: the recorded failures
+/// (in flight ones included) of its account from its address, of its address, and of its
+/// account from addresses it has not signed in from, each against its allowance.
+async fn wait_before_judging(
+    db: &DatabaseConnection,
+    attempt: &sign_in_failure::Model,
+    user: Option<&app_user::Model>,
+    now: DateTime<Utc>,
+) -> Result<Option<Duration>, AppError> {
+    use sea_orm::Condition;
+    let window = sign_in_failure::Column::At.gt(now - Duration::minutes(FAILURE_WINDOW_MINUTES));
+    let email = sign_in_failure::Column::Email.eq(&attempt.email);
+    let address = sign_in_failure::Column::Address.eq(&attempt.address);
+    let mut keys = vec![
+        (
+            Condition::all().add(email.clone()).add(address.clone()),
+            MAX_FAILURES_PER_ACCOUNT,
+        ),
+        (Condition::all().add(address), MAX_FAILURES_PER_ADDRESS),
+    ];
+    let known = match user {
+        Some(u) => {
+            audit_entry::Entity::find()
+                .filter(audit_entry::Column::UserId.eq(u.id))
+                .filter(audit_entry::Column::Action.eq("session.sign_in"))
+                .filter(audit_entry::Column::Detail.eq(&attempt.address))
+                .filter(audit_entry::Column::At.gt(now - Duration::days(KNOWN_ADDRESS_DAYS)))
+                .count(db)
+                .await?
+                > 0
+        }
+        None => false,
+    };
+    if !known {
+        keys.push((
+            Condition::all().add(email),
+            MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES,
+        ));
+    }
+    let mut wait = Duration::zero();
+    for (key, allowance) in keys {
+        let rows = sign_in_failure::Entity::find()
+            .filter(key)
+            .filter(window.clone())
+            .filter(sign_in_failure::Column::Id.ne(attempt.id))
+            .order_by_desc(sign_in_failure::Column::At)
+            .all(db)
+            .await?;
+        let before = rows.len() as u64;
+        if before < allowance {
+            continue;
+        }
+        let beyond = u32::try_from(before - allowance)
+            .unwrap_or(u32::MAX)
+            .min(10);
+        let pause = Duration::seconds(FIRST_WAIT_SECONDS * 2_i64.pow(beyond))
+            .min(Duration::minutes(FAILURE_WINDOW_MINUTES));
+        let free_at = rows[0].at + pause;
+        if free_at > now {
+            wait = wait.max(free_at - now);
+        }
+    }
+    Ok((wait > Duration::zero()).then_some(wait))
 }
 
 /// The user a session token belongs to, if the session is open.

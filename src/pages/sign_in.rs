@@ -11,7 +11,14 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let error = match query.get("error").as_deref() {
         Some("invalid") => Some(lang.t("sign-in-invalid")),
-        Some("too-many") => Some(lang.t("sign-in-too-many")),
+        Some("too-many") => {
+            let minutes = query
+                .get("wait")
+                .and_then(|m| m.parse::<u32>().ok())
+                .unwrap_or(15)
+                .clamp(1, 15);
+            Some(lang.t_with("sign-in-too-many", &[("minutes", minutes.into())]))
+        }
         Some("origin") => Some(lang.t("sign-in-forbidden-origin")),
         _ => None,
     };

@@ -93,6 +93,68 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// The proxies named in `CONVENE_TRUSTED_PROXIES` (comma-separated IP addresses), read once.
+static TRUSTED_PROXIES: std::sync::LazyLock<Vec<std::net::IpAddr>> =
+    std::sync::LazyLock::new(|| {
+        trusted_proxies(&std::env::var("CONVENE_TRUSTED_PROXIES").unwrap_or_default())
+    });
+
+fn trusted_proxies(list: &str) -> Vec<std::net::IpAddr> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| match p.parse() {
+            Ok(ip) => Some(ip),
+            Err(_) => {
+                tracing::warn!(
+                    proxy = p,
+                    "CONVENE_TRUSTED_PROXIES: not an IP address, ignored"
+                );
+                None
+            }
+        })
+        .collect()
+}
+
+/// The address of the client a request comes from, as guessing limits count it: the
+/// connection's peer, unless that peer is a proxy the operator trusts; then the last
+/// address in `X-Forwarded-For` that is not one of those proxies (the ones before it
+/// are the client's to write).
+pub(crate) fn client_address(
+    peer: Option<&axum::Extension<ConnectInfo<SocketAddr>>>,
+    headers: &HeaderMap,
+) -> String {
+    let Some(axum::Extension(ConnectInfo(peer))) = peer else {
+        return "unknown".to_owned();
+    };
+    forwarded_client(peer.ip(), headers, &TRUSTED_PROXIES).to_string()
+}
+
+fn forwarded_client(
+    peer: std::net::IpAddr,
+    headers: &HeaderMap,
+    trusted: &[std::net::IpAddr],
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .collect();
+    for hop in hops.into_iter().rev() {
+        match hop.trim().parse::<std::net::IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => continue,
+            Ok(ip) => return ip,
+            // Not written by a proxy we trust: count the request as the proxy's.
+            Err(_) => return peer,
+        }
+    }
+    peer
+}
+
 #[derive(Debug, Deserialize)]
 pub struct SignInForm {
     #[serde(default)]
@@ -112,17 +174,18 @@ pub async fn sign_in(
     if !same_origin(&headers) {
         return Redirect::to("/sign-in?error=origin").into_response();
     }
-    let address = peer.map_or_else(
-        || "unknown".to_owned(),
-        |axum::Extension(ConnectInfo(a))| a.ip().to_string(),
-    );
+    let address = client_address(peer.as_ref(), &headers);
     let next = safe_next(form.next.as_deref());
-    let back = |error: &str| {
-        let query = form_urlencoded::Serializer::new(String::new())
-            .append_pair("error", error)
-            .append_pair("next", &next)
-            .finish();
-        Redirect::to(&format!("/sign-in?{query}")).into_response()
+    let back = |error: &str, wait: Option<chrono::Duration>| {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.append_pair("error", error);
+        if let Some(wait) = wait {
+            // Whole minutes, rounded up: the page says when to try again.
+            let minutes = (wait.num_seconds() + 59) / 60;
+            query.append_pair("wait", &minutes.max(1).to_string());
+        }
+        query.append_pair("next", &next);
+        Redirect::to(&format!("/sign-in?{}", query.finish())).into_response()
     };
     match auth::sign_in(&db, &form.email, &form.password, &address, Utc::now()).await {
         Ok(Ok(session)) => {
@@ -133,8 +196,8 @@ pub async fn sign_in(
             );
             response
         }
-        Ok(Err(SignInRefusal::Invalid)) => back("invalid"),
-        Ok(Err(SignInRefusal::TooMany)) => back("too-many"),
+        Ok(Err(SignInRefusal::Invalid)) => back("invalid", None),
+        Ok(Err(SignInRefusal::TooMany(wait))) => back("too-many", Some(wait)),
         Err(_) => (
             StatusCode::INTERNAL_SERVER_ERROR,
             "Please try again in a moment.",
@@ -267,10 +330,7 @@ pub async fn setup(
     };
     match auth::first_owner(&state.db, &form).await {
         Ok((user, _)) => {
-            let address = peer.map_or_else(
-                || "unknown".to_owned(),
-                |axum::Extension(ConnectInfo(a))| a.ip().to_string(),
-            );
+            let address = client_address(peer.as_ref(), &parts.headers);
             signed_in_response(
                 &state.db,
                 &parts.headers,
@@ -292,6 +352,35 @@ pub async fn setup(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_address_comes_from_x_forwarded_for_only_through_a_trusted_proxy() {
+        let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let trusted = trusted_proxies(" 10.0.0.2, not-an-ip ,10.0.0.3");
+        assert_eq!(trusted.len(), 2);
+        let mut headers = HeaderMap::new();
+        // The client wrote the first entry itself; the proxies appended the rest.
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("1.2.3.4, 198.51.100.9, 10.0.0.3"),
+        );
+        let client = |peer, trusted: &[std::net::IpAddr]| {
+            forwarded_client(peer, &headers, trusted).to_string()
+        };
+        assert_eq!(client(proxy, &trusted), "198.51.100.9");
+        assert_eq!(client(proxy, &[]), "10.0.0.2", "no proxy trusted: the peer");
+        let stranger = "203.0.113.5".parse().unwrap();
+        assert_eq!(
+            client(stranger, &trusted),
+            "203.0.113.5",
+            "a header from anyone else is ignored"
+        );
+        headers.insert("x-forwarded-for", HeaderValue::from_static("garbage"));
+        assert_eq!(
+            forwarded_client(proxy, &headers, &trusted).to_string(),
+            "10.0.0.2"
+        );
+    }
 
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {

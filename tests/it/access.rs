@@ -132,6 +132,116 @@ async fn guessing_is_slowed_down_and_other_sites_cannot_post() {
     assert!(cookie.is_none());
 }
 
+/// Twenty-five guesses for one account sent at the same moment: each is recorded before it
+/// is judged, so no more than the allowance is judged; the rest are told to wait.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_parallel_guesses_is_judged_no_more_than_the_allowance() {
+    let app = app().await;
+    let guesses = (0..25).map(|i| {
+        let app = &app;
+        async move {
+            app.sign_in(
+                "host@example.org",
+                &format!("guess {i}"),
+                "http://convene.test",
+            )
+            .await
+            .0
+        }
+    });
+    let answers = futures::future::join_all(guesses).await;
+    let judged = answers
+        .iter()
+        .filter(|l| l.starts_with("/sign-in?error=invalid"))
+        .count();
+    let waiting = answers
+        .iter()
+        .filter(|l| l.starts_with("/sign-in?error=too-many&wait="))
+        .count();
+    assert!(
+        judged as u64 <= auth::MAX_FAILURES_PER_ACCOUNT,
+        "{judged} judged"
+    );
+    assert_eq!(judged + waiting, 25, "{answers:?}");
+    let (status, page) = app.get("/sign-in?error=too-many&wait=1", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Wait a minute, then try again."),
+        "the page says how long"
+    );
+}
+
+/// Strangers guess an organiser's password from many addresses on the morning of a rally.
+/// The organiser still signs in from where they signed in before; from a new address they
+/// wait a little (not a quarter of an hour) and are let in with the right password. The
+/// guessers' own address, having guessed, waits longer each time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn strangers_guessing_never_lock_the_organiser_out() {
+    let app = app().await;
+    let db = &app.db;
+    let email = "host@example.org";
+    let start = chrono::Utc::now();
+    let signs_in = |address: &'static str, password: &'static str, at| async move {
+        auth::sign_in(db, email, password, address, at)
+            .await
+            .unwrap()
+    };
+    // Signed in before, from home.
+    assert!(signs_in("198.51.100.7", PASSWORD, start).await.is_ok());
+    // Forty guesses from twenty addresses.
+    let mut at = start;
+    for i in 0..40 {
+        at += chrono::Duration::seconds(1);
+        let address: &'static str = Box::leak(format!("203.0.113.{}", i % 20).into_boxed_str());
+        let answer = signs_in(address, "summer2023", at).await;
+        assert!(answer.is_err());
+    }
+    // From home: at once.
+    let from_home = signs_in("198.51.100.7", PASSWORD, at).await;
+    assert!(from_home.is_ok(), "{:?}", from_home.err());
+    // From a phone on a new network: a short wait, then in.
+    let wait = match signs_in("192.0.2.55", PASSWORD, at).await {
+        Err(auth::SignInRefusal::TooMany(wait)) => wait,
+        other => panic!("expected a wait, got {:?}", other.map(|s| s.user.email)),
+    };
+    assert!(
+        wait <= chrono::Duration::minutes(auth::FAILURE_WINDOW_MINUTES),
+        "{wait}"
+    );
+    let later = at + wait + chrono::Duration::seconds(1);
+    assert!(signs_in("192.0.2.55", PASSWORD, later).await.is_ok());
+
+    // One guesser, another account: five judged, then waits that double.
+    let guess = |password: &'static str, at| async move {
+        auth::sign_in(db, "viewer@example.org", password, "203.0.113.200", at)
+            .await
+            .unwrap()
+            .err()
+    };
+    let mut at = later;
+    for _ in 0..auth::MAX_FAILURES_PER_ACCOUNT {
+        at += chrono::Duration::seconds(1);
+        assert_eq!(
+            guess("winter2023", at).await,
+            Some(auth::SignInRefusal::Invalid)
+        );
+    }
+    let Some(auth::SignInRefusal::TooMany(first)) = guess("x", at).await else {
+        panic!("the sixth guess waits");
+    };
+    assert_eq!(first, chrono::Duration::seconds(auth::FIRST_WAIT_SECONDS));
+    at += first + chrono::Duration::seconds(1);
+    assert_eq!(
+        guess("autumn2023", at).await,
+        Some(auth::SignInRefusal::Invalid),
+        "judged again after the wait"
+    );
+    let Some(auth::SignInRefusal::TooMany(second)) = guess("x", at).await else {
+        panic!("and waits again");
+    };
+    assert_eq!(second, first * 2, "the wait doubles");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn signing_in_never_sends_anyone_to_another_site() {
     let app = app().await;

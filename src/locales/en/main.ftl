@@ -110,7 +110,10 @@ sign-in-email = E-mail address
 sign-in-password = Password
 sign-in-submit = Sign in
 sign-in-invalid = The e-mail address or the password is not right.
-sign-in-too-many = Too many failed attempts. Wait 15 minutes, then try again.
+sign-in-too-many = Too many failed attempts. Wait { $minutes ->
+        [one] a minute
+       *[other] { $minutes } minutes
+    }, then try again.
 sign-in-forbidden-origin = This form was sent from another site and was refused.
 sign-out = Sign out
 nav-workspace = Workspace

@@ -110,7 +110,10 @@ sign-in-email = Adresa e e-mailit
 sign-in-password = Fjalëkalimi
 sign-in-submit = Hyni
 sign-in-invalid = Adresa e e-mailit ose fjalëkalimi nuk është i saktë.
-sign-in-too-many = Shumë përpjekje të dështuara. Prisni 15 minuta dhe provoni përsëri.
+sign-in-too-many = Shumë përpjekje të dështuara. Prisni { $minutes ->
+        [one] një minutë
+       *[other] { $minutes } minuta
+    } dhe provoni përsëri.
 sign-in-forbidden-origin = Ky formular u dërgua nga një faqe tjetër dhe u refuzua.
 sign-out = Dilni
 nav-workspace = Hapësira e punës

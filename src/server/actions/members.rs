@@ -118,10 +118,7 @@ pub async fn accept_invitation(
     match outcome {
         Ok((o, None)) => Redirect::to(&format!("/manage#org-{}", o.slug)).into_response(),
         Ok((o, Some((user, password)))) => {
-            let address = peer.map_or_else(
-                || "unknown".to_owned(),
-                |axum::Extension(axum::extract::ConnectInfo(a))| a.ip().to_string(),
-            );
+            let address = crate::server::auth::client_address(peer.as_ref(), &parts.headers);
             crate::server::auth::signed_in_response(
                 &state.db,
                 &parts.headers,
