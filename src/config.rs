@@ -182,9 +182,131 @@ pub fn parse_addr(raw: &str) -> Result<SocketAddr, String> {
     })
 }
 
+/// The site's own address: where links in pages, feeds, invitations and crew feeds point,
+/// and the one origin forms may come from. Never taken from a request (whose `Host` anyone
+/// can write): it is `CONVENE_PUBLIC_URL`, or, for a server on this machine only, the
+/// address it listens on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    origin: String,
+    /// The same loopback server under its other name (`localhost` for `127.0.0.1`).
+    alias: Option<String>,
+}
+
+impl Site {
+    /// The site of a server listening on `listen`, reached at `public_url` if given.
+    pub fn new(public_url: Option<&str>, listen: SocketAddr) -> Result<Site, String> {
+        match public_url.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(url) => {
+                let origin = url.trim_end_matches('/');
+                let valid = origin.split_once("://").is_some_and(|(scheme, rest)| {
+                    matches!(scheme, "http" | "https")
+                        && !rest.is_empty()
+                        && !rest.contains(['/', '?', '#', '@', ' '])
+                });
+                if !valid {
+                    return Err(format!(
+                        "CONVENE_PUBLIC_URL \"{url}\" is not a site address such as \
+                         https://convene.example (scheme and host, no path)"
+                    ));
+                }
+                Ok(Site {
+                    origin: origin.to_ascii_lowercase(),
+                    alias: None,
+                })
+            }
+            None if listen.ip().is_loopback() => {
+                let port = listen.port();
+                let host = match listen.ip() {
+                    std::net::IpAddr::V4(ip) => ip.to_string(),
+                    std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+                };
+                Ok(Site {
+                    origin: format!("http://{host}:{port}"),
+                    alias: Some(format!("http://localhost:{port}")),
+                })
+            }
+            None => Err(format!(
+                "convene listens on {listen}, beyond this machine, but CONVENE_PUBLIC_URL is not \
+                 set: set it to the address visitors use (such as https://convene.example), \
+                 so that links and the check of where forms come from never depend on what a \
+                 request claims"
+            )),
+        }
+    }
+
+    /// `CONVENE_PUBLIC_URL` from the environment, for a server listening on `listen`.
+    pub fn from_env(listen: SocketAddr) -> Result<Site, String> {
+        Site::new(std::env::var("CONVENE_PUBLIC_URL").ok().as_deref(), listen)
+    }
+
+    /// `https://convene.example`: scheme and host, no trailing slash.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Whether the site is served over https (cookies `Secure` and `__Host-`, HSTS).
+    pub fn https(&self) -> bool {
+        self.origin.starts_with("https://")
+    }
+
+    /// Whether an `Origin` header names this site.
+    pub fn accepts_origin(&self, origin: &str) -> bool {
+        let origin = origin.trim().trim_end_matches('/').to_ascii_lowercase();
+        origin == self.origin || self.alias.as_deref() == Some(origin.as_str())
+    }
+}
+
+/// The site this process serves, set once at start ([`install_site`]); until then (tests,
+/// commands) the loopback default `http://127.0.0.1:3000`.
+static SITE: std::sync::OnceLock<Site> = std::sync::OnceLock::new();
+
+/// Sets the site for the life of the process; later calls keep the first.
+pub fn install_site(site: Site) {
+    let _ = SITE.set(site);
+}
+
+/// The site this process serves.
+pub fn site() -> &'static Site {
+    SITE.get_or_init(|| {
+        Site::new(None, SocketAddr::from(([127, 0, 0, 1], 3000))).expect("a loopback site")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_is_never_what_a_request_claims() {
+        let loopback: SocketAddr = "127.0.0.1:3099".parse().unwrap();
+        let local = Site::new(None, loopback).unwrap();
+        assert_eq!(local.origin(), "http://127.0.0.1:3099");
+        assert!(local.accepts_origin("http://127.0.0.1:3099"));
+        assert!(local.accepts_origin("http://localhost:3099/"));
+        assert!(!local.accepts_origin("http://evil.example"));
+        assert!(!local.accepts_origin("http://127.0.0.1:3000"));
+        assert!(!local.https());
+        let public = Site::new(
+            Some("https://Convene.example/"),
+            "0.0.0.0:80".parse().unwrap(),
+        )
+        .unwrap();
+        assert_eq!(public.origin(), "https://convene.example");
+        assert!(public.https());
+        assert!(public.accepts_origin("https://convene.example"));
+        assert!(!public.accepts_origin("http://convene.example"));
+        let refused = Site::new(None, "0.0.0.0:3000".parse().unwrap()).unwrap_err();
+        assert!(refused.contains("CONVENE_PUBLIC_URL"), "{refused}");
+        for bad in [
+            "convene.example",
+            "https://convene.example/path",
+            "ftp://x",
+            "https://",
+        ] {
+            assert!(Site::new(Some(bad), loopback).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn messages_never_show_a_password() {

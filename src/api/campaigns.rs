@@ -54,6 +54,6 @@ pub async fn public_campaign(
         title: c.title,
         description: c.public_description,
         gatherings,
-        origin: super::request_origin(),
+        origin: super::site_origin(),
     })
 }

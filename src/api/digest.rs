@@ -204,7 +204,7 @@ pub mod ssr {
             films,
             previous: month.previous().key(),
             next: month.next().key(),
-            origin: crate::api::request_origin(),
+            origin: crate::api::site_origin(),
         })
     }
 }

@@ -21,7 +21,7 @@ pub async fn public_gathering(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut page = ssr::public_view(&o, &bundle, &lang)?;
-    page.origin = super::request_origin();
+    page.origin = super::site_origin();
     let g = &bundle.gathering;
     if let Some(id) = g.campaign_id {
         use sea_orm::EntityTrait;

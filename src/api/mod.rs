@@ -151,12 +151,10 @@ impl VenueView {
     }
 }
 
-/// The site's address as the current request reached it (for subscribe links).
+/// The site's address (for subscribe links), never the request's `Host`.
 #[cfg(feature = "ssr")]
-pub(crate) fn request_origin() -> String {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .map(|parts| crate::feeds::origin(&parts.headers))
-        .unwrap_or_default()
+pub(crate) fn site_origin() -> String {
+    crate::config::site().origin().to_owned()
 }
 
 /// One public segment with its computed local times.

@@ -72,7 +72,7 @@ pub async fn organisation_home(
         description: o.public_description,
         upcoming: upcoming.into_iter().filter_map(card).collect(),
         past: past.into_iter().filter_map(card).collect(),
-        origin: super::request_origin(),
+        origin: super::site_origin(),
         kinds,
         venues,
         filter_kind,
@@ -118,7 +118,7 @@ pub async fn public_venue(
         time_zone: v.time_zone.clone(),
         upcoming: upcoming.into_iter().filter_map(card).collect(),
         past: past.into_iter().filter_map(card).collect(),
-        origin: super::request_origin(),
+        origin: super::site_origin(),
     })
 }
 
@@ -175,7 +175,7 @@ pub async fn public_person(
         name: person.name,
         bio: person.public_bio,
         appearances,
-        origin: super::request_origin(),
+        origin: super::site_origin(),
     })
 }
 

@@ -21,7 +21,7 @@ pub use ical::{
 
 use axum::extract::{FromRef, FromRequestParts, Query};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
@@ -115,16 +115,12 @@ impl FeedRequest {
         ) -> Result<String, AppError>,
     ) -> Response {
         let lang = feed_lang(&self.query, org);
-        let origin = origin(&self.headers);
-        let key = format!(
-            "{what} {} {} {origin}",
-            lang.code(),
-            self.query.per_segment()
-        );
+        let origin = crate::config::site().origin();
+        let key = format!("{what} {} {}", lang.code(), self.query.per_segment());
         let answer = self
             .published
             .answer(org, key, &self.headers, || async {
-                let body = render(&self.db, org, lang, &origin).await?;
+                let body = render(&self.db, org, lang, origin).await?;
                 Ok(Rendered::new(
                     body,
                     how.content_type,
@@ -161,31 +157,6 @@ pub(crate) fn feed_lang(query: &FeedQuery, org: &organisation::Model) -> Lang {
         .unwrap_or_default()
 }
 
-/// The address the site is reached at, for links inside feeds.
-pub fn origin(headers: &HeaderMap) -> String {
-    if let Ok(url) = std::env::var("CONVENE_PUBLIC_URL")
-        && !url.is_empty()
-    {
-        return url.trim_end_matches('/').to_owned();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .unwrap_or("127.0.0.1:3000");
-    let scheme = match headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-    {
-        Some("https") => "https",
-        _ => "http",
-    };
-    format!("{scheme}://{host}")
-}
-
 /// Public feeds may be kept by any cache for five minutes, then revalidated.
 pub(crate) const PUBLIC_CACHE: &str = "public, max-age=300, must-revalidate";
 /// Crew feeds are for one member's calendar app only: no shared cache keeps them.
@@ -198,20 +169,4 @@ pub(crate) fn error_response(e: AppError) -> Response {
         _ => "The calendar could not be made; please try again later.",
     };
     (status, text).into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::HeaderValue;
-
-    #[test]
-    fn a_forged_host_header_does_not_reach_the_feed() {
-        let mut h = HeaderMap::new();
-        h.insert(header::HOST, HeaderValue::from_static("evil.example/x"));
-        assert_eq!(origin(&h), "http://127.0.0.1:3000");
-        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
-        h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
-        assert_eq!(origin(&h), "https://convene.example");
-    }
 }

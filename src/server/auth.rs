@@ -11,22 +11,35 @@ use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 
+use crate::config::Site;
 use crate::db::auth::{self, SESSION_DAYS, SignInRefusal};
 use crate::db::entities::app_user;
 use crate::error::AppError;
 
-/// The cookie that holds the session token.
-pub const SESSION_COOKIE: &str = "convene_session";
+/// The cookie that holds the session token; on an https site `__Host-` prefixed, so that
+/// browsers take it only from this very host, over https, for the whole site.
+pub fn session_cookie(site: &Site) -> &'static str {
+    if site.https() {
+        "__Host-convene_session"
+    } else {
+        "convene_session"
+    }
+}
 
 /// The session token sent with a request, if any.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    token_of(crate::config::site(), headers)
+}
+
+fn token_of(site: &Site, headers: &HeaderMap) -> Option<String> {
+    let name = session_cookie(site);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == SESSION_COOKIE)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_owned())
         .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
 }
@@ -42,39 +55,41 @@ pub async fn current_user(
     }
 }
 
-/// Whether a state-changing request comes from this site: browsers send `Origin` with
-/// every form post; when present it must name the host the request was sent to.
+/// Whether a state-changing request comes from this site ([`from_site`]).
 pub fn same_origin(headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        // Old browsers and non-browser clients: SameSite cookies still protect them.
-        return true;
+    from_site(crate::config::site(), headers)
+}
+
+/// Whether a post comes from a page of `site`. Browsers send `Origin` with every form
+/// post, and `Sec-Fetch-Site`: the origin must be the site's own (never compared with the
+/// request's `Host`, which the sender writes), and a post a browser marks `cross-site` is
+/// refused. A signed-in post carrying neither is refused too; old clients without a
+/// session (signing in) are still protected by SameSite cookies.
+pub fn from_site(site: &Site, headers: &HeaderMap) -> bool {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    origin
-        .split_once("://")
-        .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host)
+    if text("sec-fetch-site") == Some("cross-site") {
+        return false;
+    }
+    match text(header::ORIGIN.as_str()) {
+        Some(origin) => site.accepts_origin(origin),
+        None => text("sec-fetch-site").is_some() || token_of(site, headers).is_none(),
+    }
 }
 
-fn secure(headers: &HeaderMap) -> bool {
-    headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        == Some("https")
-        || std::env::var("CONVENE_PUBLIC_URL").is_ok_and(|u| u.starts_with("https://"))
-}
-
-fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
+fn cookie(value: &str, max_age: i64) -> HeaderValue {
+    let site = crate::config::site();
+    let secure = if site.https() { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        session_cookie(site)
     ))
     .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Where to go after signing in: only a path on this site.
 /// Where to go after signing in: a path on this site, else the workspace. Browsers drop
 /// tabs and line breaks from an address before reading it (`/\t/evil.example` becomes
 /// `//evil.example`, another site), so an address with any control character or space
@@ -192,7 +207,7 @@ pub async fn sign_in(
             let mut response = Redirect::to(&next).into_response();
             response.headers_mut().append(
                 header::SET_COOKIE,
-                cookie(&session.token, SESSION_DAYS * 86_400, secure(&headers)),
+                cookie(&session.token, SESSION_DAYS * 86_400),
             );
             response
         }
@@ -221,7 +236,7 @@ pub async fn sign_out(State(db): State<DatabaseConnection>, headers: HeaderMap) 
     let mut response = Redirect::to("/").into_response();
     response
         .headers_mut()
-        .append(header::SET_COOKIE, cookie("", 0, secure(&headers)));
+        .append(header::SET_COOKIE, cookie("", 0));
     response
 }
 
@@ -229,7 +244,6 @@ pub async fn sign_out(State(db): State<DatabaseConnection>, headers: HeaderMap) 
 /// cookie; if that fails, to the sign-in page.
 pub(crate) async fn signed_in_response(
     db: &DatabaseConnection,
-    headers: &HeaderMap,
     email: &str,
     password: &str,
     address: &str,
@@ -240,7 +254,7 @@ pub(crate) async fn signed_in_response(
             let mut response = Redirect::to(next).into_response();
             response.headers_mut().append(
                 header::SET_COOKIE,
-                cookie(&session.token, SESSION_DAYS * 86_400, secure(headers)),
+                cookie(&session.token, SESSION_DAYS * 86_400),
             );
             response
         }
@@ -331,15 +345,7 @@ pub async fn setup(
     match auth::first_owner(&state.db, &form).await {
         Ok((user, _)) => {
             let address = client_address(peer.as_ref(), &parts.headers);
-            signed_in_response(
-                &state.db,
-                &parts.headers,
-                &user.email,
-                &form.password,
-                &address,
-                "/manage",
-            )
-            .await
+            signed_in_response(&state.db, &user.email, &form.password, &address, "/manage").await
         }
         Err(e) => {
             values.remove("password");
@@ -406,18 +412,44 @@ mod tests {
 
     #[test]
     fn forms_from_other_sites_are_refused() {
-        let mut h = HeaderMap::new();
-        h.insert(header::HOST, HeaderValue::from_static("convene.example"));
-        assert!(same_origin(&h));
-        h.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("https://convene.example"),
+        let site = Site::new(
+            Some("https://convene.example"),
+            "0.0.0.0:80".parse().unwrap(),
+        )
+        .unwrap();
+        let post = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            from_site(&site, &h)
+        };
+        let signed_in = (
+            "cookie",
+            "__Host-convene_session=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         );
-        assert!(same_origin(&h));
-        h.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("https://evil.example"),
+        assert!(post(&[("origin", "https://convene.example")]));
+        assert!(post(&[
+            ("origin", "https://convene.example"),
+            ("sec-fetch-site", "same-origin")
+        ]));
+        // The forged Host does not make another origin this site's.
+        assert!(!post(&[
+            ("host", "evil.example"),
+            ("origin", "https://evil.example")
+        ]));
+        assert!(
+            !post(&[("origin", "http://convene.example")]),
+            "not over http"
         );
-        assert!(!same_origin(&h));
+        assert!(!post(&[("sec-fetch-site", "cross-site")]));
+        assert!(!post(&[
+            ("origin", "https://convene.example"),
+            ("sec-fetch-site", "cross-site")
+        ]));
+        // Neither header: a client without a session may sign in; a session may not post.
+        assert!(post(&[]));
+        assert!(!post(&[signed_in]));
+        assert!(post(&[("sec-fetch-site", "same-origin"), signed_in]));
     }
 }

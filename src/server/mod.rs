@@ -411,6 +411,15 @@ pub fn router_with(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Once a browser has seen the site over https, it never goes back to http.
+        .layer(tower::util::option_layer(
+            crate::config::site().https().then(|| {
+                SetResponseHeaderLayer::if_not_present(
+                    header::STRICT_TRANSPORT_SECURITY,
+                    HeaderValue::from_static("max-age=31536000"),
+                )
+            }),
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -473,6 +482,8 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
     leptos_options.site_addr = addr;
     let hub = live::LiveHub::new(database.clone());
     let pool = database.clone();
+    let site = crate::config::Site::from_env(addr)?;
+    crate::config::install_site(site.clone());
     let setup = auth::SetupToken::from_env();
     let setup_open = db::auth::setup_open(&database)
         .await
@@ -485,13 +496,9 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
     if setup_open {
         // Whoever can read this log may make the first owner; anyone else who reaches the
         // port cannot.
-        let base = std::env::var("CONVENE_PUBLIC_URL")
-            .ok()
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| format!("http://{addr}"));
         tracing::warn!(
             "no account yet: make the first owner at {}/setup?token={}",
-            base.trim_end_matches('/'),
+            site.origin(),
             setup.reveal()
         );
     }

@@ -404,25 +404,25 @@ pub async fn public_pages(
     next: axum::middleware::Next,
 ) -> Response {
     use axum::http::Method;
-    let Some(slug) = public_page_org(request.uri().path()).map(str::to_owned) else {
-        return next.run(request).await;
-    };
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }
+    let Some(slug) = public_page_org(request.uri().path()).map(str::to_owned) else {
+        // Members' pages, feeds and files: not kept, but not left to stall either.
+        return render_page(request, next).await;
+    };
     let Ok(org) = published.organisation(&slug).await else {
-        return next.run(request).await;
+        return render_page(request, next).await;
     };
     let headers = request.headers().clone();
     let lang = crate::server::lang::negotiate(request.uri(), &headers);
     let key = format!(
-        "page {} {} {}",
+        "page {} {}",
         request
             .uri()
             .path_and_query()
             .map_or(request.uri().path(), |p| p.as_str()),
         lang.code(),
-        crate::feeds::origin(&headers),
     );
     // An answer that is not a page to keep (a 404, a redirect) goes out as it came.
     let passed = std::sync::Mutex::new(None);
@@ -469,12 +469,28 @@ const RENDER_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 /// Renders a page through Leptos, once more if the first render stalls.
 async fn render_page(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let (parts, _) = request.into_parts();
-    for attempt in 1..=2 {
+    let uri = parts.uri.clone();
+    in_time(&uri, || {
         let request = axum::extract::Request::from_parts(parts.clone(), axum::body::Body::empty());
-        match tokio::time::timeout(RENDER_LIMIT, next.clone().run(request)).await {
+        next.clone().run(request)
+    })
+    .await
+}
+
+/// Runs `render` (a page render, or anything that answers once the page is made), once
+/// more if the first stalls past [`RENDER_LIMIT`]; a second stall answers 503. Every
+/// page goes through here: public pages in [`public_pages`], members' pages and the
+/// pages a refused form renders again.
+pub(crate) async fn in_time<F, Fut>(what: &axum::http::Uri, mut render: F) -> Response
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Response>,
+{
+    for attempt in 1..=2 {
+        match tokio::time::timeout(RENDER_LIMIT, render()).await {
             Ok(response) => return response,
             Err(_) => {
-                tracing::warn!(path = %parts.uri, attempt, "a page render stalled; rendering it again")
+                tracing::warn!(path = %what, attempt, "a page render stalled; rendering it again")
             }
         }
     }

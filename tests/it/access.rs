@@ -23,7 +23,7 @@ impl SignIn for common::App {
             .append_pair("next", RUN_SHEET)
             .finish();
         let request = Request::post("/sign-in")
-            .header(header::HOST, "convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
             .header(header::ORIGIN, origin)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(form))
@@ -54,7 +54,7 @@ async fn the_run_sheet_is_for_members_only() {
     assert!(!body.contains("Mic 1 to the host"));
 
     let (location, cookie) = app
-        .sign_in("outsider@example.org", PASSWORD, "http://convene.test")
+        .sign_in("outsider@example.org", PASSWORD, "http://127.0.0.1:3000")
         .await;
     assert_eq!(location, RUN_SHEET);
     let (status, body) = app.get(RUN_SHEET, cookie.as_deref()).await;
@@ -66,7 +66,7 @@ async fn the_run_sheet_is_for_members_only() {
     assert!(!body.contains("Mic 1 to the host"));
 
     let (location, cookie) = app
-        .sign_in("HOST@example.org ", PASSWORD, "http://convene.test")
+        .sign_in("HOST@example.org ", PASSWORD, "http://127.0.0.1:3000")
         .await;
     assert_eq!(location, RUN_SHEET);
     let cookie = cookie.expect("a session cookie");
@@ -94,12 +94,19 @@ async fn the_run_sheet_is_for_members_only() {
     assert!(body.contains("Draft: candlelight vigil"));
 
     // Signing out ends the session at once.
-    let request = Request::post("/sign-out")
-        .header(header::HOST, "convene.test")
-        .header(header::COOKIE, &cookie)
-        .body(Body::empty())
-        .unwrap();
-    let (status, _, _) = app.send(request).await;
+    let sign_out = |origin: Option<&str>| {
+        let mut request = Request::post("/sign-out")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::COOKIE, &cookie);
+        if let Some(o) = origin {
+            request = request.header(header::ORIGIN, o);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    // Not from a page that says where it comes from (another site's form could be).
+    let (status, _, _) = app.send(sign_out(None)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = app.send(sign_out(Some("http://127.0.0.1:3000"))).await;
     assert!(status.is_redirection());
     let (status, _) = app.get(RUN_SHEET, Some(&cookie)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -110,14 +117,18 @@ async fn guessing_is_slowed_down_and_other_sites_cannot_post() {
     let app = app().await;
     for _ in 0..auth::MAX_FAILURES_PER_ACCOUNT {
         let (location, cookie) = app
-            .sign_in("host@example.org", "wrong password", "http://convene.test")
+            .sign_in(
+                "host@example.org",
+                "wrong password",
+                "http://127.0.0.1:3000",
+            )
             .await;
         assert!(location.starts_with("/sign-in?error=invalid"), "{location}");
         assert!(cookie.is_none());
     }
     // Now even the right password waits.
     let (location, cookie) = app
-        .sign_in("host@example.org", PASSWORD, "http://convene.test")
+        .sign_in("host@example.org", PASSWORD, "http://127.0.0.1:3000")
         .await;
     assert!(
         location.starts_with("/sign-in?error=too-many"),
@@ -143,7 +154,7 @@ async fn a_burst_of_parallel_guesses_is_judged_no_more_than_the_allowance() {
             app.sign_in(
                 "host@example.org",
                 &format!("guess {i}"),
-                "http://convene.test",
+                "http://127.0.0.1:3000",
             )
             .await
             .0
@@ -263,8 +274,8 @@ async fn signing_in_never_sends_anyone_to_another_site() {
             PASSWORD.replace(' ', "+")
         );
         let request = Request::post("/sign-in")
-            .header(header::HOST, "convene.test")
-            .header(header::ORIGIN, "http://convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(body))
             .unwrap();
@@ -287,7 +298,7 @@ async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
         "/o/families-association/calendar.ics",
     ] {
         let request = Request::get(uri)
-            .header(header::HOST, "convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
             .body(Body::empty())
             .unwrap();
         let (status, headers, _) = app.send(request).await;
@@ -311,7 +322,7 @@ async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
         ("/o/families-association", "public, no-cache"),
     ] {
         let request = Request::get(uri)
-            .header(header::HOST, "convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
             .body(Body::empty())
             .unwrap();
         let (_, headers, _) = app.send(request).await;
@@ -319,7 +330,7 @@ async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
     }
     let huge = "x".repeat(2 * 1024 * 1024);
     let request = Request::post("/sign-in")
-        .header(header::HOST, "convene.test")
+        .header(header::HOST, "127.0.0.1:3000")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(format!("email=a%40b.org&password={huge}")))
         .unwrap();
@@ -329,7 +340,7 @@ async fn responses_carry_security_headers_and_huge_bodies_are_refused() {
 
 /// The nonce a page's Content-Security-Policy allows, and the page.
 async fn policy_and_page(app: &common::App, uri: &str, cookie: Option<&str>) -> (String, String) {
-    let mut request = Request::get(uri).header(header::HOST, "convene.test");
+    let mut request = Request::get(uri).header(header::HOST, "127.0.0.1:3000");
     if let Some(c) = cookie {
         request = request.header(header::COOKIE, c);
     }
@@ -449,4 +460,77 @@ fn base64_of(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// A request that claims another `Host`: the links of the public page, the feed, the
+/// poster and an invitation still name this site, and a form posted from the forged host's
+/// pages (its `Origin` matching the forged `Host`) is refused, as is a post a browser
+/// marks cross-site, and a signed-in post that says nothing of where it comes from.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_forged_host_reaches_no_link_and_no_form() {
+    let app = app().await;
+    let forged = |uri: &str| {
+        Request::get(uri)
+            .header(header::HOST, "evil.example")
+            .header("x-forwarded-proto", "https")
+            .body(Body::empty())
+            .unwrap()
+    };
+    for uri in [
+        "/o/families-association/tirana-park-2023",
+        "/o/families-association/calendar.ics",
+        "/o/families-association/feed.atom",
+        "/o/families-association/tirana-park-2023/poster",
+    ] {
+        let (status, _, body) = app.send(forged(uri)).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(
+            !body.contains("evil.example"),
+            "{uri} links to the forged host"
+        );
+        assert!(body.contains("127.0.0.1:3000"), "{uri} links to the site");
+    }
+    let owner = app.cookie(common::OWNER).await;
+    let invite = "action=invite&email=new%40example.org&role=viewer";
+    let post = |headers: &[(&str, &str)], cookie: &str| {
+        let mut request = Request::post("/manage/o/families-association/members")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookie);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        request.body(Body::from(invite)).unwrap()
+    };
+    for (what, headers) in [
+        (
+            "origin of the forged host",
+            &[("host", "evil.example"), ("origin", "http://evil.example")][..],
+        ),
+        (
+            "cross-site",
+            &[("host", "127.0.0.1:3000"), ("sec-fetch-site", "cross-site")][..],
+        ),
+        (
+            "neither origin nor fetch site",
+            &[("host", "127.0.0.1:3000")][..],
+        ),
+    ] {
+        let (status, _, _) = app.send(post(headers, &owner)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{what}");
+    }
+    let (status, _, page) = app
+        .send(post(
+            &[
+                ("origin", "http://localhost:3000"),
+                ("host", "evil.example"),
+            ],
+            &owner,
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "the site's own page may post");
+    assert!(
+        page.contains("http://127.0.0.1:3000/invite/"),
+        "the link names the site"
+    );
+    assert!(!page.contains("evil.example"));
 }

@@ -268,7 +268,7 @@ async fn stranger(app: &common::App) {
 async fn call(app: &common::App, case: &Case, cookie: Option<&str>) -> (StatusCode, String) {
     if case.uri.ends_with("/events") {
         // An event stream never ends: its status is the answer.
-        let mut request = Request::get(&case.uri).header(header::HOST, "convene.test");
+        let mut request = Request::get(&case.uri).header(header::HOST, "127.0.0.1:3000");
         if let Some(c) = cookie {
             request = request.header(header::COOKIE, c);
         }
@@ -286,7 +286,7 @@ async fn call(app: &common::App, case: &Case, cookie: Option<&str>) -> (StatusCo
             .extend_pairs(&case.form)
             .finish();
         let mut request = Request::post(&case.uri)
-            .header(header::HOST, "convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(c) = cookie {
             request = request.header(header::COOKIE, c);
@@ -434,7 +434,7 @@ async fn no_change_is_accepted_from_another_site_even_for_an_owner() {
             .extend_pairs(&case.form)
             .finish();
         let request = Request::post(&case.uri)
-            .header(header::HOST, "convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
             .header(header::ORIGIN, "https://evil.example")
             .header(header::COOKIE, &cookie)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")

@@ -25,7 +25,7 @@ async fn get(
     uri: &str,
     extra: &[(header::HeaderName, &str)],
 ) -> (StatusCode, HeaderMap, String) {
-    let mut request = Request::get(uri).header(header::HOST, "convene.test");
+    let mut request = Request::get(uri).header(header::HOST, "127.0.0.1:3000");
     for (name, value) in extra {
         request = request.header(name, *value);
     }

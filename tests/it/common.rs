@@ -176,7 +176,7 @@ impl App {
     }
 
     pub async fn get(&self, uri: &str, cookie: Option<&str>) -> (StatusCode, String) {
-        let mut request = Request::get(uri).header(header::HOST, "convene.test");
+        let mut request = Request::get(uri).header(header::HOST, "127.0.0.1:3000");
         if let Some(c) = cookie {
             request = request.header(header::COOKIE, c);
         }
@@ -195,8 +195,8 @@ impl App {
             .extend_pairs(fields)
             .finish();
         let mut request = Request::post(uri)
-            .header(header::HOST, "convene.test")
-            .header(header::ORIGIN, "http://convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(c) = cookie {
             request = request.header(header::COOKIE, c);
@@ -211,7 +211,7 @@ impl App {
     /// Signs in and returns the session cookie (`name=value`).
     pub async fn cookie(&self, email: &str) -> String {
         let request = Request::post("/sign-in")
-            .header(header::HOST, "convene.test")
+            .header(header::HOST, "127.0.0.1:3000")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(format!(
                 "email={email}&password={}",

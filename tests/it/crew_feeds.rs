@@ -22,12 +22,12 @@ async fn make_feed(app: &App, cookie: &str, label: &str) -> String {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let start = body
-        .find("http://convene.test/crew/")
+        .find("http://127.0.0.1:3000/crew/")
         .expect("the address is shown");
     let end = start + body[start..].find('"').unwrap();
     let url = &body[start..end];
     assert!(url.ends_with("/calendar.ics"), "{url}");
-    url.trim_start_matches("http://convene.test").to_owned()
+    url.trim_start_matches("http://127.0.0.1:3000").to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -18,7 +18,7 @@ async fn feed(conn: &sea_orm::DatabaseConnection, uri: &str) -> String {
     let response = router
         .oneshot(
             Request::get(uri)
-                .header(header::HOST, "convene.test")
+                .header(header::HOST, "127.0.0.1:3000")
                 .body(Body::empty())
                 .unwrap(),
         )
@@ -233,7 +233,7 @@ async fn organisers_and_owners_download_the_export_from_settings_and_others_cann
             Some(email) => Some(app.cookie(email).await),
             None => None,
         };
-        let mut request = Request::get(url).header(header::HOST, "convene.test");
+        let mut request = Request::get(url).header(header::HOST, "127.0.0.1:3000");
         if let Some(c) = &cookie {
             request = request.header(header::COOKIE, c);
         }

@@ -18,7 +18,7 @@ fn version(page: &str) -> String {
 
 async fn etag(app: &common::App, uri: &str) -> String {
     let request = Request::get(uri)
-        .header(header::HOST, "convene.test")
+        .header(header::HOST, "127.0.0.1:3000")
         .body(axum::body::Body::empty())
         .unwrap();
     let (status, headers, _) = app.send(request).await;

@@ -50,7 +50,7 @@ async fn open_events(
     cookie: &str,
 ) -> impl futures::Stream<Item = Result<axum::body::Bytes, axum::Error>> + use<> {
     let request = Request::get(format!("{LIVE}/events"))
-        .header(header::HOST, "convene.test")
+        .header(header::HOST, "127.0.0.1:3000")
         .header(header::COOKIE, cookie)
         .body(Body::empty())
         .unwrap();

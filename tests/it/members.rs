@@ -69,8 +69,8 @@ async fn a_new_volunteer_joins_by_a_link_that_works_once() {
 
     // The link is shown once, on a page no cache keeps.
     let request = Request::post(MEMBERS)
-        .header(header::HOST, "convene.test")
-        .header(header::ORIGIN, "http://convene.test")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
         .header(header::COOKIE, &owner)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(
@@ -87,7 +87,7 @@ async fn a_new_volunteer_joins_by_a_link_that_works_once() {
     );
     let link = link_in(&page);
     assert!(
-        page.contains("http://convene.test/invite/"),
+        page.contains("http://127.0.0.1:3000/invite/"),
         "a full address to send"
     );
     let (_, page) = app.get(MEMBERS, Some(&owner)).await;
@@ -124,8 +124,8 @@ async fn a_new_volunteer_joins_by_a_link_that_works_once() {
 
     form[4].1 = "a long walk to the park";
     let request = Request::post(link.as_str())
-        .header(header::HOST, "convene.test")
-        .header(header::ORIGIN, "http://convene.test")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(
             form_urlencoded::Serializer::new(String::new())

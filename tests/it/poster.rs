@@ -21,7 +21,7 @@ async fn a_published_gathering_has_a_poster_with_its_calendar_address() {
     assert!(body.contains("<svg"), "the QR code is inline");
     assert!(!body.contains("<?xml"), "no XML declaration inside HTML");
     assert!(
-        body.contains("http://convene.test/o/families-association/tirana-park-2023"),
+        body.contains("http://127.0.0.1:3000/o/families-association/tirana-park-2023"),
         "the page address is printed under the code"
     );
 

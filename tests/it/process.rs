@@ -83,7 +83,7 @@ async fn start(url: &str) -> (Child, SocketAddr) {
 /// A request as bytes: `Connection: close`, so the answer ends with the connection.
 fn request(method: &str, path: &str, cookie: &str, body: &str) -> String {
     format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\n\
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nSec-Fetch-Site: same-origin\r\n\
          Content-Type: application/x-www-form-urlencoded\r\nCookie: {cookie}\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
@@ -396,4 +396,26 @@ async fn a_fresh_installation_prints_the_setup_link_that_makes_the_first_owner()
         .unwrap();
     assert_eq!(status, 303, "{head}");
     child.kill().await.ok();
+}
+
+/// Listening beyond this machine without saying the site's address, the server would have
+/// to build links from whatever `Host` a request claims: it refuses to start, and says
+/// which setting is missing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn beyond_loopback_it_will_not_start_without_its_public_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/convene.db", dir.path().display());
+    let out = convene(&url)
+        .env("CONVENE_ADDR", "0.0.0.0:0")
+        .env_remove("CONVENE_PUBLIC_URL")
+        .stderr(Stdio::piped())
+        .arg("serve")
+        .output();
+    let out = tokio::time::timeout(Duration::from_secs(60), out)
+        .await
+        .expect("it stops at once")
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("CONVENE_PUBLIC_URL"), "{said}");
 }

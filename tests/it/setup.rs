@@ -39,8 +39,8 @@ async fn the_first_owner_sets_up_once_and_the_page_is_gone() {
 
     form[4].1 = "cold park morning 2023";
     let request = Request::post("/setup")
-        .header(header::HOST, "convene.test")
-        .header(header::ORIGIN, "http://convene.test")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(
             form_urlencoded::Serializer::new(String::new())

@@ -36,7 +36,7 @@ pub async fn crew_feed_action(
                     label,
                     url: format!(
                         "{}/crew/{token}/calendar.ics",
-                        crate::feeds::origin(&parts.headers)
+                        crate::config::site().origin()
                     ),
                 };
                 render_with(&state, parts, StatusCode::CREATED, move || {

@@ -44,7 +44,7 @@ pub async fn members_action(
                 .await?;
                 Ok(Some(NewInvitationLink {
                     email: i.email,
-                    url: format!("{}/invite/{token}", crate::feeds::origin(&parts.headers)),
+                    url: format!("{}/invite/{token}", crate::config::site().origin()),
                 }))
             }
             "role" => members::change_role(&state.db, o.id, user.id, id("member")?, get(v, "role"))
@@ -121,7 +121,6 @@ pub async fn accept_invitation(
             let address = crate::server::auth::client_address(peer.as_ref(), &parts.headers);
             crate::server::auth::signed_in_response(
                 &state.db,
-                &parts.headers,
                 &user.email,
                 &password,
                 &address,

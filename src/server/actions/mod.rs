@@ -121,9 +121,13 @@ pub(crate) async fn render_with(
         },
         move || shell(options.clone()),
     );
-    let mut response = handler(Request::from_parts(parts, Body::empty()))
-        .await
-        .into_response();
+    let uri = parts.uri.clone();
+    let mut response = super::published::in_time(&uri, || {
+        let request = Request::from_parts(parts.clone(), Body::empty());
+        let render = handler.clone();
+        async move { render(request).await.into_response() }
+    })
+    .await;
     *response.status_mut() = status;
     response
 }
