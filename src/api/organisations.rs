@@ -141,10 +141,8 @@ pub async fn public_person(
         return Err(AppError::NotFound);
     }
     let mut appearances = Vec::new();
-    for slug in queries::gathering_slugs_with_person(&db, o.id, id).await? {
-        let Some(bundle) = queries::gathering_bundle(&db, o.id, &slug).await? else {
-            continue;
-        };
+    let gatherings = queries::public_gatherings_with_person(&db, o.id, id).await?;
+    for bundle in queries::gathering_bundles(&db, gatherings).await? {
         let Ok(page) = crate::api::gathering::ssr::public_view(&o, &bundle, &lang) else {
             continue;
         };

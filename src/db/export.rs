@@ -896,6 +896,12 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 .await?;
             }
         }
+        if g.segments.len() > crate::domain::plan::MAX_SEGMENTS {
+            return Err(at(
+                format!("gatherings[{gi}].segments"),
+                crate::domain::plan::too_many_segments("segments"),
+            ));
+        }
         for (si, s) in g.segments.iter().enumerate() {
             let path = |f: &str| format!("gatherings[{gi}].segments[{si}].{f}");
             Title::parse("title", &s.title).map_err(|e| at(path("title"), e))?;

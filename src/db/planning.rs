@@ -286,6 +286,13 @@ pub async fn add_segment_at(
     let txn = db.begin().await?;
     let g = lock(&txn, gathering_id, version).await?;
     check_film(&txn, g.organisation_id, film_id).await?;
+    let count = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(g.id))
+        .count(&txn)
+        .await?;
+    if count >= crate::domain::plan::MAX_SEGMENTS as u64 {
+        return Err(crate::domain::plan::too_many_segments("form").into());
+    }
     let last = segment::Entity::find()
         .filter(segment::Column::GatheringId.eq(g.id))
         .order_by_desc(segment::Column::Position)

@@ -113,12 +113,13 @@ pub async fn person(
         .await
 }
 
-/// The slugs of the public gatherings where a person appears in a public segment.
-pub async fn gathering_slugs_with_person(
+/// The public gatherings a person appears in publicly, earliest first, in a fixed number
+/// of queries however many there are (a person's page and feed).
+pub async fn public_gatherings_with_person(
     db: &impl ConnectionTrait,
     organisation_id: i32,
     person_id: i32,
-) -> Result<Vec<String>, DbErr> {
+) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
     let segment_ids: Vec<i32> = appearance::Entity::find()
         .filter(appearance::Column::PersonId.eq(person_id))
         .all(db)
@@ -134,16 +135,12 @@ pub async fn gathering_slugs_with_person(
         .into_iter()
         .map(|s| s.gathering_id)
         .collect();
-    Ok(gathering::Entity::find()
-        .filter(gathering::Column::Id.is_in(gathering_ids))
-        .filter(gathering::Column::OrganisationId.eq(organisation_id))
-        .filter(gathering::Column::Status.is_in(public_statuses()))
-        .order_by_asc(gathering::Column::StartsAt)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| g.slug)
-        .collect())
+    public_gatherings_where(
+        db,
+        organisation_id,
+        sea_orm::Condition::all().add(gathering::Column::Id.is_in(gathering_ids)),
+    )
+    .await
 }
 
 /// The films of an organisation that are not archived, by title.

@@ -255,6 +255,21 @@ pub struct StatementPlan {
 
 /// Most points a statement may have.
 pub const MAX_POINTS: usize = 100;
+/// Segments one gathering's agenda holds: a three-day conference of 400 talks fits;
+/// beyond it the agenda editor (a few KB a segment) and every page and feed of the
+/// gathering would grow without end.
+pub const MAX_SEGMENTS: usize = 500;
+
+/// The refusal of one segment more than [`MAX_SEGMENTS`].
+pub fn too_many_segments(field: &str) -> ValidationError {
+    ValidationError::new(
+        field,
+        format!(
+            "A gathering holds at most {MAX_SEGMENTS} segments; split the programme into \
+             several gatherings."
+        ),
+    )
+}
 /// Longest point accepted, in characters.
 pub const MAX_POINT_CHARS: usize = 2_000;
 

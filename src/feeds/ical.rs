@@ -178,12 +178,10 @@ async fn select(
             let listed = queries::person(db, org.id, *id)
                 .await?
                 .is_some_and(|p| p.listed_publicly);
-            let slugs = queries::gathering_slugs_with_person(db, org.id, *id).await?;
-            if !listed || slugs.is_empty() {
+            let rows = queries::public_gatherings_with_person(db, org.id, *id).await?;
+            if !listed || rows.is_empty() {
                 return Err(AppError::NotFound);
             }
-            let only = Condition::all().add(gathering::Column::Slug.is_in(slugs));
-            let rows = queries::public_gatherings_where(db, org.id, only).await?;
             (rows, name, description)
         }
         Selection::Campaign(slug) => {

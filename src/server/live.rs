@@ -36,6 +36,30 @@ pub struct LiveHub {
     /// Becomes `true` when the server shuts down: open event streams end, so a graceful
     /// shutdown does not wait for them forever.
     closing: tokio::sync::watch::Sender<bool>,
+    /// Open event streams per session, to cap them.
+    streams: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>>,
+}
+
+/// Live views one session may hold open at once (a phone, a laptop, a few tabs); beyond,
+/// a stream is refused rather than held, so one session cannot tie up the server.
+pub const MAX_STREAMS_PER_SESSION: usize = 8;
+
+/// One open event stream of a session; the count goes down when the stream ends.
+struct StreamTicket {
+    session: String,
+    streams: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, usize>>>,
+}
+
+impl Drop for StreamTicket {
+    fn drop(&mut self) {
+        let mut open = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(n) = open.get_mut(&self.session) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.session);
+            }
+        }
+    }
 }
 
 impl LiveHub {
@@ -55,7 +79,22 @@ impl LiveHub {
             sender,
             db,
             closing: tokio::sync::watch::Sender::new(false),
+            streams: Default::default(),
         }
+    }
+
+    /// A ticket for one more event stream of `session`, unless it holds the most already.
+    fn admit(&self, session: &str) -> Option<StreamTicket> {
+        let mut open = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        let n = open.entry(session.to_owned()).or_insert(0);
+        if *n >= MAX_STREAMS_PER_SESSION {
+            return None;
+        }
+        *n += 1;
+        Some(StreamTicket {
+            session: session.to_owned(),
+            streams: self.streams.clone(),
+        })
     }
 
     /// Ends every open event stream (on shutdown).
@@ -147,11 +186,20 @@ pub async fn events(
         Ok(asked) => asked.gathering,
         Err(e) => return e.into_response(),
     };
+    // Signed in (the member check passed), so the request carries its session.
+    let session = super::auth::session_token(&headers).unwrap_or_default();
+    let Some(ticket) = state.live.admit(&session) else {
+        return (
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            "Too many live views are open in this session; close some, then reload.",
+        )
+            .into_response();
+    };
     let receiver = state.live.subscribe();
     let closing = state.live.closing.subscribe();
     let stream = futures::stream::unfold(
-        (receiver, closing),
-        move |(mut receiver, mut closing)| async move {
+        (receiver, closing, ticket),
+        move |(mut receiver, mut closing, ticket)| async move {
             loop {
                 if *closing.borrow() {
                     return None;
@@ -168,7 +216,7 @@ pub async fn events(
                 }
             }
             let event = Event::default().event("changed").data("changed");
-            Some((Ok::<_, Infallible>(event), (receiver, closing)))
+            Some((Ok::<_, Infallible>(event), (receiver, closing, ticket)))
         },
     );
     Sse::new(stream)

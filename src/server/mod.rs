@@ -24,6 +24,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted from anyone (forms are far smaller).
 const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Longest a request may take to be answered (a live view's stream is answered at once
+/// and then runs on); pages give up on a stalled render sooner.
+const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 use tower_http::trace::TraceLayer;
 use tracing_subscriber::EnvFilter;
 
@@ -421,6 +424,10 @@ pub fn router_with(
             }),
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_LIMIT,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

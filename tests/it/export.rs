@@ -276,3 +276,85 @@ async fn organisers_and_owners_download_the_export_from_settings_and_others_cann
         .count();
     assert_eq!(downloads, 2, "each download is in the audit log");
 }
+
+/// A programme of more segments than a gathering holds is refused: by the import, naming
+/// the list, and by the agenda form, saying what to do, with nothing written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_gathering_of_endless_segments_is_refused() {
+    use convene::db::entities::segment;
+    use convene::domain::plan::MAX_SEGMENTS;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+    let mut doc = convene::db::demo::document().unwrap();
+    let first = doc.gatherings[0].segments[0].clone();
+    doc.gatherings[0].segments = (0..=MAX_SEGMENTS)
+        .map(|i| {
+            let mut s = first.clone();
+            s.uid = format!("endless-{i}");
+            s
+        })
+        .collect();
+    let (_dir, fresh) = common::fresh_database().await;
+    match export::import(&fresh, &doc).await {
+        Err(AppError::Validation { field, message }) => {
+            assert_eq!(field, "gatherings[0].segments");
+            assert!(message.contains("split the programme"), "{message}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(
+        convene::db::demo::is_empty(&fresh).await.unwrap(),
+        "nothing written"
+    );
+
+    let app = common::app().await;
+    let ids = common::ids(&app).await;
+    let template = segment::Entity::find_by_id(ids.segment)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let existing = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(template.gathering_id))
+        .count(&app.db)
+        .await
+        .unwrap() as usize;
+    for i in existing..MAX_SEGMENTS {
+        let mut row: segment::ActiveModel = template.clone().into();
+        row.id = sea_orm::ActiveValue::NotSet;
+        row.position = Set(10_000 + i as i32);
+        row.uid = Set(format!("filler-{i}"));
+        row.insert(&app.db).await.unwrap();
+    }
+    let owner = app.cookie(common::OWNER).await;
+    let version =
+        convene::db::queries::gathering_by_slug(&app.db, template_org(&app).await, common::TIRANA)
+            .await
+            .unwrap()
+            .unwrap()
+            .version
+            .to_string();
+    let (status, _, page) = app
+        .post(
+            &format!("/manage/o/{}/{}/agenda", common::ORG, common::TIRANA),
+            Some(&owner),
+            &[
+                ("action", "add"),
+                ("version", &version),
+                ("kind", "speech"),
+                ("title", "One more"),
+                ("duration", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("split the programme into several gatherings"));
+}
+
+async fn template_org(app: &common::App) -> i32 {
+    convene::db::queries::organisation_by_slug(&app.db, common::ORG)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}

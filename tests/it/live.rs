@@ -257,3 +257,41 @@ async fn closing_the_hub_ends_open_event_streams() {
         .expect("the stream ends at once");
     assert!(end.is_none(), "no more events after closing");
 }
+
+/// One session opens live view after live view (a script, or a hundred forgotten tabs):
+/// beyond the cap each further stream is refused at once with 429 instead of held open;
+/// closing one makes room again, and another member's session is not affected.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_session_cannot_hold_live_streams_without_end() {
+    let app = app().await;
+    let host = app.cookie(HOST).await;
+    let status_of = |cookie: String| {
+        let router = app.router.clone();
+        async move {
+            let request = Request::get(format!("{LIVE}/events"))
+                .header(header::HOST, "127.0.0.1:3000")
+                .header(header::COOKIE, cookie)
+                .body(Body::empty())
+                .unwrap();
+            router.oneshot(request).await.unwrap()
+        }
+    };
+    let mut open = Vec::new();
+    for _ in 0..convene::server::live::MAX_STREAMS_PER_SESSION {
+        let response = status_of(host.clone()).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        open.push(response);
+    }
+    for _ in 0..92 {
+        let response = status_of(host.clone()).await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let viewer = app.cookie(VIEWER).await;
+    assert_eq!(
+        status_of(viewer).await.status(),
+        StatusCode::OK,
+        "another session"
+    );
+    drop(open.pop());
+    assert_eq!(status_of(host).await.status(), StatusCode::OK, "room again");
+}
