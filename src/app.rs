@@ -10,6 +10,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::{Footer, Header};
 use crate::i18n::use_lang;
 use crate::pages::{
+    account::AccountPage,
     audit::AuditPage,
     call_sheets::CallSheetsPage,
     campaign::CampaignPublicPage,
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/call-sheets") view=CallSheetsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/live") view=LivePage ssr=SsrMode::Async />

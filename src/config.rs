@@ -91,6 +91,12 @@ pub enum UserAction {
         #[arg(long, default_value = "owner")]
         role: String,
     },
+    /// Set a new password for an account (someone who lost theirs) and end all its
+    /// sessions. The password is read as for `create`.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

@@ -10,6 +10,7 @@ mod m20261124_000005_segment_skipped;
 mod m20261125_000001_invitations;
 mod m20261125_000002_campaigns_series;
 mod m20261201_000001_content_version;
+mod m20261202_000001_session_last_seen;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_invitations::Migration),
             Box::new(m20261125_000002_campaigns_series::Migration),
             Box::new(m20261201_000001_content_version::Migration),
+            Box::new(m20261202_000001_session_last_seen::Migration),
         ]
     }
 }

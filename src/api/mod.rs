@@ -3,6 +3,7 @@
 //! Each function is a few lines: load through `db`, apply the domain rules, map errors.
 //! Public functions return only what organisers marked public.
 
+pub mod account;
 pub mod audit;
 pub mod call_sheets;
 pub mod campaigns;

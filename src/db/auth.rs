@@ -22,6 +22,11 @@ use crate::error::AppError;
 
 /// How long a session lasts without signing in again.
 pub const SESSION_DAYS: i64 = 30;
+/// A session unused for this long ends before its time (a forgotten browser).
+pub const IDLE_DAYS: i64 = 7;
+/// How stale a session's "last seen" may get before a request writes it again (so that
+/// reading pages does not write on every request).
+const SEEN_EVERY_MINUTES: i64 = 60;
 /// Failed sign-ins judged without delay within `FAILURE_WINDOW_MINUTES`: for one account
 /// from one client address, from one address for any accounts, and for one account from
 /// addresses it has never signed in from. Beyond them each further attempt waits
@@ -291,6 +296,7 @@ pub async fn sign_in(
         user_id: Set(user.id),
         created_at: Set(now),
         expires_at: Set(now + Duration::days(SESSION_DAYS)),
+        last_seen_at: Set(Some(now)),
     }
     .insert(db)
     .await?;
@@ -380,10 +386,168 @@ pub async fn session_user(
     let Some(s) = session::Entity::find_by_id(token_id(token)).one(db).await? else {
         return Ok(None);
     };
-    if s.expires_at <= now {
+    let seen = s.last_seen_at.unwrap_or(s.created_at);
+    if s.expires_at <= now || seen + Duration::days(IDLE_DAYS) <= now {
         return Ok(None);
     }
+    if seen + Duration::minutes(SEEN_EVERY_MINUTES) <= now {
+        session::Entity::update_many()
+            .col_expr(
+                session::Column::LastSeenAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .filter(session::Column::Id.eq(&s.id))
+            .exec(db)
+            .await?;
+    }
     Ok(app_user::Entity::find_by_id(s.user_id).one(db).await?)
+}
+
+/// How many browsers a user is signed in on.
+pub async fn open_sessions(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<u64, AppError> {
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::ExpiresAt.gt(now))
+        .count(db)
+        .await?)
+}
+
+/// Changes a user's password, after checking the current one, and signs out every other
+/// browser (whoever learnt the old password is out). `keep` is the token of the session
+/// making the change.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    user: &app_user::Model,
+    keep: &str,
+    current: &str,
+    new: &str,
+    again: &str,
+) -> Result<(), AppError> {
+    if !verify_password(&user.password_hash, current).await {
+        return Err(
+            ValidationError::new("current_password", "This is not your current password.").into(),
+        );
+    }
+    check_new_password(new).map_err(|e| ValidationError::new("new_password", e.message))?;
+    if new != again {
+        return Err(ValidationError::new("new_password_again", "The two passwords differ.").into());
+    }
+    let hash = hash_password(new).await?;
+    let txn = super::begin_write(db).await?;
+    app_user::Entity::update_many()
+        .col_expr(
+            app_user::Column::PasswordHash,
+            sea_orm::sea_query::Expr::value(hash),
+        )
+        .filter(app_user::Column::Id.eq(user.id))
+        .exec(&txn)
+        .await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user.id))
+        .filter(session::Column::Id.ne(token_id(keep)))
+        .exec(&txn)
+        .await?;
+    audit(&txn, None, Some(user.id), "user.password", &user.email, "").await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password for the account `email` without the old one (an operator, on the
+/// command line) and ends all its sessions.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    email: &str,
+    new: &str,
+) -> Result<app_user::Model, AppError> {
+    let email = parse_email(email)?;
+    check_new_password(new)?;
+    let Some(user) = app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(&email))
+        .one(db)
+        .await?
+    else {
+        return Err(ValidationError::new("email", "No account has this e-mail address.").into());
+    };
+    let hash = hash_password(new).await?;
+    let txn = super::begin_write(db).await?;
+    app_user::Entity::update_many()
+        .col_expr(
+            app_user::Column::PasswordHash,
+            sea_orm::sea_query::Expr::value(hash),
+        )
+        .filter(app_user::Column::Id.eq(user.id))
+        .exec(&txn)
+        .await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user.id))
+        .exec(&txn)
+        .await?;
+    audit(
+        &txn,
+        None,
+        Some(user.id),
+        "user.password_reset",
+        &user.email,
+        "",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// Signs a user out of every browser, this one included.
+pub async fn sign_out_everywhere(db: &DatabaseConnection, user_id: i32) -> Result<(), AppError> {
+    let txn = super::begin_write(db).await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
+    audit(
+        &txn,
+        None,
+        Some(user_id),
+        "session.sign_out_everywhere",
+        "",
+        "",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Forgets what is no longer needed: ended and idle sessions, sign-in attempts older
+/// than the guessing window, and the client addresses of sign-ins older than
+/// `KNOWN_ADDRESS_DAYS` (the audit entry stays, without the address). Run at start and
+/// every hour.
+pub async fn prune(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), AppError> {
+    use sea_orm::Condition;
+    session::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(session::Column::ExpiresAt.lte(now))
+                .add(session::Column::LastSeenAt.lte(now - Duration::days(IDLE_DAYS))),
+        )
+        .exec(db)
+        .await?;
+    sign_in_failure::Entity::delete_many()
+        .filter(sign_in_failure::Column::At.lte(now - Duration::minutes(FAILURE_WINDOW_MINUTES)))
+        .exec(db)
+        .await?;
+    audit_entry::Entity::update_many()
+        .col_expr(
+            audit_entry::Column::Detail,
+            sea_orm::sea_query::Expr::value(""),
+        )
+        .filter(audit_entry::Column::Action.eq("session.sign_in"))
+        .filter(audit_entry::Column::At.lte(now - Duration::days(KNOWN_ADDRESS_DAYS)))
+        .filter(audit_entry::Column::Detail.ne(""))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Closes a session.

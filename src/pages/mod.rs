@@ -1,5 +1,6 @@
 //! One file per route.
 
+pub mod account;
 pub mod audit;
 pub mod call_sheets;
 pub mod campaign;

@@ -39,6 +39,7 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
             <h1>{lang.t("workspace-title")}</h1>
             <form method="post" action="/sign-out" class="sign-out">
                 <span>{signed_in}</span>" "
+                <a href="/manage/account">{lang.t("account-title")}</a>" "
                 <button type="submit">{lang.t("sign-out")}</button>
             </form>
             {w.organisations.is_empty().then(|| view! { <p class="empty">{lang.t("workspace-none")}</p> })}

@@ -80,7 +80,7 @@ pub fn from_site(site: &Site, headers: &HeaderMap) -> bool {
     }
 }
 
-fn cookie(value: &str, max_age: i64) -> HeaderValue {
+pub(crate) fn cookie(value: &str, max_age: i64) -> HeaderValue {
     let site = crate::config::site();
     let secure = if site.https() { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(

@@ -193,6 +193,25 @@ async fn execute(cli: Cli) -> Result<(), String> {
             db::migrate_up(&database).await.map_err(migration_error)?;
             create_user(&database, &email, &name, org.as_deref(), &role).await
         }
+        Command::User {
+            action: UserAction::ResetPassword { email },
+        } => {
+            db::migrate_up(&database).await.map_err(migration_error)?;
+            let password = read_password()?;
+            let user = db::auth::reset_password(&database, &email, &password)
+                .await
+                .map_err(|e| match e {
+                    crate::error::AppError::Validation { field, message } => {
+                        format!("{field}: {message}")
+                    }
+                    other => other.to_string(),
+                })?;
+            println!(
+                "New password set for {}; every session of the account ended.",
+                user.email
+            );
+            Ok(())
+        }
         Command::ExportSchema => print_schema(),
         Command::Export { org } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
@@ -297,6 +316,10 @@ pub fn router_with(
         .route("/sign-in", axum::routing::post(auth::sign_in))
         .route("/sign-out", axum::routing::post(auth::sign_out))
         .route("/setup", axum::routing::post(auth::setup))
+        .route(
+            "/manage/account",
+            axum::routing::post(actions::account_action),
+        )
         .route(
             "/invite/{token}",
             axum::routing::post(actions::accept_invitation),
@@ -495,6 +518,20 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
     let setup_open = db::auth::setup_open(&database)
         .await
         .map_err(|e| format!("reading the accounts: {e}"))?;
+    // What is no longer needed is forgotten at start and every hour (old sessions,
+    // sign-in attempts, client addresses).
+    {
+        let db = database.clone();
+        tokio::spawn(async move {
+            let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                hourly.tick().await;
+                if let Err(e) = db::auth::prune(&db, chrono::Utc::now()).await {
+                    tracing::warn!(%e, "pruning old sessions and sign-in attempts failed");
+                }
+            }
+        });
+    }
     let app = router_with(database, leptos_options, hub.clone(), setup.clone());
     let listener = tokio::net::TcpListener::bind(addr)
         .await

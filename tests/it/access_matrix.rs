@@ -86,9 +86,9 @@ fn server_fn<F: ServerFn>(what: &'static str, args: &[(&str, &str)], rule: Rule)
 fn table(ids: &Ids) -> Vec<Case> {
     use Rule::*;
     use convene::api::{
-        audit::LoadAudit, call_sheets::LoadCallSheets, crew_feeds::LoadCrewFeeds,
-        directory::LoadDirectory, directory::LoadDirectoryItem, gathering::PublicGathering,
-        gathering::PublicPoster, live::LoadLive, members::LoadMembers,
+        account::LoadAccount, audit::LoadAudit, call_sheets::LoadCallSheets,
+        crew_feeds::LoadCrewFeeds, directory::LoadDirectory, directory::LoadDirectoryItem,
+        gathering::PublicGathering, gathering::PublicPoster, live::LoadLive, members::LoadMembers,
         organisations::ListOrganisations, organisations::OrganisationHome,
         organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
         planning::LoadEditGathering, planning::LoadNewGathering, settings::LoadSettings,
@@ -174,6 +174,8 @@ fn table(ids: &Ids) -> Vec<Case> {
         // Members' pages.
         get("workspace", "/manage", SignedIn),
         server_fn::<LoadWorkspace>("load_workspace", &[("lang", "en")], SignedIn),
+        get("own account", "/manage/account", SignedIn),
+        server_fn::<LoadAccount>("load_account", &[], SignedIn),
         get(
             "run-sheet",
             format!("{m}/{TIRANA}/run-sheet"),

@@ -5,6 +5,7 @@ mod common;
 
 mod access;
 mod access_matrix;
+mod account;
 mod always_true;
 mod atom;
 mod audit;

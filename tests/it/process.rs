@@ -419,3 +419,35 @@ async fn beyond_loopback_it_will_not_start_without_its_public_address() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("CONVENE_PUBLIC_URL"), "{said}");
 }
+
+/// Someone who lost their password gets a new one from the operator on the command line;
+/// the old one stops working and so do the sessions it opened.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_operator_resets_a_lost_password_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = prepare(dir.path()).await;
+    let status = convene(&url)
+        .env("CONVENE_PASSWORD", "given back by the operator")
+        .args(["user", "reset-password", "--email", EMAIL])
+        .status()
+        .await
+        .unwrap();
+    assert!(status.success());
+    let conn = open(&url).await;
+    let now = chrono::Utc::now();
+    let old = convene::db::auth::sign_in(&conn, EMAIL, PASSWORD, "192.0.2.1", now)
+        .await
+        .unwrap();
+    assert!(old.is_err(), "the lost password no longer works");
+    let new =
+        convene::db::auth::sign_in(&conn, EMAIL, "given back by the operator", "192.0.2.1", now)
+            .await
+            .unwrap();
+    assert!(new.is_ok());
+    let status = convene(&url)
+        .args(["user", "reset-password", "--email", "nobody@example.org"])
+        .status()
+        .await
+        .unwrap();
+    assert!(!status.success(), "an unknown account is refused");
+}

@@ -11,6 +11,8 @@ pub struct Model {
     pub user_id: i32,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
+    /// When the session was last used (to the hour); unused for `IDLE_DAYS`, it ends.
+    pub last_seen_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -503,3 +503,17 @@ digest-is-draft = Not published yet: only members see this page.
 digest-is-published = Published at its public address.
 digest-link = Monthly digest
 atom-link = New and changed gatherings (Atom feed)
+
+account-title = Your account
+account-password-title = Change your password
+account-password-current = Current password
+account-password-new = New password
+account-password-again = The new password again
+account-password-button = Change the password
+account-password-done = Your password is changed. Every other browser was signed out.
+account-everywhere-title = Signed in elsewhere
+account-sessions = { $count ->
+        [one] You are signed in on one browser: this one.
+       *[other] You are signed in on { $count } browsers, this one included.
+    }
+account-everywhere-button = Sign out everywhere, here too

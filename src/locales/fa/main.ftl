@@ -500,3 +500,17 @@ digest-is-draft = هنوز منتشر نشده: فقط اعضا این صفحه 
 digest-is-published = در نشانی عمومی خود منتشر شده است.
 digest-link = گزارش ماهانه
 atom-link = گردهمایی‌های تازه و تغییرکرده (خوراک Atom)
+
+account-title = حساب شما
+account-password-title = تغییر گذرواژه
+account-password-current = گذرواژهٔ کنونی
+account-password-new = گذرواژهٔ تازه
+account-password-again = دوباره گذرواژهٔ تازه
+account-password-button = تغییر گذرواژه
+account-password-done = گذرواژهٔ شما تغییر کرد. از همهٔ مرورگرهای دیگر خارج شدید.
+account-everywhere-title = ورود در جاهای دیگر
+account-sessions = { $count ->
+        [one] شما در یک مرورگر وارد شده‌اید: همین.
+       *[other] شما در { $count } مرورگر وارد شده‌اید، با همین.
+    }
+account-everywhere-button = خروج از همه‌جا، از اینجا هم

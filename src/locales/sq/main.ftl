@@ -503,3 +503,17 @@ digest-is-draft = Ende e pabotuar: vetëm anëtarët e shohin këtë faqe.
 digest-is-published = E botuar në adresën e saj publike.
 digest-link = Përmbledhja mujore
 atom-link = Tubime të reja dhe të ndryshuara (burim Atom)
+
+account-title = Llogaria juaj
+account-password-title = Ndryshoni fjalëkalimin
+account-password-current = Fjalëkalimi i tanishëm
+account-password-new = Fjalëkalimi i ri
+account-password-again = Fjalëkalimi i ri përsëri
+account-password-button = Ndrysho fjalëkalimin
+account-password-done = Fjalëkalimi u ndryshua. U nxorët nga çdo shfletues tjetër.
+account-everywhere-title = I hyrë gjetkë
+account-sessions = { $count ->
+        [one] Keni hyrë në një shfletues: në këtë.
+       *[other] Keni hyrë në { $count } shfletues, përfshirë këtë.
+    }
+account-everywhere-button = Dilni kudo, edhe këtu

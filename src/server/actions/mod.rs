@@ -9,6 +9,7 @@
 //! organisation, allowed to do what) and saves a change with its audit entry through
 //! [`Member::commit`], in one transaction.
 
+mod account;
 mod agenda;
 mod crew_feeds;
 mod digest;
@@ -16,6 +17,7 @@ mod directory;
 mod gathering;
 mod members;
 
+pub use account::account_action;
 pub use agenda::agenda_action;
 pub use crew_feeds::crew_feed_action;
 pub use digest::digest_action;

@@ -1,0 +1,59 @@
+//! A member's own account: change the password, sign out everywhere.
+
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::{answer_refusal, get, read_post, unknown_action};
+use crate::db::auth;
+use crate::error::AppError;
+use crate::server::AppState;
+
+/// `POST /manage/account`: `action=password` (current, new and again; other browsers are
+/// signed out) or `action=sign-out-everywhere` (this browser too). Refused forms come
+/// back without the passwords.
+pub async fn account_action(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, mut values) = match read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let token = crate::server::auth::session_token(&parts.headers).unwrap_or_default();
+    let outcome = async {
+        let user = crate::server::auth::current_user(&state.db, &parts.headers)
+            .await?
+            .ok_or(AppError::SignInRequired)?;
+        match get(&values, "action") {
+            "password" => {
+                auth::change_password(
+                    &state.db,
+                    &user,
+                    &token,
+                    get(&values, "current_password"),
+                    get(&values, "new_password"),
+                    get(&values, "new_password_again"),
+                )
+                .await?;
+                Ok(Redirect::to("/manage/account?done=password").into_response())
+            }
+            "sign-out-everywhere" => {
+                auth::sign_out_everywhere(&state.db, user.id).await?;
+                let mut response = Redirect::to("/sign-in").into_response();
+                response
+                    .headers_mut()
+                    .append(header::SET_COOKIE, crate::server::auth::cookie("", 0));
+                Ok(response)
+            }
+            _ => Err(unknown_action()),
+        }
+    }
+    .await;
+    match outcome {
+        Ok(response) => response,
+        Err(e) => {
+            for secret in ["current_password", "new_password", "new_password_again"] {
+                values.remove(secret);
+            }
+            answer_refusal(&state, parts, values, e).await
+        }
+    }
+}
