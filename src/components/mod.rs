@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod error;
+pub mod form;
 pub mod layout;
 pub mod live;
 pub mod loaded;
