@@ -451,3 +451,153 @@ async fn no_change_is_accepted_from_another_site_even_for_an_owner() {
     let after = convene::db::export::export(&app.db, ORG).await.unwrap();
     assert_eq!(before, after, "nothing changed");
 }
+
+/// A twin organisation (the same gatherings under the same addresses, its own rows) whose
+/// owner sends every change with the first organisation's ids through the twin's own
+/// addresses: nothing of the first organisation changes, and no row of the twin ends up
+/// pointing at one of the first's venues, people, films, segments or statements.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn another_organisations_ids_through_ones_own_addresses_reach_nothing() {
+    use convene::db::entities::{appearance, gathering, segment, statement};
+    use convene::db::{demo, export};
+    use std::collections::HashSet;
+
+    const TWIN: &str = "twin-association";
+    let app = common::app().await;
+    let theirs = ids(&app).await;
+    let mut doc = demo::document().unwrap();
+    doc.organisation.slug = TWIN.into();
+    doc.organisation.name = "Twin association".into();
+    // Calendar identities are the world's: the twin's are its own.
+    for g in &mut doc.gatherings {
+        g.uid = format!("twin-{}", g.uid);
+        for s in &mut g.segments {
+            s.uid = format!("twin-{}", s.uid);
+        }
+    }
+    export::import(&app.db, &doc).await.unwrap();
+    let twin = convene::db::queries::organisation_by_slug(&app.db, TWIN)
+        .await
+        .unwrap()
+        .unwrap();
+    let owner = auth::create_user(&app.db, "twin@example.org", "Twin owner", common::PASSWORD)
+        .await
+        .unwrap();
+    auth::set_membership(&app.db, twin.id, owner.id, MemberRole::Owner, None)
+        .await
+        .unwrap();
+    let cookie = app.cookie("twin@example.org").await;
+
+    let before = export::export(&app.db, ORG).await.unwrap();
+    let (mut done, mut refused) = (0, 0);
+    for c in common::changes(&theirs) {
+        let uri = c
+            .uri
+            .replace(&format!("/manage/o/{ORG}/"), &format!("/manage/o/{TWIN}/"));
+        let form: Vec<(&str, &str)> = c
+            .form
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let (status, _, _) = app.post(&uri, Some(&cookie), &form).await;
+        assert!(!status.is_server_error(), "{}: {status}", c.what);
+        match status.as_u16() {
+            200..=399 => done += 1,
+            404 | 409 | 422 => refused += 1,
+            other => panic!("{}: {other} (the twin's owner is signed in)", c.what),
+        }
+    }
+    // The twin's own changes went through; those naming the first's rows were refused.
+    assert!(
+        done >= 10 && refused >= 10,
+        "{done} done, {refused} refused"
+    );
+    let after = export::export(&app.db, ORG).await.unwrap();
+    assert!(before == after, "the first organisation changed");
+
+    // Nothing of the twin points into the first organisation.
+    let first = convene::db::queries::organisation_by_slug(&app.db, ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    let db = &app.db;
+    let of = |org: i32| async move {
+        let gatherings = gathering::Entity::find()
+            .filter(gathering::Column::OrganisationId.eq(org))
+            .all(db)
+            .await
+            .unwrap();
+        let ids: Vec<i32> = gatherings.iter().map(|g| g.id).collect();
+        let segments = segment::Entity::find()
+            .filter(segment::Column::GatheringId.is_in(ids.clone()))
+            .all(db)
+            .await
+            .unwrap();
+        let statements = statement::Entity::find()
+            .filter(statement::Column::GatheringId.is_in(ids))
+            .all(db)
+            .await
+            .unwrap();
+        let appearances = appearance::Entity::find()
+            .filter(appearance::Column::SegmentId.is_in(segments.iter().map(|s| s.id)))
+            .all(db)
+            .await
+            .unwrap();
+        (gatherings, segments, statements, appearances)
+    };
+    let (a_gatherings, a_segments, a_statements, _) = of(first.id).await;
+    let (b_gatherings, b_segments, _, b_appearances) = of(twin.id).await;
+    use convene::db::entities::{film, person, venue};
+    let a_venues: HashSet<i32> = venue::Entity::find()
+        .filter(venue::Column::OrganisationId.eq(first.id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|v| v.id)
+        .collect();
+    let a_people: HashSet<i32> = person::Entity::find()
+        .filter(person::Column::OrganisationId.eq(first.id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let a_films: HashSet<i32> = film::Entity::find()
+        .filter(film::Column::OrganisationId.eq(first.id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    assert!(a_venues.contains(&theirs.venue) && a_people.contains(&theirs.person));
+    assert!(!a_gatherings.is_empty());
+    let a_segments: HashSet<i32> = a_segments.iter().map(|s| s.id).collect();
+    let a_statements: HashSet<i32> = a_statements.iter().map(|s| s.id).collect();
+    for g in &b_gatherings {
+        assert!(
+            g.venue_id.is_none_or(|v| !a_venues.contains(&v)),
+            "twin gathering {} at the first's venue",
+            g.slug
+        );
+    }
+    for s in &b_segments {
+        assert!(
+            s.film_id.is_none_or(|f| !a_films.contains(&f)),
+            "twin segment with the first's film"
+        );
+        assert!(
+            s.statement_id.is_none_or(|st| !a_statements.contains(&st)),
+            "twin segment reads the first's statement"
+        );
+    }
+    for a in &b_appearances {
+        assert!(!a_segments.contains(&a.segment_id));
+        assert!(
+            !a_people.contains(&a.person_id),
+            "a person of the first organisation appears at the twin's"
+        );
+    }
+}
