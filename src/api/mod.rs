@@ -40,8 +40,10 @@ pub struct OrgHome {
     pub slug: String,
     pub name: String,
     pub description: String,
-    pub upcoming: Vec<GatheringCard>,
-    pub past: Vec<GatheringCard>,
+    /// A page of each (`PAGE_SIZE` cards), so that an organisation of thousands of
+    /// gatherings still has a page of a reasonable size.
+    pub upcoming: crate::domain::listing::Listed<GatheringCard>,
+    pub past: crate::domain::listing::Listed<GatheringCard>,
     /// The site's address as the visitor reached it, for subscribe links.
     pub origin: String,
     /// The kinds and venues of the public gatherings, to filter by.

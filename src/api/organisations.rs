@@ -27,6 +27,10 @@ pub async fn organisation_home(
     lang: String,
     kind: Option<String>,
     venue: Option<i32>,
+    /// The page of upcoming and of past gatherings (1 when absent).
+    #[server(default)]
+    upcoming_page: usize,
+    #[server(default)] past_page: usize,
 ) -> Result<OrgHome, AppError> {
     use crate::db::queries;
     let db = super::db()?;
@@ -70,14 +74,27 @@ pub async fn organisation_home(
         slug: o.slug,
         name: o.name,
         description: o.public_description,
-        upcoming: upcoming.into_iter().filter_map(card).collect(),
-        past: past.into_iter().filter_map(card).collect(),
+        upcoming: paged(
+            upcoming.into_iter().filter_map(card).collect(),
+            upcoming_page,
+        ),
+        past: paged(past.into_iter().filter_map(card).collect(), past_page),
         origin: super::site_origin(),
         kinds,
         venues,
         filter_kind,
         filter_venue: venue,
     })
+}
+
+/// One page of a list of cards, all of them counted.
+#[cfg(feature = "ssr")]
+fn paged(
+    cards: Vec<super::GatheringCard>,
+    page: usize,
+) -> crate::domain::listing::Listed<super::GatheringCard> {
+    let total = cards.len();
+    crate::domain::listing::paged(cards, total, page.max(1))
 }
 
 /// A venue's public page; only venues of at least one public gathering are shown.

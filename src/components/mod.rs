@@ -6,6 +6,7 @@ pub mod form;
 pub mod layout;
 pub mod live;
 pub mod loaded;
+pub mod pager;
 pub mod print;
 pub mod reorder;
 pub mod subscribe;

@@ -20,9 +20,26 @@ pub fn OrganisationPage() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let kind = query.get("kind").filter(|k| !k.is_empty());
     let venue = query.get("venue").and_then(|v| v.parse::<i32>().ok());
+    let page = |k: &str| {
+        query
+            .get(k)
+            .and_then(|p| p.parse::<usize>().ok())
+            .unwrap_or(1)
+    };
+    let pages = (page("upcoming_page"), page("past_page"));
     let home = Resource::new(
-        move || (org.clone(), lang.code().to_owned(), kind.clone(), venue),
-        |(org, lang, kind, venue)| organisation_home(org, lang, kind, venue),
+        move || {
+            (
+                org.clone(),
+                lang.code().to_owned(),
+                kind.clone(),
+                venue,
+                pages,
+            )
+        },
+        |(org, lang, kind, venue, (upcoming, past))| {
+            organisation_home(org, lang, kind, venue, upcoming, past)
+        },
     );
     view! {
         <Suspense fallback=|| ()>
@@ -40,11 +57,13 @@ pub fn OrganisationPage() -> impl IntoView {
                         {filter_form(lang, &h)}
                         <section aria-labelledby="upcoming">
                             <h2 id="upcoming">{lang.t("org-upcoming")}</h2>
-                            {card_list(lang, &h.slug, h.upcoming.clone(), "org-none-upcoming")}
+                            {card_list(lang, &h.slug, h.upcoming.items.clone(), "org-none-upcoming")}
+                            {list_pager(lang, &h, "upcoming")}
                         </section>
                         <section aria-labelledby="past">
                             <h2 id="past">{lang.t("org-past")}</h2>
-                            {card_list(lang, &h.slug, h.past.clone(), "org-none-past")}
+                            {card_list(lang, &h.slug, h.past.items.clone(), "org-none-past")}
+                            {list_pager(lang, &h, "past")}
                         </section>
                     }.into_any(),
                     Err(e) => view! { <ErrorView error=e /> }.into_any(),
@@ -52,6 +71,47 @@ pub fn OrganisationPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// The pager of the upcoming or the past list; its links keep the filters and the other
+/// list's page.
+fn list_pager(lang: Lang, h: &crate::api::OrgHome, which: &'static str) -> impl IntoView + use<> {
+    let (this, other, other_key) = match which {
+        "upcoming" => (&h.upcoming, h.past.page, "past_page"),
+        _ => (&h.past, h.upcoming.page, "upcoming_page"),
+    };
+    let slug = h.slug.clone();
+    let kind = h.filter_kind.map(|k| k.as_str().to_owned());
+    let venue = h.filter_venue;
+    let href = move |page: usize| {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if let Some(k) = &kind {
+            q.append_pair("kind", k);
+        }
+        if let Some(v) = venue {
+            q.append_pair("venue", &v.to_string());
+        }
+        if other > 1 {
+            q.append_pair(other_key, &other.to_string());
+        }
+        if page > 1 {
+            q.append_pair(&format!("{which}_page"), &page.to_string());
+        }
+        let q = q.finish();
+        let at = if q.is_empty() {
+            String::new()
+        } else {
+            format!("?{q}")
+        };
+        format!("/o/{slug}{at}#{which}")
+    };
+    crate::components::pager::pager(
+        lang,
+        this.page,
+        this.pages,
+        lang.t(&format!("org-{which}")),
+        &href,
+    )
 }
 
 /// Filters by kind and venue: a plain GET form, so it works without JavaScript.

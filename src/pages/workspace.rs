@@ -73,21 +73,13 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                     let q = q.finish();
                     if q.is_empty() { format!("/manage#org-{}", o.slug) } else { format!("/manage?{q}#org-{}", o.slug) }
                 };
-                let pager = (listed.pages > 1).then(|| {
-                    let label = lang.digits(&lang.t_with(
-                        "list-page-of",
-                        &[("page", FluentValue::from(listed.page)), ("pages", FluentValue::from(listed.pages))],
-                    ));
-                    let previous = (listed.page > 1).then(|| link(listed.page - 1));
-                    let next = (listed.page < listed.pages).then(|| link(listed.page + 1));
-                    view! {
-                        <nav class="pager" aria-label=lang.t("workspace-gathering-pages")>
-                            {previous.map(|href| view! { <a rel="prev" href=href>{lang.t("list-previous")}</a>" " })}
-                            <span class="page-of">{label}</span>
-                            {next.map(|href| view! { " "<a rel="next" href=href>{lang.t("list-next")}</a> })}
-                        </nav>
-                    }
-                });
+                let pager = crate::components::pager::pager(
+                    lang,
+                    listed.page,
+                    listed.pages,
+                    lang.t("workspace-gathering-pages"),
+                    &link,
+                );
                 let can_plan = o.role.allows(Permission::Plan);
                 let role = lang.t_with(
                     "workspace-role",

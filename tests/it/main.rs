@@ -26,5 +26,6 @@ mod planning;
 mod poster;
 #[cfg(unix)]
 mod process;
+mod public_lists;
 mod public_privacy;
 mod setup;

@@ -1,0 +1,81 @@
+//! Long public lists come in pages: an organisation of many gatherings has a home page of
+//! a reasonable size, and every gathering is still reached by following the pager.
+
+use crate::common;
+
+use axum::http::StatusCode;
+use convene::db::export;
+use convene::domain::GatheringStatus;
+use convene::domain::listing::PAGE_SIZE;
+
+/// Cards of past gatherings on an organisation's page.
+fn cards(page: &str) -> usize {
+    let past = page.split_once("id=\"past\"").map_or("", |(_, p)| p);
+    past.matches(" class=\"card\">").count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_organisation_of_many_gatherings_pages_its_lists() {
+    // The demo with forty more screenings in the past, each its own gathering.
+    let mut doc = convene::db::demo::document().unwrap();
+    doc.organisation.slug = "many".into();
+    let model = doc
+        .gatherings
+        .iter()
+        .find(|g| g.status == GatheringStatus::Published)
+        .unwrap()
+        .clone();
+    for g in &mut doc.gatherings {
+        g.uid = format!("many-{}", g.uid);
+        for s in &mut g.segments {
+            s.uid = format!("many-{}", s.uid);
+        }
+    }
+    let now = chrono::Utc::now().naive_utc();
+    let past = doc
+        .gatherings
+        .iter()
+        .filter(|g| g.status != GatheringStatus::Draft && g.starts_local < now)
+        .count();
+    for i in 0..40 {
+        let mut g = model.clone();
+        g.slug = format!("screening-{i}");
+        g.uid = format!("screening-{i}");
+        for s in &mut g.segments {
+            s.uid = format!("screening-{i}-{}", s.uid);
+        }
+        g.series = None;
+        doc.gatherings.push(g);
+    }
+    doc.campaigns.clear();
+    doc.series.clear();
+    let (_dir, conn) = common::fresh_database().await;
+    export::import(&conn, &doc).await.unwrap();
+    let app = common::App::on(conn);
+
+    let (status, first) = app.get("/o/many", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cards(&first), PAGE_SIZE, "one page of past gatherings");
+    assert!(first.contains("Page 1 of 2"), "the pager says where one is");
+    assert!(
+        first.contains("href=\"/o/many?past_page=2#past\""),
+        "and links on"
+    );
+    let (status, second) = app.get("/o/many?past_page=2", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cards(&second), past + 40 - PAGE_SIZE, "the rest");
+    assert!(second.contains("Page 2 of 2"));
+    assert!(second.contains("rel=\"prev\""));
+    // Every gathering is on one of the two pages, once.
+    for i in 0..40 {
+        let link = format!("href=\"/o/many/screening-{i}\"");
+        assert_eq!(
+            first.matches(&link).count() + second.matches(&link).count(),
+            1,
+            "screening {i}"
+        );
+    }
+    // A page past the end shows the last page.
+    let (_, beyond) = app.get("/o/many?past_page=99", None).await;
+    assert!(beyond.contains("Page 2 of 2"));
+}
