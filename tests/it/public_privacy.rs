@@ -1,6 +1,7 @@
 //! Nothing internal reaches the public side: a unique canary string is planted in every
-//! internal field of the demo data, then every public page and feed is requested through
-//! the real router, in every language, and searched for it (HTML, attributes and
+//! internal field of the demo data, then every public surface — pages, calendar and Atom
+//! feeds, digests, posters and the JSON of every public server function — is requested
+//! through the real router in every language and searched for it (HTML, attributes and
 //! hydration payload alike).
 
 use axum::body::Body;
@@ -59,6 +60,10 @@ const PLANTS: &[(&str, &str)] = &[
         "internal statement",
         "INSERT INTO statement (gathering_id, title, language, points, signature_count, public, created_at, updated_at) SELECT id, 'CANARY7f3a-statement', 'en', 'CANARY7f3a-point', 0, false, created_at, updated_at FROM gathering",
     ),
+    (
+        "unpublished digest",
+        "INSERT INTO digest (organisation_id, month, number, editorial_note, published, created_at, updated_at) SELECT id, '2023-12', 113, 'CANARY7f3a-digest-draft', false, created_at, created_at FROM organisation",
+    ),
 ];
 
 async fn app() -> (tempfile::TempDir, axum::Router, DatabaseConnection) {
@@ -80,11 +85,24 @@ async fn app() -> (tempfile::TempDir, axum::Router, DatabaseConnection) {
 }
 
 async fn get(router: &axum::Router, uri: &str) -> (StatusCode, String) {
-    let response = router
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
+    answer(router, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+/// A public server function's JSON answer to `args`, as a browser's island would ask.
+async fn call(router: &axum::Router, path: &str, args: &[(&str, String)]) -> (StatusCode, String) {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(args)
+        .finish();
+    let request = Request::post(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", "http://127.0.0.1:3000")
+        .body(Body::from(body))
         .unwrap();
+    answer(router, request).await
+}
+
+async fn answer(router: &axum::Router, request: Request<Body>) -> (StatusCode, String) {
+    let response = router.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = format!("{:?}", response.headers());
     let body = axum::body::to_bytes(response.into_body(), 16 * 1024 * 1024)
@@ -154,6 +172,21 @@ async fn no_public_response_contains_an_internal_detail() {
             ));
         }
     }
+    for lang in ["en", "sq", "fa"] {
+        uris.push(format!("/o/families-association/feed.atom?lang={lang}"));
+        uris.push(format!("/o/families-association/digest.atom?lang={lang}"));
+        for month in ["2023-11", "2023-12"] {
+            uris.push(format!(
+                "/o/families-association/digest/{month}?lang={lang}"
+            ));
+        }
+        for id in &venue_ids {
+            uris.push(format!("/o/families-association/venues/{id}?lang={lang}"));
+        }
+        for id in 1..=12 {
+            uris.push(format!("/o/families-association/people/{id}?lang={lang}"));
+        }
+    }
     let mut ok = 0;
     for uri in &uris {
         let (status, body) = get(&router, uri).await;
@@ -177,4 +210,55 @@ async fn no_public_response_contains_an_internal_detail() {
     );
     let (status, _) = get(&router, "/o/families-association/vigil-draft").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not found");
+
+    // The same data as the islands and any script read it: every public server function.
+    use convene::api::{
+        digest::PublicDigest,
+        gathering::{PublicGathering, PublicPoster},
+        organisations::{ListOrganisations, OrganisationHome, PublicPerson, PublicVenue},
+    };
+    use leptos::server_fn::ServerFn;
+    let org = || ("org", "families-association".to_owned());
+    let mut calls: Vec<(&str, Vec<(&str, String)>)> = vec![(ListOrganisations::PATH, vec![])];
+    for lang in ["en", "sq", "fa"] {
+        let l = || ("lang", lang.to_owned());
+        calls.push((OrganisationHome::PATH, vec![org(), l()]));
+        for month in ["2023-11", "2023-12"] {
+            calls.push((
+                PublicDigest::PATH,
+                vec![org(), ("month", month.into()), l()],
+            ));
+        }
+        for slug in &slugs {
+            for path in [PublicGathering::PATH, PublicPoster::PATH] {
+                calls.push((path, vec![org(), ("slug", slug.clone()), l()]));
+            }
+        }
+        for id in &venue_ids {
+            calls.push((PublicVenue::PATH, vec![org(), ("id", id.to_string()), l()]));
+        }
+        for id in 1..=12 {
+            calls.push((PublicPerson::PATH, vec![org(), ("id", id.to_string()), l()]));
+        }
+    }
+    let mut answered = 0;
+    for (path, args) in &calls {
+        let (status, body) = call(&router, path, args).await;
+        assert!(
+            !body.contains(CANARY),
+            "{path} {args:?} ({status}) shows an internal detail: …{}…",
+            {
+                let at = body.find(CANARY).unwrap();
+                &body[at.saturating_sub(80)..(at + 60).min(body.len())]
+            }
+        );
+        if status == StatusCode::OK {
+            answered += 1;
+        }
+    }
+    assert!(
+        answered >= calls.len() / 2,
+        "only {answered} of {} server functions answered 200",
+        calls.len()
+    );
 }
