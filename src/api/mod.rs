@@ -61,8 +61,9 @@ pub struct VenuePage {
     pub id: i32,
     pub venue: VenueView,
     pub time_zone: String,
-    pub upcoming: Vec<GatheringCard>,
-    pub past: Vec<GatheringCard>,
+    /// A page of each, as on the organisation's page.
+    pub upcoming: crate::domain::listing::Listed<GatheringCard>,
+    pub past: crate::domain::listing::Listed<GatheringCard>,
     pub origin: String,
 }
 

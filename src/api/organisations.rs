@@ -103,6 +103,8 @@ pub async fn public_venue(
     org: String,
     id: i32,
     lang: String,
+    #[server(default)] upcoming_page: usize,
+    #[server(default)] past_page: usize,
 ) -> Result<super::VenuePage, AppError> {
     use crate::db::queries;
     let db = super::db()?;
@@ -133,8 +135,11 @@ pub async fn public_venue(
         id: v.id,
         venue: crate::api::gathering::ssr::venue_view(&v),
         time_zone: v.time_zone.clone(),
-        upcoming: upcoming.into_iter().filter_map(card).collect(),
-        past: past.into_iter().filter_map(card).collect(),
+        upcoming: paged(
+            upcoming.into_iter().filter_map(card).collect(),
+            upcoming_page,
+        ),
+        past: paged(past.into_iter().filter_map(card).collect(), past_page),
         origin: super::site_origin(),
     })
 }

@@ -7,6 +7,7 @@ use crate::api::organisations::organisation_home;
 use crate::components::error::ErrorView;
 use crate::components::subscribe::OrganisationCalendarLinks;
 use crate::components::when::DateRange;
+use crate::domain::listing::Listed;
 use crate::i18n::{Lang, use_lang};
 
 /// An organisation's public home: upcoming gatherings first, then the past ones.
@@ -58,12 +59,12 @@ pub fn OrganisationPage() -> impl IntoView {
                         <section aria-labelledby="upcoming">
                             <h2 id="upcoming">{lang.t("org-upcoming")}</h2>
                             {card_list(lang, &h.slug, h.upcoming.items.clone(), "org-none-upcoming")}
-                            {list_pager(lang, &h, "upcoming")}
+                            {list_pager(lang, &format!("/o/{}", h.slug), &filters(&h), (&h.upcoming, &h.past), "upcoming")}
                         </section>
                         <section aria-labelledby="past">
                             <h2 id="past">{lang.t("org-past")}</h2>
                             {card_list(lang, &h.slug, h.past.items.clone(), "org-none-past")}
-                            {list_pager(lang, &h, "past")}
+                            {list_pager(lang, &format!("/o/{}", h.slug), &filters(&h), (&h.upcoming, &h.past), "past")}
                         </section>
                     }.into_any(),
                     Err(e) => view! { <ErrorView error=e /> }.into_any(),
@@ -73,24 +74,37 @@ pub fn OrganisationPage() -> impl IntoView {
     }
 }
 
-/// The pager of the upcoming or the past list; its links keep the filters and the other
-/// list's page.
-fn list_pager(lang: Lang, h: &crate::api::OrgHome, which: &'static str) -> impl IntoView + use<> {
-    let (this, other, other_key) = match which {
-        "upcoming" => (&h.upcoming, h.past.page, "past_page"),
-        _ => (&h.past, h.upcoming.page, "upcoming_page"),
+/// The pages asked for of a page's upcoming and past lists (`upcoming_page`, `past_page`).
+pub fn list_pages() -> (usize, usize) {
+    let query = use_query_map().read_untracked();
+    let page = |k: &str| {
+        query
+            .get(k)
+            .and_then(|p| p.parse::<usize>().ok())
+            .unwrap_or(1)
     };
-    let slug = h.slug.clone();
-    let kind = h.filter_kind.map(|k| k.as_str().to_owned());
-    let venue = h.filter_venue;
+    (page("upcoming_page"), page("past_page"))
+}
+
+/// The pager of the upcoming or the past list (`which`) of the page at `path`; its links
+/// keep `keep` (filters) and the other list's page.
+pub fn list_pager(
+    lang: Lang,
+    path: &str,
+    keep: &[(&'static str, String)],
+    lists: (&Listed<GatheringCard>, &Listed<GatheringCard>),
+    which: &'static str,
+) -> impl IntoView + use<> {
+    let (upcoming, past) = lists;
+    let (this, other, other_key) = match which {
+        "upcoming" => (upcoming, past.page, "past_page"),
+        _ => (past, upcoming.page, "upcoming_page"),
+    };
+    let path = path.to_owned();
+    let keep = keep.to_vec();
     let href = move |page: usize| {
         let mut q = form_urlencoded::Serializer::new(String::new());
-        if let Some(k) = &kind {
-            q.append_pair("kind", k);
-        }
-        if let Some(v) = venue {
-            q.append_pair("venue", &v.to_string());
-        }
+        q.extend_pairs(keep.iter().map(|(k, v)| (*k, v.as_str())));
         if other > 1 {
             q.append_pair(other_key, &other.to_string());
         }
@@ -103,7 +117,7 @@ fn list_pager(lang: Lang, h: &crate::api::OrgHome, which: &'static str) -> impl 
         } else {
             format!("?{q}")
         };
-        format!("/o/{slug}{at}#{which}")
+        format!("{path}{at}#{which}")
     };
     crate::components::pager::pager(
         lang,
@@ -112,6 +126,18 @@ fn list_pager(lang: Lang, h: &crate::api::OrgHome, which: &'static str) -> impl 
         lang.t(&format!("org-{which}")),
         &href,
     )
+}
+
+/// What the organisation page's pager links keep: its filters.
+fn filters(h: &crate::api::OrgHome) -> Vec<(&'static str, String)> {
+    let mut keep = Vec::new();
+    if let Some(k) = h.filter_kind {
+        keep.push(("kind", k.as_str().to_owned()));
+    }
+    if let Some(v) = h.filter_venue {
+        keep.push(("venue", v.to_string()));
+    }
+    keep
 }
 
 /// Filters by kind and venue: a plain GET form, so it works without JavaScript.

@@ -6,15 +6,18 @@ use crate::api::organisations::public_venue;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::FeedLinks;
 use crate::i18n::{Lang, use_lang};
-use crate::pages::organisation::card_list;
+use crate::pages::organisation::{card_list, list_pager, list_pages};
 
 /// `/o/:org/venues/:id`: where a venue is, how to get there, and its public gatherings.
 #[component]
 pub fn VenuePage() -> impl IntoView {
     let lang = use_lang();
+    let (key, pages) = (route_key(["org", "id"]), list_pages());
     loaded(
-        route_key(["org", "id"]),
-        |([org, id], lang)| public_venue(org, id.parse().unwrap_or(-1), lang),
+        (key, pages),
+        |(([org, id], lang), (upcoming, past))| {
+            public_venue(org, id.parse().unwrap_or(-1), lang, upcoming, past)
+        },
         move |p| view! { <VenueView p=p lang=lang /> },
     )
 }
@@ -24,6 +27,7 @@ fn VenueView(p: Page, lang: Lang) -> impl IntoView {
     let v = p.venue.clone();
     let line = v.address_line();
     let feed = format!("/o/{}/venues/{}/calendar.ics", p.org_slug, p.id);
+    let path = format!("/o/{}/venues/{}", p.org_slug, p.id);
     view! {
         <Title text=v.name.clone() />
         <article class="venue">
@@ -38,11 +42,13 @@ fn VenueView(p: Page, lang: Lang) -> impl IntoView {
             <FeedLinks path=feed origin=p.origin.clone() lang=lang />
             <section aria-labelledby="upcoming">
                 <h2 id="upcoming">{lang.t("org-upcoming")}</h2>
-                {card_list(lang, &p.org_slug, p.upcoming.clone(), "org-none-upcoming")}
+                {card_list(lang, &p.org_slug, p.upcoming.items.clone(), "org-none-upcoming")}
+                {list_pager(lang, &path, &[], (&p.upcoming, &p.past), "upcoming")}
             </section>
             <section aria-labelledby="past">
                 <h2 id="past">{lang.t("org-past")}</h2>
-                {card_list(lang, &p.org_slug, p.past.clone(), "org-none-past")}
+                {card_list(lang, &p.org_slug, p.past.items.clone(), "org-none-past")}
+                {list_pager(lang, &path, &[], (&p.upcoming, &p.past), "past")}
             </section>
         </article>
     }

@@ -1,5 +1,5 @@
-//! Long public lists come in pages: an organisation of many gatherings has a home page of
-//! a reasonable size, and every gathering is still reached by following the pager.
+//! Long public lists come in pages: an organisation (or a venue) of many gatherings has a
+//! page of a reasonable size, and every gathering is still reached by following the pager.
 
 use crate::common;
 
@@ -78,4 +78,23 @@ async fn an_organisation_of_many_gatherings_pages_its_lists() {
     // A page past the end shows the last page.
     let (_, beyond) = app.get("/o/many?past_page=99", None).await;
     assert!(beyond.contains("Page 2 of 2"));
+
+    // The venue of all forty: its page is paged the same way.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let venue = convene::db::entities::gathering::Entity::find()
+        .filter(convene::db::entities::gathering::Column::Slug.eq("screening-0"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .venue_id
+        .expect("the screenings have a venue");
+    let at = format!("/o/many/venues/{venue}");
+    let (status, first) = app.get(&at, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cards(&first), PAGE_SIZE);
+    assert!(first.contains(&format!("href=\"{at}?past_page=2#past\"")));
+    let (_, second) = app.get(&format!("{at}?past_page=2"), None).await;
+    assert!(cards(&second) >= 40 - PAGE_SIZE, "the rest");
+    assert!(second.contains("Page 2 of 2"));
 }
