@@ -224,7 +224,8 @@ pub struct PersonPage {
     pub id: i32,
     pub name: String,
     pub bio: String,
-    pub appearances: Vec<PersonAppearance>,
+    /// A page of them, latest first.
+    pub appearances: crate::domain::listing::Listed<PersonAppearance>,
     pub origin: String,
 }
 

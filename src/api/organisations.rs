@@ -150,6 +150,7 @@ pub async fn public_person(
     org: String,
     id: i32,
     lang: String,
+    #[server(default)] page: usize,
 ) -> Result<super::PersonPage, AppError> {
     use crate::db::queries;
     let db = super::db()?;
@@ -194,7 +195,10 @@ pub async fn public_person(
         id,
         name: person.name,
         bio: person.public_bio,
-        appearances,
+        appearances: {
+            let total = appearances.len();
+            crate::domain::listing::paged(appearances, total, page.max(1))
+        },
         origin: super::site_origin(),
     })
 }

@@ -12,9 +12,14 @@ use crate::i18n::{Lang, use_lang};
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let lang = use_lang();
+    let page = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("page")
+        .and_then(|p| p.parse::<usize>().ok())
+        .unwrap_or(1);
     loaded(
-        route_key(["org", "id"]),
-        |([org, id], lang)| public_person(org, id.parse().unwrap_or(-1), lang),
+        (route_key(["org", "id"]), page),
+        |(([org, id], lang), page)| public_person(org, id.parse().unwrap_or(-1), lang, page),
         move |p| view! { <PersonView p=p lang=lang /> },
     )
 }
@@ -23,6 +28,21 @@ pub fn PersonPage() -> impl IntoView {
 fn PersonView(p: Page, lang: Lang) -> impl IntoView {
     let feed = format!("/o/{}/people/{}/calendar.ics", p.org_slug, p.id);
     let org = p.org_slug.clone();
+    let path = format!("/o/{}/people/{}", p.org_slug, p.id);
+    let href = move |page: usize| {
+        if page > 1 {
+            format!("{path}?page={page}")
+        } else {
+            path.clone()
+        }
+    };
+    let pager = crate::components::pager::pager(
+        lang,
+        p.appearances.page,
+        p.appearances.pages,
+        lang.t("person-appearances"),
+        &href,
+    );
     view! {
         <Title text=p.name.clone() />
         <article class="person">
@@ -32,7 +52,7 @@ fn PersonView(p: Page, lang: Lang) -> impl IntoView {
             <FeedLinks path=feed origin=p.origin.clone() lang=lang />
             <h2>{lang.t("person-appearances")}</h2>
             <ul class="cards">
-                {p.appearances.into_iter().map(|a| {
+                {p.appearances.items.into_iter().map(|a| {
                     let how = lang.t_with(
                         "person-appears-as",
                         &[
@@ -51,6 +71,7 @@ fn PersonView(p: Page, lang: Lang) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            {pager}
         </article>
     }
 }

@@ -97,4 +97,49 @@ async fn an_organisation_of_many_gatherings_pages_its_lists() {
     let (_, second) = app.get(&format!("{at}?past_page=2"), None).await;
     assert!(cards(&second) >= 40 - PAGE_SIZE, "the rest");
     assert!(second.contains("Page 2 of 2"));
+
+    // A listed person of the copied gathering: forty appearances more, a page at a time.
+    use convene::db::entities::{appearance, person, segment};
+    let screening = convene::db::entities::gathering::Entity::find()
+        .filter(convene::db::entities::gathering::Column::Slug.eq("screening-0"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let segments: Vec<i32> = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(screening.id))
+        .filter(segment::Column::Public.eq(true))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let mut listed = None;
+    for a in appearance::Entity::find()
+        .filter(appearance::Column::SegmentId.is_in(segments))
+        .all(&app.db)
+        .await
+        .unwrap()
+    {
+        let p = person::Entity::find_by_id(a.person_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        if p.listed_publicly {
+            listed = Some(p.id);
+            break;
+        }
+    }
+    let id = listed.expect("a listed person appears in the copied gathering");
+    let at = format!("/o/many/people/{id}");
+    let (status, first) = app.get(&at, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let shown = |page: &str| page.matches(" class=\"card\">").count();
+    assert_eq!(shown(&first), PAGE_SIZE);
+    assert!(first.contains(&format!("href=\"{at}?page=2\"")), "links on");
+    let (_, second) = app.get(&format!("{at}?page=2"), None).await;
+    assert!(shown(&second) >= 40 - PAGE_SIZE);
+    assert!(second.contains(&format!("href=\"{at}\"")), "and back");
 }
