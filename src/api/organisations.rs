@@ -87,14 +87,11 @@ pub async fn organisation_home(
     })
 }
 
-/// One page of a list of cards, all of them counted.
+/// One page of a whole public list (nothing searched out of it).
 #[cfg(feature = "ssr")]
-fn paged(
-    cards: Vec<super::GatheringCard>,
-    page: usize,
-) -> crate::domain::listing::Listed<super::GatheringCard> {
-    let total = cards.len();
-    crate::domain::listing::paged(cards, total, page.max(1))
+fn paged<T>(items: Vec<T>, page: usize) -> crate::domain::listing::Listed<T> {
+    let total = items.len();
+    crate::domain::listing::paged(items, total, page.max(1))
 }
 
 /// A venue's public page; only venues of at least one public gathering are shown.
@@ -195,10 +192,7 @@ pub async fn public_person(
         id,
         name: person.name,
         bio: person.public_bio,
-        appearances: {
-            let total = appearances.len();
-            crate::domain::listing::paged(appearances, total, page.max(1))
-        },
+        appearances: paged(appearances, page),
         origin: super::site_origin(),
     })
 }

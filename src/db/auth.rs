@@ -436,24 +436,7 @@ pub async fn change_password(
     if new != again {
         return Err(ValidationError::new("new_password_again", "The two passwords differ.").into());
     }
-    let hash = hash_password(new).await?;
-    let txn = super::begin_write(db).await?;
-    app_user::Entity::update_many()
-        .col_expr(
-            app_user::Column::PasswordHash,
-            sea_orm::sea_query::Expr::value(hash),
-        )
-        .filter(app_user::Column::Id.eq(user.id))
-        .exec(&txn)
-        .await?;
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(user.id))
-        .filter(session::Column::Id.ne(token_id(keep)))
-        .exec(&txn)
-        .await?;
-    audit(&txn, None, Some(user.id), "user.password", &user.email, "").await?;
-    txn.commit().await?;
-    Ok(())
+    replace_password(db, user, new, Some(keep), "user.password").await
 }
 
 /// Sets a new password for the account `email` without the old one (an operator, on the
@@ -472,6 +455,20 @@ pub async fn reset_password(
     else {
         return Err(ValidationError::new("email", "No account has this e-mail address.").into());
     };
+    replace_password(db, &user, new, None, "user.password_reset").await?;
+    Ok(user)
+}
+
+/// Stores `new` as the user's password and ends every session of theirs but `keep` (the
+/// token of the session making the change), with the audit entry `action`, in one
+/// transaction.
+async fn replace_password(
+    db: &DatabaseConnection,
+    user: &app_user::Model,
+    new: &str,
+    keep: Option<&str>,
+    action: &str,
+) -> Result<(), AppError> {
     let hash = hash_password(new).await?;
     let txn = super::begin_write(db).await?;
     app_user::Entity::update_many()
@@ -482,30 +479,30 @@ pub async fn reset_password(
         .filter(app_user::Column::Id.eq(user.id))
         .exec(&txn)
         .await?;
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(user.id))
-        .exec(&txn)
-        .await?;
-    audit(
-        &txn,
-        None,
-        Some(user.id),
-        "user.password_reset",
-        &user.email,
-        "",
-    )
-    .await?;
+    end_sessions(&txn, user.id, keep).await?;
+    audit(&txn, None, Some(user.id), action, &user.email, "").await?;
     txn.commit().await?;
-    Ok(user)
+    Ok(())
+}
+
+/// Ends every session of a user, but the one of token `keep`.
+async fn end_sessions(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    keep: Option<&str>,
+) -> Result<(), AppError> {
+    let mut sessions = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
+    if let Some(token) = keep {
+        sessions = sessions.filter(session::Column::Id.ne(token_id(token)));
+    }
+    sessions.exec(db).await?;
+    Ok(())
 }
 
 /// Signs a user out of every browser, this one included.
 pub async fn sign_out_everywhere(db: &DatabaseConnection, user_id: i32) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(user_id))
-        .exec(&txn)
-        .await?;
+    end_sessions(&txn, user_id, None).await?;
     audit(
         &txn,
         None,

@@ -314,26 +314,11 @@ pub async fn setup(
     peer: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
     request: axum::extract::Request,
 ) -> Response {
-    let (parts, mut values) = match super::actions::read_post(request).await {
+    let (parts, values) = match super::actions::read_post(request).await {
         Ok(read) => read,
         Err(refused) => return refused,
     };
     let field = |k: &str| values.get(k).cloned().unwrap_or_default();
-    if !state.setup.opens(&field("token")) {
-        let refused = match auth::setup_open(&state.db).await {
-            Ok(true) => AppError::Validation {
-                field: "token".into(),
-                message: "This is not the setup code the server printed when it started: \
-                          copy the whole setup link from the server's log."
-                    .into(),
-            },
-            Ok(false) => AppError::NotFound,
-            Err(e) => e,
-        };
-        values.remove("password");
-        values.remove("password_again");
-        return super::actions::answer_refusal(&state, parts, values, refused).await;
-    }
     let form = auth::SetupForm {
         display_name: field("display_name"),
         email: field("email"),
@@ -342,15 +327,29 @@ pub async fn setup(
         organisation: field("organisation"),
         org_name: field("org_name"),
     };
-    match auth::first_owner(&state.db, &form).await {
+    let made = if state.setup.opens(&field("token")) {
+        auth::first_owner(&state.db, &form).await
+    } else {
+        // Once an account exists the page is gone, whatever code is sent.
+        Err(match auth::setup_open(&state.db).await {
+            Ok(true) => AppError::Validation {
+                field: "token".into(),
+                message: "This is not the setup code the server printed when it started: \
+                          copy the whole setup link from the server's log."
+                    .into(),
+            },
+            Ok(false) => AppError::NotFound,
+            Err(e) => e,
+        })
+    };
+    match made {
         Ok((user, _)) => {
             let address = client_address(peer.as_ref(), &parts.headers);
             signed_in_response(&state.db, &user.email, &form.password, &address, "/manage").await
         }
         Err(e) => {
-            values.remove("password");
-            values.remove("password_again");
-            super::actions::answer_refusal(&state, parts, values, e).await
+            let secrets = ["password", "password_again"];
+            super::actions::answer_refusal_hiding(&state, parts, values, e, &secrets).await
         }
     }
 }

@@ -104,6 +104,14 @@ fn read_password() -> Result<String, String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
+/// A refusal as the command line prints it: the field, then why.
+fn explain(e: crate::error::AppError) -> String {
+    match e {
+        crate::error::AppError::Validation { field, message } => format!("{field}: {message}"),
+        other => other.to_string(),
+    }
+}
+
 async fn create_user(
     database: &DatabaseConnection,
     email: &str,
@@ -111,10 +119,6 @@ async fn create_user(
     org: Option<&str>,
     role: &str,
 ) -> Result<(), String> {
-    let explain = |e: crate::error::AppError| match e {
-        crate::error::AppError::Validation { field, message } => format!("{field}: {message}"),
-        other => other.to_string(),
-    };
     let role: crate::domain::MemberRole = role
         .parse()
         .map_err(|e: crate::domain::ValidationError| format!("role: {}", e.message))?;
@@ -200,12 +204,7 @@ async fn execute(cli: Cli) -> Result<(), String> {
             let password = read_password()?;
             let user = db::auth::reset_password(&database, &email, &password)
                 .await
-                .map_err(|e| match e {
-                    crate::error::AppError::Validation { field, message } => {
-                        format!("{field}: {message}")
-                    }
-                    other => other.to_string(),
-                })?;
+                .map_err(explain)?;
             println!(
                 "New password set for {}; every session of the account ended.",
                 user.email

@@ -4,7 +4,7 @@ use axum::extract::{Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{answer_refusal, get, read_post, unknown_action};
+use super::{answer_refusal_hiding, get, read_post, unknown_action};
 use crate::db::auth;
 use crate::error::AppError;
 use crate::server::AppState;
@@ -13,7 +13,7 @@ use crate::server::AppState;
 /// signed out) or `action=sign-out-everywhere` (this browser too). Refused forms come
 /// back without the passwords.
 pub async fn account_action(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, mut values) = match read_post(request).await {
+    let (parts, values) = match read_post(request).await {
         Ok(read) => read,
         Err(refused) => return refused,
     };
@@ -50,10 +50,8 @@ pub async fn account_action(State(state): State<AppState>, request: Request) -> 
     match outcome {
         Ok(response) => response,
         Err(e) => {
-            for secret in ["current_password", "new_password", "new_password_again"] {
-                values.remove(secret);
-            }
-            answer_refusal(&state, parts, values, e).await
+            let secrets = ["current_password", "new_password", "new_password_again"];
+            answer_refusal_hiding(&state, parts, values, e, &secrets).await
         }
     }
 }

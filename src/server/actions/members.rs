@@ -6,7 +6,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 
-use super::{Member, answer_refusal, get, member, read_post, render_with, unknown_action};
+use super::{
+    Member, answer_refusal, answer_refusal_hiding, get, member, read_post, render_with,
+    unknown_action,
+};
 use crate::domain::access::Permission;
 use crate::error::AppError;
 use crate::server::AppState;
@@ -88,7 +91,7 @@ pub async fn accept_invitation(
     request: Request,
 ) -> Response {
     use crate::db::members::{self, NewAccount};
-    let (parts, mut values) = match read_post(request).await {
+    let (parts, values) = match read_post(request).await {
         Ok(read) => read,
         Err(refused) => return refused,
     };
@@ -129,9 +132,7 @@ pub async fn accept_invitation(
             .await
         }
         Err(e) => {
-            values.remove("password");
-            values.remove("password_again");
-            answer_refusal(&state, parts, values, e).await
+            answer_refusal_hiding(&state, parts, values, e, &["password", "password_again"]).await
         }
     }
 }

@@ -190,6 +190,21 @@ pub(crate) async fn answer_refusal(
     render_with(state, parts, status, move || provide_context(echo.clone())).await
 }
 
+/// [`answer_refusal`] for a form with secrets in it: the fields `secrets` (passwords) are
+/// never typed back into the page.
+pub(crate) async fn answer_refusal_hiding(
+    state: &AppState,
+    parts: Parts,
+    mut values: Fields,
+    e: AppError,
+    secrets: &[&str],
+) -> Response {
+    for secret in secrets {
+        values.remove(*secret);
+    }
+    answer_refusal(state, parts, values, e).await
+}
+
 /// Runs a form action that answers with the address to go to next; a refusal renders
 /// the page again.
 async fn handle<F, Fut>(state: AppState, request: Request, action: F) -> Response
