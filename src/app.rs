@@ -26,6 +26,7 @@ use crate::pages::{
     person::PersonPage,
     planning::{AgendaEditorPage, EditGatheringPage, NewGatheringPage},
     poster::PosterPage,
+    reset::ResetPage,
     run_sheet::RunSheetPage,
     settings::SettingsPage,
     setup::SetupPage,
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/members") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("/invite/:token") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset/:token") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/agenda") view=AgendaEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/edit") view=EditGatheringPage ssr=SsrMode::Async />
                 </Routes>

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 const PASSWORD = process.env.E2E_PASSWORD ?? "";
 
-test("an owner invites a volunteer by a one-time link, who joins as a host", async ({ page, browser }, info) => {
+test("an owner invites a volunteer by a one-time link, who joins as a host and later resets a forgotten password by the owner's link", async ({ page, browser }, info) => {
   await page.goto("/sign-in?next=/manage");
   await page.getByLabel("E-mail address").fill("owner@example.org");
   await page.getByLabel("Password").fill(PASSWORD);
@@ -50,4 +50,29 @@ test("an owner invites a volunteer by a one-time link, who joins as a host", asy
   await row.getByLabel("Role").selectOption("viewer");
   await row.getByRole("button", { name: "Change role" }).click();
   await expect(page.locator("tr", { hasText: email })).toHaveAttribute("data-role", "viewer");
+
+  // The volunteer forgets their password: the owner makes them a one-time reset link.
+  await page.locator("tr", { hasText: email }).getByRole("button", { name: "Password-reset link" }).click();
+  await expect(page.getByRole("status")).toContainText(`Password-reset link for ${email} made`);
+  const reset = await page.getByLabel("Password-reset link").inputValue();
+  expect(reset).toMatch(/\/reset\/[0-9a-f]{64}$/);
+  const later = await browser.newContext({ javaScriptEnabled: info.project.name === "js" });
+  const forgetful = await later.newPage();
+  await forgetful.goto(reset);
+  await expect(forgetful.getByRole("heading", { level: 1 })).toHaveText("Set a new password");
+  await expect(forgetful.locator(".reset")).toContainText(email);
+  await forgetful.getByLabel("New password", { exact: true }).fill("too short");
+  await forgetful.getByLabel("The new password again").fill("too short");
+  await forgetful.getByRole("button", { name: "Set the password and sign in" }).click();
+  await expect(forgetful.getByRole("alert")).toHaveText("Use at least 10 characters.");
+  await expect(forgetful.getByLabel("New password", { exact: true })).toHaveValue("");
+  await forgetful.getByLabel("New password", { exact: true }).fill("a new walk to the park");
+  await forgetful.getByLabel("The new password again").fill("a new walk to the park");
+  await forgetful.getByRole("button", { name: "Set the password and sign in" }).click();
+  await expect(forgetful).toHaveURL(/\/manage$/);
+  await expect(forgetful.locator("#org-families-association")).toBeVisible();
+  // The link worked once.
+  await forgetful.goto(reset);
+  await expect(forgetful.getByText("This link no longer works")).toBeVisible();
+  await later.close();
 });

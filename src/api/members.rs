@@ -125,9 +125,11 @@ pub async fn load_invitation(token: String) -> Result<InvitationLink, AppError> 
     }))
 }
 
-/// A link just made on the members page, shown once.
+/// A link just made on the members page, shown once: an invitation, or a member's
+/// password-reset link.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewInvitationLink {
+pub struct NewLink {
     pub email: String,
     pub url: String,
+    pub reset: bool,
 }

@@ -471,18 +471,28 @@ async fn replace_password(
 ) -> Result<(), AppError> {
     let hash = hash_password(new).await?;
     let txn = super::begin_write(db).await?;
+    store_password(&txn, user.id, hash, keep).await?;
+    audit(&txn, None, Some(user.id), action, &user.email, "").await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Stores a new password hash for a user and ends every session of theirs but `keep`.
+pub(crate) async fn store_password(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    hash: String,
+    keep: Option<&str>,
+) -> Result<(), AppError> {
     app_user::Entity::update_many()
         .col_expr(
             app_user::Column::PasswordHash,
             sea_orm::sea_query::Expr::value(hash),
         )
-        .filter(app_user::Column::Id.eq(user.id))
-        .exec(&txn)
+        .filter(app_user::Column::Id.eq(user_id))
+        .exec(db)
         .await?;
-    end_sessions(&txn, user.id, keep).await?;
-    audit(&txn, None, Some(user.id), action, &user.email, "").await?;
-    txn.commit().await?;
-    Ok(())
+    end_sessions(db, user_id, keep).await
 }
 
 /// Ends every session of a user, but the one of token `keep`.
@@ -518,8 +528,8 @@ pub async fn sign_out_everywhere(db: &DatabaseConnection, user_id: i32) -> Resul
 
 /// Forgets what is no longer needed: ended and idle sessions, sign-in attempts older
 /// than the guessing window, and the client addresses of sign-ins older than
-/// `KNOWN_ADDRESS_DAYS` (the audit entry stays, without the address). Run at start and
-/// every hour.
+/// `KNOWN_ADDRESS_DAYS` (the audit entry stays, without the address), and expired
+/// password-reset links. Run at start and every hour.
 pub async fn prune(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), AppError> {
     use sea_orm::Condition;
     session::Entity::delete_many()
@@ -544,7 +554,7 @@ pub async fn prune(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), Ap
         .filter(audit_entry::Column::Detail.ne(""))
         .exec(db)
         .await?;
-    Ok(())
+    super::password_reset::prune(db, now).await
 }
 
 /// Closes a session.

@@ -13,6 +13,7 @@ pub mod entities;
 pub mod export;
 pub mod live;
 pub mod members;
+pub mod password_reset;
 pub mod planning;
 pub mod queries;
 

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::members::{
-    InvitationLink, InvitationPage as Invitation, MembersPage as Members, NewInvitationLink,
-    load_invitation, load_members,
+    InvitationLink, InvitationPage as Invitation, MembersPage as Members, NewLink, load_invitation,
+    load_members,
 };
 use crate::components::loaded::{loaded, route_key};
 use crate::domain::MemberRole;
@@ -45,7 +45,7 @@ fn role_select(lang: Lang, id: String, chosen: &str) -> impl IntoView + use<> {
 #[component]
 fn MembersView(m: Members, lang: Lang) -> impl IntoView {
     let echo = use_form_echo();
-    let link = use_context::<NewInvitationLink>();
+    let link = use_context::<NewLink>();
     let action = format!("/manage/o/{}/members", m.org_slug);
     let hidden = |name: &'static str, value: String| {
         view! { <input type="hidden" name=name value=value /> }
@@ -56,7 +56,7 @@ fn MembersView(m: Members, lang: Lang) -> impl IntoView {
         .map(|p| {
             let id = p.user_id.to_string();
             let mine = |form: &str| echo.is_for(form) && echo.value("member", "") == id;
-            let error = (mine("role") || mine("remove"))
+            let error = (mine("role") || mine("remove") || mine("reset"))
                 .then(|| echo.message.clone())
                 .flatten();
             let chosen = if mine("role") {
@@ -79,13 +79,20 @@ fn MembersView(m: Members, lang: Lang) -> impl IntoView {
                         </form>
                         {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     </td>
-                    <td>
+                    <td><div class="member-actions">
+                        {(!p.me).then(|| view! {
+                            <form method="post" action=action.clone() class="inline">
+                                {hidden("action", "reset".into())}
+                                {hidden("member", id.clone())}
+                                <button type="submit" class="small secondary">{lang.t("members-reset")}</button>
+                            </form>
+                        })}
                         <form method="post" action=action.clone() class="inline">
                             {hidden("action", "remove".into())}
                             {hidden("member", id.clone())}
                             <button type="submit" class="small delete">{lang.t("members-remove")}</button>
                         </form>
-                    </td>
+                    </div></td>
                 </tr>
             }
         })
@@ -131,13 +138,20 @@ fn MembersView(m: Members, lang: Lang) -> impl IntoView {
             <p class="breadcrumb"><a href="/manage">{lang.t("workspace-title")}</a>" · "<bdi>{m.org_name.clone()}</bdi></p>
             <h1>{lang.t("members-title")}</h1>
             <p class="hint">{lang.t("members-roles-explained")}</p>
-            {link.map(|l| view! {
-                <div class="new-link" role="status">
-                    <p>{lang.t_with("members-link-made", &[("email", FluentValue::from(l.email.clone()))])}</p>
-                    <p><label for="invitation-link">{lang.t("members-link-label")}</label>
-                        <input id="invitation-link" type="text" readonly=true dir="ltr" value=l.url.clone() /></p>
-                    <p class="warning">{lang.t("members-link-once")}</p>
-                </div>
+            {link.map(|l| {
+                let [made, label, once] = if l.reset {
+                    ["members-reset-made", "members-reset-label", "members-reset-once"]
+                } else {
+                    ["members-link-made", "members-link-label", "members-link-once"]
+                };
+                view! {
+                    <div class="new-link" role="status">
+                        <p>{lang.t_with(made, &[("email", FluentValue::from(l.email.clone()))])}</p>
+                        <p><label for="new-link">{lang.t(label)}</label>
+                            <input id="new-link" type="text" readonly=true dir="ltr" value=l.url.clone() /></p>
+                        <p class="warning">{lang.t(once)}</p>
+                    </div>
+                }
             })}
             <table class="member-list">
                 <thead><tr>

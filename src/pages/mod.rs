@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod person;
 pub mod planning;
 pub mod poster;
+pub mod reset;
 pub mod run_sheet;
 pub mod settings;
 pub mod setup;

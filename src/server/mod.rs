@@ -24,9 +24,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted from anyone (forms are far smaller).
 const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// Longest a request may take to be answered (a live view's stream is answered at once
-/// and then runs on); pages give up on a stalled render sooner.
-const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+/// Longest a request may take to be answered, its body's arrival included (a client
+/// that sends a body slowly to hold a connection is cut off); a live view's stream is
+/// answered at once and then runs on; pages give up on a stalled render sooner.
+pub const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 use tower_http::trace::TraceLayer;
 use tracing_subscriber::EnvFilter;
 
@@ -291,16 +292,23 @@ async fn execute(cli: Cli) -> Result<(), String> {
 /// Builds the router: pages and server functions, static files, compression, tracing.
 pub fn router(database: DatabaseConnection, leptos_options: LeptosOptions) -> Router {
     let hub = live::LiveHub::new(database.clone());
-    router_with(database, leptos_options, hub, auth::SetupToken::from_env())
+    router_with(
+        database,
+        leptos_options,
+        hub,
+        auth::SetupToken::from_env(),
+        REQUEST_LIMIT,
+    )
 }
 
-/// The router with a given live hub (which the server closes on shutdown) and the code
-/// that opens the one-time setup.
+/// The router with a given live hub (which the server closes on shutdown), the code
+/// that opens the one-time setup, and the longest a request may take to be answered.
 pub fn router_with(
     database: DatabaseConnection,
     leptos_options: LeptosOptions,
     hub: live::LiveHub,
     setup: auth::SetupToken,
+    request_limit: std::time::Duration,
 ) -> Router {
     let state = AppState {
         leptos_options: leptos_options.clone(),
@@ -322,6 +330,10 @@ pub fn router_with(
         .route(
             "/invite/{token}",
             axum::routing::post(actions::accept_invitation),
+        )
+        .route(
+            "/reset/{token}",
+            axum::routing::post(actions::use_reset_link),
         )
         .route(
             "/manage/o/{org}/members",
@@ -448,7 +460,7 @@ pub fn router_with(
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            REQUEST_LIMIT,
+            request_limit,
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -484,9 +496,11 @@ async fn cache_policy(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     // Server functions answer members too (run-sheets with contacts): never stored.
-    let private = ["/manage", "/sign-", "/invite/", "/setup", "/api/"]
-        .iter()
-        .any(|p| request.uri().path().starts_with(p));
+    let private = [
+        "/manage", "/sign-", "/invite/", "/reset/", "/setup", "/api/",
+    ]
+    .iter()
+    .any(|p| request.uri().path().starts_with(p));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if headers.contains_key(header::CACHE_CONTROL) {
@@ -531,7 +545,13 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
             }
         });
     }
-    let app = router_with(database, leptos_options, hub.clone(), setup.clone());
+    let app = router_with(
+        database,
+        leptos_options,
+        hub.clone(),
+        setup.clone(),
+        REQUEST_LIMIT,
+    );
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

@@ -109,6 +109,12 @@ pub async fn two_instances(url: &str) -> (App, App) {
 pub const SETUP_TOKEN: &str = "setup-code-of-the-tests";
 
 fn router(conn: &DatabaseConnection) -> axum::Router {
+    router_with_limit(conn, convene::server::REQUEST_LIMIT)
+}
+
+/// A router on `conn` (with its own live hub) that answers a request within `limit` or
+/// gives up on it.
+pub fn router_with_limit(conn: &DatabaseConnection, limit: std::time::Duration) -> axum::Router {
     use convene::server::{auth::SetupToken, live::LiveHub};
     let options = LeptosOptions::builder().output_name("convene").build();
     convene::server::router_with(
@@ -116,6 +122,7 @@ fn router(conn: &DatabaseConnection) -> axum::Router {
         options,
         LiveHub::new(conn.clone()),
         SetupToken::new(SETUP_TOKEN),
+        limit,
     )
 }
 

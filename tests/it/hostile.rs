@@ -192,3 +192,34 @@ async fn run_corpus(app: &common::App) {
         );
     }
 }
+
+/// A client that opens a post and then sends its body slowly, to hold the server's
+/// connections (slowloris), is cut off with 503 when the request time limit passes,
+/// instead of being waited for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_body_sent_too_slowly_is_cut_off_at_the_time_limit() {
+    use axum::body::{Body, Bytes};
+    use axum::http::{Request, StatusCode, header};
+    use futures::StreamExt;
+    use tower::ServiceExt;
+    let app = common::app().await;
+    let router = common::router_with_limit(&app.db, std::time::Duration::from_millis(300));
+    for path in ["/sign-in", "/manage/o/families-association/members"] {
+        let first = futures::stream::once(async { Ok::<_, std::io::Error>(Bytes::from("email=")) });
+        let body = Body::from_stream(first.chain(futures::stream::pending()));
+        let request = Request::post(path)
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body)
+            .unwrap();
+        let response = tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            router.clone().oneshot(request),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("{path}: the slow post is still held after 20 s"))
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+    }
+}

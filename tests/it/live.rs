@@ -248,6 +248,7 @@ async fn closing_the_hub_ends_open_event_streams() {
             .build(),
         hub.clone(),
         convene::server::auth::SetupToken::new(common::SETUP_TOKEN),
+        convene::server::REQUEST_LIMIT,
     );
     let viewer = app.cookie(VIEWER).await;
     let mut events = Box::pin(open_events(&router, &viewer).await);
@@ -294,4 +295,28 @@ async fn one_session_cannot_hold_live_streams_without_end() {
     );
     drop(open.pop());
     assert_eq!(status_of(host).await.status(), StatusCode::OK, "room again");
+}
+
+/// The request time limit cuts off slow requests, not live views: a stream opened under a
+/// limit of a fraction of a second still carries the host's tap made after it passed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_live_view_outlives_the_request_time_limit() {
+    let app = app().await;
+    let limit = Duration::from_millis(200);
+    let router = common::router_with_limit(&app.db, limit);
+    let host = app.cookie(HOST).await;
+    let mut events = Box::pin(open_events(&router, &host).await);
+    tokio::time::sleep(limit * 5).await;
+    let first = segment_ids(&app.db).await[0];
+    let body = format!("action=start&segment={first}");
+    let request = Request::post(LIVE)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, &host)
+        .body(Body::from(body))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert!(response.status().is_redirection() || response.status().is_success());
+    assert!(next_change(&mut events).await.contains("event: changed"));
 }

@@ -22,6 +22,7 @@ mod hostile;
 mod instances;
 mod live;
 mod members;
+mod password_reset;
 mod planning;
 mod poster;
 #[cfg(unix)]

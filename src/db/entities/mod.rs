@@ -12,6 +12,7 @@ pub mod gathering_text;
 pub mod invitation;
 pub mod membership;
 pub mod organisation;
+pub mod password_reset;
 pub mod person;
 pub mod segment;
 pub mod segment_text;

@@ -428,6 +428,15 @@ invite-have-account = Already have an account?
 invite-used = This invitation has been used. Ask the owner who sent it for a new one.
 invite-revoked = This invitation was withdrawn. Ask the owner who sent it for a new one.
 invite-expired = This invitation has expired (links work for 7 days). Ask the owner who sent it for a new one.
+members-reset = Password-reset link
+members-reset-made = Password-reset link for { $email } made. Give it to them by a channel you trust:
+members-reset-label = Password-reset link
+members-reset-once = The link works once, for 24 hours, and is shown only now. Using it signs them out of every browser. A new link replaces this one.
+reset-title = Set a new password
+reset-intro = An owner of { $organisation } made this link so that you can set a new password for your account.
+reset-hint = At least 10 characters. Every browser signed in to this account will be signed out.
+reset-button = Set the password and sign in
+reset-gone = This link no longer works: it was used, replaced by a newer one, or has expired (links work for 24 hours). Ask an owner of your organisation for a new one.
 warning-person-double-booked = { $name } is also needed live at “{ $gathering }” from { $start } to { $end }.
 warning-venue-double-booked = { $venue } is also held by “{ $gathering }” from { $start } to { $end }.
 

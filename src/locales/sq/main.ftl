@@ -428,6 +428,15 @@ invite-have-account = Keni tashmë një llogari?
 invite-used = Kjo ftesë është përdorur. Kërkojini pronarit që e dërgoi një të re.
 invite-revoked = Kjo ftesë u tërhoq. Kërkojini pronarit që e dërgoi një të re.
 invite-expired = Kjo ftesë ka skaduar (lidhjet vlejnë 7 ditë). Kërkojini pronarit që e dërgoi një të re.
+members-reset = Lidhje për rivendosjen e fjalëkalimit
+members-reset-made = U krijua lidhja për rivendosjen e fjalëkalimit të { $email }. Jepjani përmes një kanali që i besoni:
+members-reset-label = Lidhja për rivendosjen e fjalëkalimit
+members-reset-once = Lidhja vlen një herë, për 24 orë, dhe shfaqet vetëm tani. Përdorimi i saj e nxjerr nga çdo shfletues. Një lidhje e re e zëvendëson këtë.
+reset-title = Vendosni një fjalëkalim të ri
+reset-intro = Një pronar i { $organisation } e krijoi këtë lidhje që të vendosni një fjalëkalim të ri për llogarinë tuaj.
+reset-hint = Të paktën 10 shenja. Çdo shfletues i hyrë në këtë llogari do të nxirret.
+reset-button = Vendos fjalëkalimin dhe hyr
+reset-gone = Kjo lidhje nuk vlen më: është përdorur, është zëvendësuar nga një më e re ose ka skaduar (lidhjet vlejnë 24 orë). Kërkojini një pronari të organizatës suaj një të re.
 warning-person-double-booked = { $name } nevojitet drejtpërdrejt edhe te “{ $gathering }” nga { $start } deri në { $end }.
 warning-venue-double-booked = { $venue } është zënë edhe nga “{ $gathering }” nga { $start } deri në { $end }.
 

@@ -1,6 +1,7 @@
-//! A member's own account: change the password, sign out everywhere.
+//! A member's own account: change the password, sign out everywhere, or set a new one
+//! with a reset link from an owner.
 
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -52,6 +53,46 @@ pub async fn account_action(State(state): State<AppState>, request: Request) -> 
         Err(e) => {
             let secrets = ["current_password", "new_password", "new_password_again"];
             answer_refusal_hiding(&state, parts, values, e, &secrets).await
+        }
+    }
+}
+
+/// `POST /reset/{token}`: sets a new password with an owner's reset link (typed twice),
+/// ends every session of the account and signs this browser in. A refusal shows the page
+/// again without the passwords.
+pub async fn use_reset_link(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    request: Request,
+) -> Response {
+    let (parts, values) = match read_post(request).await {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let password = get(&values, "password").to_owned();
+    let outcome = crate::db::password_reset::use_link(
+        &state.db,
+        &token,
+        &password,
+        get(&values, "password_again"),
+        chrono::Utc::now(),
+    )
+    .await;
+    match outcome {
+        Ok(user) => {
+            let address = crate::server::auth::client_address(peer.as_ref(), &parts.headers);
+            crate::server::auth::signed_in_response(
+                &state.db,
+                &user.email,
+                &password,
+                &address,
+                "/manage",
+            )
+            .await
+        }
+        Err(e) => {
+            answer_refusal_hiding(&state, parts, values, e, &["password", "password_again"]).await
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Members and invitations: owners invite, change roles and remove; an invited person
-//! joins.
+//! Members and invitations: owners invite, change roles, remove and make password-reset
+//! links; an invited person joins.
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
@@ -15,21 +15,22 @@ use crate::error::AppError;
 use crate::server::AppState;
 
 /// `POST /manage/o/{org}/members` (owners): invites someone by a one-time link, changes
-/// a member's role, removes a member, or withdraws an invitation. A new invitation's
-/// link is shown once, on the page answered to the post (only its hash is stored).
+/// a member's role, removes a member, withdraws an invitation, or makes a member a
+/// password-reset link. A new link is shown once, on the page answered to the post
+/// (only its hash is stored).
 pub async fn members_action(
     State(state): State<AppState>,
     Path(org): Path<String>,
     request: Request,
 ) -> Response {
-    use crate::api::members::NewInvitationLink;
+    use crate::api::members::NewLink;
     use crate::db::members;
     let (parts, values) = match read_post(request).await {
         Ok(read) => read,
         Err(refused) => return refused,
     };
     let v = &values;
-    let outcome: Result<Option<NewInvitationLink>, AppError> = async {
+    let outcome: Result<Option<NewLink>, AppError> = async {
         let Member { user, org: o, .. } =
             member(&state.db, &parts.headers, &org, Permission::ManageMembers).await?;
         let id = |k: &str| get(v, k).parse::<i32>().map_err(|_| AppError::NotFound);
@@ -45,9 +46,20 @@ pub async fn members_action(
                     now,
                 )
                 .await?;
-                Ok(Some(NewInvitationLink {
+                Ok(Some(NewLink {
                     email: i.email,
                     url: format!("{}/invite/{token}", crate::config::site().origin()),
+                    reset: false,
+                }))
+            }
+            "reset" => {
+                let (email, token) =
+                    crate::db::password_reset::issue(&state.db, o.id, user.id, id("member")?, now)
+                        .await?;
+                Ok(Some(NewLink {
+                    email,
+                    url: format!("{}/reset/{token}", crate::config::site().origin()),
+                    reset: true,
                 }))
             }
             "role" => members::change_role(&state.db, o.id, user.id, id("member")?, get(v, "role"))

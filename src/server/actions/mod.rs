@@ -17,7 +17,7 @@ mod directory;
 mod gathering;
 mod members;
 
-pub use account::account_action;
+pub use account::{account_action, use_reset_link};
 pub use agenda::agenda_action;
 pub use crew_feeds::crew_feed_action;
 pub use digest::digest_action;
