@@ -182,6 +182,19 @@ impl Lang {
     }
 }
 
+/// The name of a content language in the interface language.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    let id = format!("language-{code}");
+    if lang.has(&id) {
+        lang.t(&id)
+    } else {
+        lang.t_with(
+            "language-other",
+            &[("code", FluentValue::from(code.to_owned()))],
+        )
+    }
+}
+
 /// The language of the page being rendered.
 pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()

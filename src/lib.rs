@@ -13,6 +13,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod pages;
+pub mod responses;
 
 #[cfg(feature = "ssr")]
 pub mod config;
@@ -22,6 +23,8 @@ pub mod db;
 pub mod feeds;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod session;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

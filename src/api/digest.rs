@@ -100,7 +100,7 @@ pub mod ssr {
     use crate::domain::digest::Month;
     use crate::domain::{GatheringStatus, SegmentKind};
 
-    fn listed(p: &crate::api::GatheringPage, actual: Option<i32>) -> DigestGathering {
+    fn listed(p: &crate::responses::GatheringPage, actual: Option<i32>) -> DigestGathering {
         DigestGathering {
             slug: p.slug.clone(),
             title: p.title.clone(),
@@ -144,14 +144,14 @@ pub mod ssr {
             .filter(|t| *t > now)
             .min()
         {
-            crate::server::published::holds_until(next);
+            crate::responses::holds_until(next);
         }
         let bundles = crate::db::queries::gathering_bundles(db, rows).await?;
         let (mut held, mut upcoming, mut statements, mut films) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for b in &bundles {
             let g = &b.gathering;
-            let page = crate::api::gathering::ssr::public_view(o, b, lang)?;
+            let page = crate::responses::gathering::public_view(o, b, lang)?;
             let this_month = month.contains(g.starts_local.date());
             let over = g.ends_at <= now && page.status != GatheringStatus::Cancelled;
             if this_month && over {

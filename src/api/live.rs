@@ -76,7 +76,7 @@ pub mod ssr {
     use chrono::{DateTime, Utc};
 
     use super::*;
-    use crate::api::gathering::ssr::{gathering_title, planned, segment_title};
+    use crate::responses::gathering::{gathering_title, planned, segment_title};
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
     use crate::domain::live::{LiveState, live_agenda};

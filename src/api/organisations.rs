@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{OrgHome, OrgListItem};
+use crate::responses::{OrgHome, OrgListItem};
 use crate::error::AppError;
 
 /// Every organisation, for the start page.
@@ -64,7 +64,7 @@ pub async fn organisation_home(
     let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
     let (upcoming, past) = queries::split_upcoming(rows, |(g, _)| g.ends_at, chrono::Utc::now());
     if let Some(next) = upcoming.iter().map(|(g, _)| g.ends_at).min() {
-        crate::server::published::holds_until(next);
+        crate::responses::holds_until(next);
     }
     let card = |(g, v): (
         crate::db::entities::gathering::Model,
@@ -102,7 +102,7 @@ pub async fn public_venue(
     lang: String,
     #[server(default)] upcoming_page: usize,
     #[server(default)] past_page: usize,
-) -> Result<super::VenuePage, AppError> {
+) -> Result<crate::responses::VenuePage, AppError> {
     use crate::db::queries;
     let db = super::db()?;
     let o = queries::organisation_by_slug(&db, &org)
@@ -120,17 +120,17 @@ pub async fn public_venue(
     let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
     let (upcoming, past) = queries::split_upcoming(rows, |(g, _)| g.ends_at, chrono::Utc::now());
     if let Some(next) = upcoming.iter().map(|(g, _)| g.ends_at).min() {
-        crate::server::published::holds_until(next);
+        crate::responses::holds_until(next);
     }
     let card = |(g, v): (
         crate::db::entities::gathering::Model,
         Option<crate::db::entities::venue::Model>,
     )| { ssr::card(g, v, &o.default_language, &lang, &texts) };
-    Ok(super::VenuePage {
+    Ok(crate::responses::VenuePage {
         org_slug: o.slug.clone(),
         org_name: o.name.clone(),
         id: v.id,
-        venue: crate::api::gathering::ssr::venue_view(&v),
+        venue: crate::responses::gathering::venue_view(&v),
         time_zone: v.time_zone.clone(),
         upcoming: paged(
             upcoming.into_iter().filter_map(card).collect(),
@@ -148,7 +148,7 @@ pub async fn public_person(
     id: i32,
     lang: String,
     #[server(default)] page: usize,
-) -> Result<super::PersonPage, AppError> {
+) -> Result<crate::responses::PersonPage, AppError> {
     use crate::db::queries;
     let db = super::db()?;
     let o = queries::organisation_by_slug(&db, &org)
@@ -163,12 +163,12 @@ pub async fn public_person(
     let mut appearances = Vec::new();
     let gatherings = queries::public_gatherings_with_person(&db, o.id, id).await?;
     for bundle in queries::gathering_bundles(&db, gatherings).await? {
-        let Ok(page) = crate::api::gathering::ssr::public_view(&o, &bundle, &lang) else {
+        let Ok(page) = crate::responses::gathering::public_view(&o, &bundle, &lang) else {
             continue;
         };
         for s in &page.agenda {
             for a in s.appearances.iter().filter(|a| a.person_id == Some(id)) {
-                appearances.push(super::PersonAppearance {
+                appearances.push(crate::responses::PersonAppearance {
                     gathering_slug: page.slug.clone(),
                     gathering_title: page.title.clone(),
                     title_lang: page.title_lang.clone(),
@@ -186,7 +186,7 @@ pub async fn public_person(
         return Err(AppError::NotFound);
     }
     appearances.sort_by_key(|a| std::cmp::Reverse(a.start_local));
-    Ok(super::PersonPage {
+    Ok(crate::responses::PersonPage {
         org_slug: o.slug,
         org_name: o.name,
         id,
@@ -199,7 +199,7 @@ pub async fn public_person(
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use crate::api::GatheringCard;
+    use crate::responses::GatheringCard;
     use crate::db::entities::{gathering, gathering_text, venue};
     use crate::domain::content::localized;
 

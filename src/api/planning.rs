@@ -228,7 +228,7 @@ pub async fn load_agenda_editor(
     slug: String,
     lang: String,
 ) -> Result<AgendaEditor, AppError> {
-    use crate::api::gathering::ssr::agenda;
+    use crate::responses::gathering::agenda;
     use crate::domain::access::Permission;
     use crate::domain::agenda::TimingNote;
     use crate::i18n::Lang;
@@ -294,7 +294,7 @@ pub async fn load_agenda_editor(
                 if !missing.is_empty() {
                     let names: Vec<String> = missing
                         .iter()
-                        .map(|l| crate::pages::gathering::language_name(ui, l.as_str()))
+                        .map(|l| crate::i18n::language_name(ui, l.as_str()))
                         .collect();
                     out.push(ui.t_with(
                         "warning-missing-interpretation",
@@ -489,7 +489,7 @@ mod ssr {
     use fluent_templates::fluent_bundle::FluentValue;
     use sea_orm::DatabaseConnection;
 
-    use crate::api::gathering::ssr::agenda;
+    use crate::responses::gathering::agenda;
     use crate::db::queries::{GatheringBundle, gathering_bundles, overlapping_gatherings};
     use crate::domain::agenda::Agenda;
     use crate::domain::conflicts::{

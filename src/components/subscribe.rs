@@ -3,7 +3,7 @@
 use chrono::DateTime;
 use leptos::prelude::*;
 
-use crate::api::GatheringPage;
+use crate::responses::GatheringPage;
 use crate::domain::links::{EventLink, google, outlook, webcal};
 use crate::i18n::Lang;
 

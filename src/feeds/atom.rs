@@ -6,7 +6,7 @@ use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
 use super::{ATOM, FeedRequest};
-use crate::api::gathering::ssr::public_view;
+use crate::responses::gathering::public_view;
 use crate::db::entities::organisation;
 use crate::db::queries;
 use crate::domain::atom::{AtomEntry, AtomFeed, render};

@@ -7,18 +7,18 @@ use fluent_templates::fluent_bundle::FluentValue;
 use sea_orm::DatabaseConnection;
 
 use super::{CREW_ICS, FeedRequest, error_response};
-use crate::api::call_sheets::CallSheets;
-use crate::api::call_sheets::ssr::call_sheets_view;
-use crate::api::gathering::ssr::venue_view;
-use crate::api::workspace::ssr::run_sheet_view;
-use crate::api::workspace::{RunRow, RunSheet};
+use crate::responses::call_sheets::CallSheets;
+use crate::responses::call_sheets::call_sheets_view;
+use crate::responses::gathering::venue_view;
+use crate::responses::run_sheet::run_sheet_view;
+use crate::responses::run_sheet::{RunRow, RunSheet};
 use crate::db::entities::organisation;
 use crate::db::queries::{self, GatheringBundle};
 use crate::domain::GatheringStatus;
 use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::pages::call_sheets::call_line;
+use crate::responses::call_sheets::call_line;
 
 /// `GET /crew/{token}/calendar.ics`: a member's private crew calendar. Every gathering
 /// of the organisation, drafts included (as tentative), with the internal run of show in
@@ -74,7 +74,7 @@ async fn crew_text(
 
 /// The lines of one segment on a crew calendar: who appears how, and its cues.
 fn crew_row_lines(lang: Lang, row: &RunRow) -> Vec<String> {
-    use crate::pages::run_sheet::{how_text, interpreting_text, readers};
+    use crate::responses::run_sheet::{how_text, interpreting_text, readers};
     let readers = readers(row);
     let mut lines = Vec::new();
     if let Some(film) = &row.film {

@@ -7,8 +7,8 @@ use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
 use super::{FeedRequest, ICS, error_response};
-use crate::api::GatheringPage;
-use crate::api::gathering::ssr::public_view;
+use crate::responses::GatheringPage;
+use crate::responses::gathering::public_view;
 use crate::db::entities::{gathering, organisation};
 use crate::db::queries::{self, GatheringBundle};
 use crate::domain::GatheringStatus;

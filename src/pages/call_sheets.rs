@@ -6,8 +6,9 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::call_sheets::{
-    CallSheets, CallTimes, PartTimes, PersonCall, TwoClocks, load_call_sheets,
+use crate::api::call_sheets::load_call_sheets;
+use crate::responses::call_sheets::{
+    CallSheets, CallTimes, PartTimes, PersonCall, TwoClocks, call_line, two_clocks,
 };
 use crate::components::loaded::{loaded, route_key};
 use crate::components::print::PrintButton;
@@ -21,40 +22,6 @@ pub fn CallSheetsPage() -> impl IntoView {
         |([org, slug], lang)| load_call_sheets(org, slug, lang),
         move |c| view! { <CallSheetsView c=c lang=lang /> },
     )
-}
-
-/// "11:14" at the venue, with "(10:14 in Europe/London)" when the person lives elsewhere.
-fn two_clocks(lang: Lang, t: TwoClocks, home_zone: Option<&str>) -> String {
-    let venue = lang.format_time(t.venue);
-    match (t.home, home_zone) {
-        (Some(h), Some(zone)) => lang.t_with(
-            "call-time-both",
-            &[
-                ("venue", FluentValue::from(venue)),
-                ("home", FluentValue::from(lang.format_time(h))),
-                ("zone", FluentValue::from(zone.to_owned())),
-            ],
-        ),
-        _ => venue,
-    }
-}
-
-/// What a person is asked to do first: arrive, or test the call and join.
-pub fn call_line(lang: Lang, call: &Option<CallTimes>, zone: Option<&str>) -> String {
-    match call {
-        Some(CallTimes::Arrive(at)) => lang.t_with(
-            "call-arrive",
-            &[("time", FluentValue::from(two_clocks(lang, *at, zone)))],
-        ),
-        Some(CallTimes::Online { check, join }) => lang.t_with(
-            "call-online",
-            &[
-                ("check", FluentValue::from(two_clocks(lang, *check, zone))),
-                ("join", FluentValue::from(two_clocks(lang, *join, zone))),
-            ],
-        ),
-        None => lang.t("call-none"),
-    }
 }
 
 #[component]

@@ -2,7 +2,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::GatheringPage as Page;
+use crate::responses::GatheringPage as Page;
 use crate::api::gathering::public_gathering;
 use crate::components::agenda::AgendaTable;
 use crate::components::loaded::{loaded, route_key};
@@ -94,7 +94,7 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
 }
 
 /// The `i`-th public statement (the first is `#statement`, the next `#statement-2` ...).
-fn statement_view(lang: Lang, i: usize, s: crate::api::StatementView) -> impl IntoView {
+fn statement_view(lang: Lang, i: usize, s: crate::responses::StatementView) -> impl IntoView {
     let anchor = if i == 0 {
         "statement".to_owned()
     } else {
@@ -140,15 +140,3 @@ fn venue_view(lang: Lang, page: &Page) -> AnyView {
     }
 }
 
-/// The name of a content language in the interface language.
-pub fn language_name(lang: Lang, code: &str) -> String {
-    let id = format!("language-{code}");
-    if lang.has(&id) {
-        lang.t(&id)
-    } else {
-        lang.t_with(
-            "language-other",
-            &[("code", FluentValue::from(code.to_owned()))],
-        )
-    }
-}

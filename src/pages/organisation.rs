@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::GatheringCard;
+use crate::responses::GatheringCard;
 use crate::api::organisations::organisation_home;
 use crate::components::error::ErrorView;
 use crate::components::subscribe::OrganisationCalendarLinks;
@@ -129,7 +129,7 @@ pub fn list_pager(
 }
 
 /// What the organisation page's pager links keep: its filters.
-fn filters(h: &crate::api::OrgHome) -> Vec<(&'static str, String)> {
+fn filters(h: &crate::responses::OrgHome) -> Vec<(&'static str, String)> {
     let mut keep = Vec::new();
     if let Some(k) = h.filter_kind {
         keep.push(("kind", k.as_str().to_owned()));
@@ -141,7 +141,7 @@ fn filters(h: &crate::api::OrgHome) -> Vec<(&'static str, String)> {
 }
 
 /// Filters by kind and venue: a plain GET form, so it works without JavaScript.
-fn filter_form(lang: Lang, h: &crate::api::OrgHome) -> impl IntoView + use<> {
+fn filter_form(lang: Lang, h: &crate::responses::OrgHome) -> impl IntoView + use<> {
     let kind = h
         .filter_kind
         .map(|k| k.as_str().to_owned())

@@ -2,7 +2,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::PersonPage as Page;
+use crate::responses::PersonPage as Page;
 use crate::api::organisations::public_person;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::FeedLinks;

@@ -2,14 +2,15 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::workspace::{RunPerson, RunRow, RunSheet, load_run_sheet};
+use crate::api::workspace::load_run_sheet;
+use crate::responses::run_sheet::{RunPerson, RunRow, RunSheet, how_text, interpreting_text, readers};
 use crate::components::live::LiveUpdates;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::print::PrintButton;
 use crate::components::when::DateRange;
 use crate::domain::{AppearanceMode, AppearanceRole};
 use crate::i18n::{Lang, use_lang};
-use crate::pages::gathering::language_name;
+use crate::i18n::language_name;
 use crate::pages::live::{attendance, lateness};
 
 /// The host's printable run-sheet (members only): every segment with its time, who
@@ -195,58 +196,6 @@ fn row(lang: Lang, r: RunRow) -> impl IntoView {
             <td class="cues" dir="auto">{r.cues}</td>
         </tr>
     }
-}
-
-/// How a person appears, as the host reads it: "ONLINE from Asia/Tehran, 13:30 there",
-/// "MESSAGE READ BY ...". `readers` are the segment's readers.
-pub fn how_text(lang: Lang, p: &RunPerson, readers: &[String]) -> String {
-    match (p.mode, &p.home_zone, p.local_start_there) {
-        (AppearanceMode::Online, Some(zone), Some(t)) => lang.t_with(
-            "runsheet-how-online-from",
-            &[
-                ("zone", FluentValue::from(zone.clone())),
-                ("time", FluentValue::from(lang.format_time(t))),
-            ],
-        ),
-        (AppearanceMode::ReadByProxy, _, _) if !readers.is_empty() => lang.t_with(
-            "runsheet-how-read-by",
-            &[("names", FluentValue::from(readers.join(lang.comma())))],
-        ),
-        (mode, _, _) => lang.t(&format!("runsheet-how-{}", mode.as_str())),
-    }
-}
-
-/// The language pair a person is interpreted in ("Persian → Albanian"), if any.
-pub fn interpreting_text(lang: Lang, p: &RunPerson) -> Option<String> {
-    (!p.interpreted_into.is_empty()).then(|| {
-        let from = p
-            .language
-            .as_deref()
-            .map(|c| language_name(lang, c))
-            .unwrap_or_default();
-        let into = p
-            .interpreted_into
-            .iter()
-            .map(|c| language_name(lang, c))
-            .collect::<Vec<_>>()
-            .join(lang.comma());
-        lang.t_with(
-            "runsheet-interpreting",
-            &[
-                ("from", FluentValue::from(from)),
-                ("into", FluentValue::from(into)),
-            ],
-        )
-    })
-}
-
-/// The names of a row's readers (who read messages out for others).
-pub fn readers(r: &RunRow) -> Vec<String> {
-    r.people
-        .iter()
-        .filter(|p| p.role == AppearanceRole::Reader)
-        .map(|p| p.name.clone())
-        .collect()
 }
 
 fn person(lang: Lang, p: RunPerson, readers: &[String]) -> impl IntoView + use<> {

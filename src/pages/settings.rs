@@ -32,7 +32,7 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
             ("films", FluentValue::from(s.films)),
         ],
     );
-    let language = crate::pages::gathering::language_name(lang, &s.default_language);
+    let language = crate::i18n::language_name(lang, &s.default_language);
     view! {
         <section class="settings">
             <p class="breadcrumb"><a href="/manage">{lang.t("workspace-title")}</a>" · "<bdi>{s.org_name.clone()}</bdi></p>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::VenuePage as Page;
+use crate::responses::VenuePage as Page;
 use crate::api::organisations::public_venue;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::FeedLinks;

@@ -16,44 +16,7 @@ use crate::db::auth::{self, SESSION_DAYS, SignInRefusal};
 use crate::db::entities::app_user;
 use crate::error::AppError;
 
-/// The cookie that holds the session token; on an https site `__Host-` prefixed, so that
-/// browsers take it only from this very host, over https, for the whole site.
-pub fn session_cookie(site: &Site) -> &'static str {
-    if site.https() {
-        "__Host-convene_session"
-    } else {
-        "convene_session"
-    }
-}
-
-/// The session token sent with a request, if any.
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
-    token_of(crate::config::site(), headers)
-}
-
-fn token_of(site: &Site, headers: &HeaderMap) -> Option<String> {
-    let name = session_cookie(site);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
-        .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
-/// The signed-in user of a request.
-pub async fn current_user(
-    db: &DatabaseConnection,
-    headers: &HeaderMap,
-) -> Result<Option<app_user::Model>, AppError> {
-    match session_token(headers) {
-        Some(token) => auth::session_user(db, &token, Utc::now()).await,
-        None => Ok(None),
-    }
-}
+use crate::session::{current_user, session_cookie, session_token, token_of};
 
 /// Whether a state-changing request comes from this site ([`from_site`]).
 pub fn same_origin(headers: &HeaderMap) -> bool {

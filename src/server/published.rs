@@ -32,6 +32,9 @@ use sha2::{Digest, Sha256};
 
 use crate::db::entities::organisation;
 use crate::error::AppError;
+// Pages say until when they hold with `crate::responses::holds_until`; the page cache
+// reads that header and never sends it on.
+use crate::responses::HOLDS_UNTIL;
 
 /// Bytes of rendered bodies kept (plus their compressed forms).
 const CAPACITY_BYTES: u64 = 48 * 1024 * 1024;
@@ -367,21 +370,8 @@ fn send(answer: &Answer, request: &HeaderMap, encoding: Encoding) -> Response {
     (StatusCode::OK, out, answer.compressed(encoding)).into_response()
 }
 
-/// The header a page's render uses to say until when it holds (seconds since 1970);
-/// the page cache reads it and never sends it on.
-const HOLDS_UNTIL: &str = "x-convene-holds-until";
 /// A page is rendered again after this long even when nothing says it changes.
 const PAGE_LONGEST: chrono::TimeDelta = chrono::TimeDelta::hours(1);
-
-/// Says, while a page is rendered, that what it shows changes by itself at `at` (a
-/// gathering moves from "coming up" to "held").
-pub fn holds_until(at: DateTime<Utc>) {
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(value) = HeaderValue::from_str(&at.timestamp().to_string())
-    {
-        response.append_header(HeaderName::from_static(HOLDS_UNTIL), value);
-    }
-}
 
 /// The organisation of a public page's address (`/o/{org}` and the pages under it,
 /// not its feeds).

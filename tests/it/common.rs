@@ -109,18 +109,23 @@ pub async fn two_instances(url: &str) -> (App, App) {
 pub const SETUP_TOKEN: &str = "setup-code-of-the-tests";
 
 fn router(conn: &DatabaseConnection) -> axum::Router {
-    router_with_limit(conn, convene::server::REQUEST_LIMIT)
+    let hub = convene::server::live::LiveHub::new(conn.clone());
+    router_with_limit(conn, hub, convene::server::REQUEST_LIMIT)
 }
 
-/// A router on `conn` (with its own live hub) that answers a request within `limit` or
-/// gives up on it.
-pub fn router_with_limit(conn: &DatabaseConnection, limit: std::time::Duration) -> axum::Router {
-    use convene::server::{auth::SetupToken, live::LiveHub};
+/// A router on `conn` and the live `hub` that answers a request within `limit` or gives
+/// up on it.
+pub fn router_with_limit(
+    conn: &DatabaseConnection,
+    hub: convene::server::live::LiveHub,
+    limit: std::time::Duration,
+) -> axum::Router {
+    use convene::server::auth::SetupToken;
     let options = LeptosOptions::builder().output_name("convene").build();
     convene::server::router_with(
         conn.clone(),
         options,
-        LiveHub::new(conn.clone()),
+        hub,
         SetupToken::new(SETUP_TOKEN),
         limit,
     )

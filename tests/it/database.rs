@@ -2,7 +2,7 @@
 //! one, on PostgreSQL: migrations, the demo gatherings read back, constraint errors.
 
 use chrono::Utc;
-use convene::api::gathering::ssr::public_view;
+use convene::responses::gathering::public_view;
 use convene::config::DatabaseUrl;
 use convene::db::{self, demo, entities::segment, planning, queries};
 use convene::domain::plan::{GatheringForm, SegmentForm};

@@ -203,7 +203,8 @@ async fn a_body_sent_too_slowly_is_cut_off_at_the_time_limit() {
     use futures::StreamExt;
     use tower::ServiceExt;
     let app = common::app().await;
-    let router = common::router_with_limit(&app.db, std::time::Duration::from_millis(300));
+    let hub = convene::server::live::LiveHub::new(app.db.clone());
+    let router = common::router_with_limit(&app.db, hub, std::time::Duration::from_millis(300));
     for path in ["/sign-in", "/manage/o/families-association/members"] {
         let first = futures::stream::once(async { Ok::<_, std::io::Error>(Bytes::from("email=")) });
         let body = Body::from_stream(first.chain(futures::stream::pending()));

@@ -13,7 +13,7 @@ use crate::components::when::DateRange;
 use crate::domain::SegmentKind;
 use crate::forms::{FormEcho, use_form_echo};
 use crate::i18n::{Lang, use_lang};
-use crate::pages::gathering::language_name;
+use crate::i18n::language_name;
 
 /// `/manage/o/:org/:slug/agenda`
 #[component]

@@ -18,9 +18,9 @@ pub async fn account_action(State(state): State<AppState>, request: Request) -> 
         Ok(read) => read,
         Err(refused) => return refused,
     };
-    let token = crate::server::auth::session_token(&parts.headers).unwrap_or_default();
+    let token = crate::session::session_token(&parts.headers).unwrap_or_default();
     let outcome = async {
-        let user = crate::server::auth::current_user(&state.db, &parts.headers)
+        let user = crate::session::current_user(&state.db, &parts.headers)
             .await?
             .ok_or(AppError::SignInRequired)?;
         match get(&values, "action") {

@@ -110,7 +110,7 @@ pub async fn accept_invitation(
     let field = |k: &str| get(&values, k).to_owned();
     let now = chrono::Utc::now();
     let outcome = match field("action").as_str() {
-        "join" => match crate::server::auth::current_user(&state.db, &parts.headers).await {
+        "join" => match crate::session::current_user(&state.db, &parts.headers).await {
             Ok(Some(user)) => members::accept(&state.db, &token, Some(&user), None, now)
                 .await
                 .map(|(_, o)| (o, None)),
