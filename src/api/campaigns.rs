@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::responses::GatheringPage;
 use crate::error::AppError;
+use crate::responses::GatheringPage;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignPage {
@@ -41,7 +41,7 @@ pub async fn public_campaign(
             .parse()
             .is_ok_and(GatheringStatus::is_public);
         if public {
-            gatherings.push(super::gathering::ssr::public_view(&o, b, &lang)?);
+            gatherings.push(crate::responses::gathering::public_view(&o, b, &lang)?);
         }
     }
     if gatherings.is_empty() {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::responses::GatheringPage;
 use crate::error::AppError;
+use crate::responses::GatheringPage;
 
 /// A published (or postponed, or cancelled) gathering with its public agenda.
 #[server]
@@ -20,7 +20,7 @@ pub async fn public_gathering(
     let bundle = queries::gathering_bundle(&db, o.id, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut page = ssr::public_view(&o, &bundle, &lang)?;
+    let mut page = crate::responses::gathering::public_view(&o, &bundle, &lang)?;
     page.origin = super::site_origin();
     let g = &bundle.gathering;
     if let Some(id) = g.campaign_id {

@@ -76,10 +76,10 @@ pub mod ssr {
     use chrono::{DateTime, Utc};
 
     use super::*;
-    use crate::responses::gathering::{gathering_title, planned, segment_title};
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
     use crate::domain::live::{LiveState, live_agenda};
+    use crate::responses::gathering::{gathering_title, planned, segment_title};
 
     /// The live view at `now` (roles left for the caller to fill in).
     pub fn live_view(

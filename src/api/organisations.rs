@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::responses::{OrgHome, OrgListItem};
 use crate::error::AppError;
+use crate::responses::{OrgHome, OrgListItem};
 
 /// Every organisation, for the start page.
 #[server]
@@ -199,9 +199,9 @@ pub async fn public_person(
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use crate::responses::GatheringCard;
     use crate::db::entities::{gathering, gathering_text, venue};
     use crate::domain::content::localized;
+    use crate::responses::GatheringCard;
 
     /// A list entry for a stored gathering, titled in `lang` where translated; rows with
     /// unknown codes are skipped and logged.

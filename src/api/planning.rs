@@ -228,10 +228,10 @@ pub async fn load_agenda_editor(
     slug: String,
     lang: String,
 ) -> Result<AgendaEditor, AppError> {
-    use crate::responses::gathering::agenda;
     use crate::domain::access::Permission;
     use crate::domain::agenda::TimingNote;
     use crate::i18n::Lang;
+    use crate::responses::gathering::agenda;
     use fluent_templates::fluent_bundle::FluentValue;
     let ui = Lang::from_code(&lang).unwrap_or_default();
     let db = super::db()?;
@@ -489,7 +489,6 @@ mod ssr {
     use fluent_templates::fluent_bundle::FluentValue;
     use sea_orm::DatabaseConnection;
 
-    use crate::responses::gathering::agenda;
     use crate::db::queries::{GatheringBundle, gathering_bundles, overlapping_gatherings};
     use crate::domain::agenda::Agenda;
     use crate::domain::conflicts::{
@@ -497,6 +496,7 @@ mod ssr {
     };
     use crate::error::AppError;
     use crate::i18n::Lang;
+    use crate::responses::gathering::agenda;
 
     /// Warnings about the organisation's other gatherings at the same time: per segment
     /// of this one, the people it needs live who are booked live elsewhere; and the

@@ -1,10 +1,10 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 
-use crate::responses::{AppearanceView, SegmentView};
 use crate::domain::AppearanceMode;
 use crate::i18n::Lang;
 use crate::i18n::language_name;
+use crate::responses::{AppearanceView, SegmentView};
 
 /// The public programme: one row per segment with its local start, end and length.
 #[component]

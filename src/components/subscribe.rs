@@ -3,9 +3,9 @@
 use chrono::DateTime;
 use leptos::prelude::*;
 
-use crate::responses::GatheringPage;
 use crate::domain::links::{EventLink, google, outlook, webcal};
 use crate::i18n::Lang;
+use crate::responses::GatheringPage;
 
 /// The calendar links of one gathering.
 #[component]

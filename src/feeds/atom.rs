@@ -6,12 +6,12 @@ use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
 use super::{ATOM, FeedRequest};
-use crate::responses::gathering::public_view;
 use crate::db::entities::organisation;
 use crate::db::queries;
 use crate::domain::atom::{AtomEntry, AtomFeed, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::responses::gathering::public_view;
 
 /// How many gatherings the Atom feed carries, latest change first.
 const ATOM_ENTRIES: usize = 50;

@@ -7,18 +7,18 @@ use fluent_templates::fluent_bundle::FluentValue;
 use sea_orm::DatabaseConnection;
 
 use super::{CREW_ICS, FeedRequest, error_response};
-use crate::responses::call_sheets::CallSheets;
-use crate::responses::call_sheets::call_sheets_view;
-use crate::responses::gathering::venue_view;
-use crate::responses::run_sheet::run_sheet_view;
-use crate::responses::run_sheet::{RunRow, RunSheet};
 use crate::db::entities::organisation;
 use crate::db::queries::{self, GatheringBundle};
 use crate::domain::GatheringStatus;
 use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::responses::call_sheets::CallSheets;
 use crate::responses::call_sheets::call_line;
+use crate::responses::call_sheets::call_sheets_view;
+use crate::responses::gathering::venue_view;
+use crate::responses::run_sheet::run_sheet_view;
+use crate::responses::run_sheet::{RunRow, RunSheet};
 
 /// `GET /crew/{token}/calendar.ics`: a member's private crew calendar. Every gathering
 /// of the organisation, drafts included (as tentative), with the internal run of show in

@@ -7,14 +7,14 @@ use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
 use super::{FeedRequest, ICS, error_response};
-use crate::responses::GatheringPage;
-use crate::responses::gathering::public_view;
 use crate::db::entities::{gathering, organisation};
 use crate::db::queries::{self, GatheringBundle};
 use crate::domain::GatheringStatus;
 use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::responses::GatheringPage;
+use crate::responses::gathering::public_view;
 use sea_orm::{ColumnTrait, Condition};
 
 /// One gathering as a calendar event, in the page's language.

@@ -7,12 +7,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::call_sheets::load_call_sheets;
-use crate::responses::call_sheets::{
-    CallSheets, CallTimes, PartTimes, PersonCall, TwoClocks, call_line, two_clocks,
-};
 use crate::components::loaded::{loaded, route_key};
 use crate::components::print::PrintButton;
 use crate::i18n::{Lang, use_lang};
+use crate::responses::call_sheets::{CallSheets, PartTimes, PersonCall, call_line};
 
 #[component]
 pub fn CallSheetsPage() -> impl IntoView {

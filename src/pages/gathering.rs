@@ -2,14 +2,14 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::responses::GatheringPage as Page;
 use crate::api::gathering::public_gathering;
 use crate::components::agenda::AgendaTable;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::GatheringCalendarLinks;
 use crate::components::when::{DateRange, YourTime};
 use crate::domain::{GatheringStatus, VenueSetting};
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::{Lang, language_name, use_lang};
+use crate::responses::GatheringPage as Page;
 
 /// A gathering's public page: when, where, what, and the programme with its times.
 #[component]
@@ -139,4 +139,3 @@ fn venue_view(lang: Lang, page: &Page) -> AnyView {
         }
     }
 }
-

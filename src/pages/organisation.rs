@@ -2,13 +2,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::responses::GatheringCard;
 use crate::api::organisations::organisation_home;
 use crate::components::error::ErrorView;
 use crate::components::subscribe::OrganisationCalendarLinks;
 use crate::components::when::DateRange;
 use crate::domain::listing::Listed;
 use crate::i18n::{Lang, use_lang};
+use crate::responses::GatheringCard;
 
 /// An organisation's public home: upcoming gatherings first, then the past ones.
 #[component]

@@ -2,11 +2,11 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::responses::PersonPage as Page;
 use crate::api::organisations::public_person;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::FeedLinks;
 use crate::i18n::{Lang, use_lang};
+use crate::responses::PersonPage as Page;
 
 /// `/o/:org/people/:id`: a publicly listed person and their public appearances.
 #[component]

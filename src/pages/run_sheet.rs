@@ -3,15 +3,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::workspace::load_run_sheet;
-use crate::responses::run_sheet::{RunPerson, RunRow, RunSheet, how_text, interpreting_text, readers};
 use crate::components::live::LiveUpdates;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::print::PrintButton;
 use crate::components::when::DateRange;
-use crate::domain::{AppearanceMode, AppearanceRole};
-use crate::i18n::{Lang, use_lang};
+use crate::domain::AppearanceRole;
 use crate::i18n::language_name;
+use crate::i18n::{Lang, use_lang};
 use crate::pages::live::{attendance, lateness};
+use crate::responses::run_sheet::{
+    RunPerson, RunRow, RunSheet, how_text, interpreting_text, readers,
+};
 
 /// The host's printable run-sheet (members only): every segment with its time, who
 /// appears and how, cues, then the statement in full and the day's contacts.

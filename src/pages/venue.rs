@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::responses::VenuePage as Page;
 use crate::api::organisations::public_venue;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::FeedLinks;
 use crate::i18n::{Lang, use_lang};
 use crate::pages::organisation::{card_list, list_pager, list_pages};
+use crate::responses::VenuePage as Page;
 
 /// `/o/:org/venues/:id`: where a venue is, how to get there, and its public gatherings.
 #[component]

@@ -62,7 +62,7 @@ pub struct PartTimes {
 }
 
 /// "11:14" at the venue, with "(10:14 in Europe/London)" when the person lives elsewhere.
-pub fn two_clocks(lang: Lang, t: TwoClocks, home_zone: Option<&str>) -> String {
+fn two_clocks(lang: Lang, t: TwoClocks, home_zone: Option<&str>) -> String {
     let venue = lang.format_time(t.venue);
     match (t.home, home_zone) {
         (Some(h), Some(zone)) => lang.t_with(
@@ -105,11 +105,11 @@ mod build {
     use chrono_tz::Tz;
 
     use super::*;
-    use crate::error::AppError;
-    use crate::responses::gathering::{agenda, gathering_title, segment_title, venue_view};
     use crate::db::entities::organisation;
     use crate::db::queries::GatheringBundle;
     use crate::domain::call_sheet::{Call, CallAppearance, CallSegment, call_sheets};
+    use crate::error::AppError;
+    use crate::responses::gathering::{agenda, gathering_title, segment_title, venue_view};
 
     /// Builds every person's call sheet from the timed agenda.
     pub fn call_sheets_view(

@@ -13,10 +13,9 @@ use serde::Deserialize;
 
 use crate::config::Site;
 use crate::db::auth::{self, SESSION_DAYS, SignInRefusal};
-use crate::db::entities::app_user;
 use crate::error::AppError;
 
-use crate::session::{current_user, session_cookie, session_token, token_of};
+use crate::session::{session_cookie, session_token, token_of};
 
 /// Whether a state-changing request comes from this site ([`from_site`]).
 pub fn same_origin(headers: &HeaderMap) -> bool {

@@ -187,7 +187,7 @@ pub async fn events(
         Err(e) => return e.into_response(),
     };
     // Signed in (the member check passed), so the request carries its session.
-    let session = super::auth::session_token(&headers).unwrap_or_default();
+    let session = crate::session::session_token(&headers).unwrap_or_default();
     let Some(ticket) = state.live.admit(&session) else {
         return (
             axum::http::StatusCode::TOO_MANY_REQUESTS,

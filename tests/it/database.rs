@@ -2,11 +2,11 @@
 //! one, on PostgreSQL: migrations, the demo gatherings read back, constraint errors.
 
 use chrono::Utc;
-use convene::responses::gathering::public_view;
 use convene::config::DatabaseUrl;
 use convene::db::{self, demo, entities::segment, planning, queries};
 use convene::domain::plan::{GatheringForm, SegmentForm};
 use convene::error::AppError;
+use convene::responses::gathering::public_view;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
 async fn sqlite() -> (tempfile::TempDir, DatabaseConnection) {

@@ -37,7 +37,7 @@ async fn a_published_gathering_has_a_poster_with_its_calendar_address() {
 
 #[test]
 fn the_qr_code_is_an_svg_element_that_grows_with_its_text() {
-    use convene::responses::gathering::qr_svg;
+    use convene::api::gathering::ssr::qr_svg;
     let short = qr_svg("https://c.example/a.ics").unwrap();
     let long = qr_svg(&format!("https://c.example/{}.ics", "x".repeat(300))).unwrap();
     assert!(short.starts_with("<svg"), "{short}");

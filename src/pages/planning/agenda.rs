@@ -12,8 +12,8 @@ use crate::components::reorder::DragReorder;
 use crate::components::when::DateRange;
 use crate::domain::SegmentKind;
 use crate::forms::{FormEcho, use_form_echo};
-use crate::i18n::{Lang, use_lang};
 use crate::i18n::language_name;
+use crate::i18n::{Lang, use_lang};
 
 /// `/manage/o/:org/:slug/agenda`
 #[component]

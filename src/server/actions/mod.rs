@@ -65,7 +65,7 @@ pub(crate) async fn member(
     org: &str,
     p: Permission,
 ) -> Result<Member, AppError> {
-    let user = super::auth::current_user(db, headers)
+    let user = crate::session::current_user(db, headers)
         .await?
         .ok_or(AppError::SignInRequired)?;
     let (org, role) = auth::member_of(db, user.id, org, p).await?;
