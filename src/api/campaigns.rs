@@ -25,7 +25,6 @@ pub async fn public_campaign(
     slug: String,
     lang: String,
 ) -> Result<CampaignPage, AppError> {
-    use crate::domain::GatheringStatus;
     let db = super::db()?;
     let o = crate::db::queries::organisation_by_slug(&db, &org)
         .await?
@@ -35,11 +34,7 @@ pub async fn public_campaign(
         .ok_or(AppError::NotFound)?;
     let mut gatherings = Vec::new();
     for b in &bundles {
-        let public = b
-            .gathering
-            .status
-            .parse()
-            .is_ok_and(GatheringStatus::is_public);
+        let public = b.gathering.status.is_public();
         if public {
             gatherings.push(crate::responses::gathering::public_view(&o, b, &lang)?);
         }

@@ -81,7 +81,7 @@ pub async fn load_directory(
                 DirectoryEntry {
                     id: v.id,
                     name: v.name,
-                    facts: [v.city, v.country, v.time_zone, v.setting]
+                    facts: [v.city, v.country, v.time_zone, v.setting.to_string()]
                         .into_iter()
                         .filter(|s| !s.is_empty())
                         .collect(),
@@ -217,7 +217,7 @@ pub async fn load_directory_item(
                     "capacity",
                     v.capacity.map(|c| c.to_string()).unwrap_or_default(),
                 ),
-                ("setting", v.setting),
+                ("setting", v.setting.to_string()),
                 ("public_directions", v.public_directions),
                 ("access_notes", v.access_notes),
             ]);

@@ -33,11 +33,7 @@ pub async fn public_gathering(
     page.other_dates = crate::db::campaigns::series_siblings(&db, g)
         .await?
         .into_iter()
-        .filter(|s| {
-            s.status
-                .parse()
-                .is_ok_and(crate::domain::GatheringStatus::is_public)
-        })
+        .filter(|s| s.status.is_public())
         .map(|s| (s.slug, s.starts_local))
         .collect();
     Ok(page)

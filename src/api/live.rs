@@ -118,10 +118,7 @@ pub mod ssr {
             rows.push(LiveRow {
                 id: seg.id,
                 number: u32::try_from(i + 1).unwrap_or(0),
-                kind: seg
-                    .kind
-                    .parse()
-                    .map_err(|e| AppError::internal("stored segment kind", e))?,
+                kind: seg.kind,
                 title: title.text.to_owned(),
                 phase: item.phase,
                 planned_start: item.planned_start.naive_local(),

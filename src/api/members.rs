@@ -58,13 +58,11 @@ pub async fn load_members(org: String) -> Result<MembersPage, AppError> {
     let invitations = crate::db::members::pending_invitations(&db, o.id, Utc::now())
         .await?
         .into_iter()
-        .filter_map(|i| {
-            Some(PendingInvitation {
-                id: i.id,
-                role: i.role.parse().ok()?,
-                email: i.email,
-                expires_at: i.expires_at,
-            })
+        .map(|i| PendingInvitation {
+            id: i.id,
+            role: i.role,
+            email: i.email,
+            expires_at: i.expires_at,
         })
         .collect();
     Ok(MembersPage {
@@ -117,7 +115,7 @@ pub async fn load_invitation(token: String) -> Result<InvitationLink, AppError> 
     Ok(InvitationLink::Open(InvitationPage {
         org_name: opened.organisation.name,
         org_slug: opened.organisation.slug,
-        role: i.role.parse().map_err(|_| AppError::Internal)?,
+        role: i.role,
         email: i.email,
         invited_by: opened.invited_by,
         expires_at: i.expires_at,

@@ -38,10 +38,7 @@ pub async fn organisation_home(
         .await?
         .ok_or(AppError::NotFound)?;
     let all = queries::public_gatherings(&db, o.id).await?;
-    let mut kinds: Vec<crate::domain::GatheringKind> = all
-        .iter()
-        .filter_map(|(g, _)| g.kind.parse().ok())
-        .collect();
+    let mut kinds: Vec<crate::domain::GatheringKind> = all.iter().map(|(g, _)| g.kind).collect();
     kinds.sort_by_key(|k| {
         crate::domain::GatheringKind::ALL
             .iter()
@@ -58,7 +55,7 @@ pub async fn organisation_home(
         kind.as_deref().and_then(|k| k.parse().ok());
     let rows: Vec<_> = all
         .into_iter()
-        .filter(|(g, _)| filter_kind.is_none_or(|k| g.kind == k.as_str()))
+        .filter(|(g, _)| filter_kind.is_none_or(|k| g.kind == k))
         .filter(|(g, _)| venue.is_none_or(|id| g.venue_id == Some(id)))
         .collect();
     let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
@@ -74,11 +71,8 @@ pub async fn organisation_home(
         slug: o.slug,
         name: o.name,
         description: o.public_description,
-        upcoming: paged(
-            upcoming.into_iter().filter_map(card).collect(),
-            upcoming_page,
-        ),
-        past: paged(past.into_iter().filter_map(card).collect(), past_page),
+        upcoming: paged(upcoming.into_iter().map(card).collect(), upcoming_page),
+        past: paged(past.into_iter().map(card).collect(), past_page),
         origin: super::site_origin(),
         kinds,
         venues,
@@ -132,11 +126,8 @@ pub async fn public_venue(
         id: v.id,
         venue: crate::responses::gathering::venue_view(&v),
         time_zone: v.time_zone.clone(),
-        upcoming: paged(
-            upcoming.into_iter().filter_map(card).collect(),
-            upcoming_page,
-        ),
-        past: paged(past.into_iter().filter_map(card).collect(), past_page),
+        upcoming: paged(upcoming.into_iter().map(card).collect(), upcoming_page),
+        past: paged(past.into_iter().map(card).collect(), past_page),
         origin: super::site_origin(),
     })
 }
@@ -203,22 +194,15 @@ pub mod ssr {
     use crate::domain::content::localized;
     use crate::responses::GatheringCard;
 
-    /// A list entry for a stored gathering, titled in `lang` where translated; rows with
-    /// unknown codes are skipped and logged.
+    /// A list entry for a stored gathering, titled in `lang` where translated.
     pub fn card(
         g: gathering::Model,
         v: Option<venue::Model>,
         default_language: &str,
         lang: &str,
         texts: &[gathering_text::Model],
-    ) -> Option<GatheringCard> {
-        let (Ok(kind), Ok(status)) = (g.kind.parse(), g.status.parse()) else {
-            tracing::warn!(
-                gathering = g.id,
-                "unknown kind or status code in the database"
-            );
-            return None;
-        };
+    ) -> GatheringCard {
+        let (kind, status) = (g.kind, g.status);
         let title = localized(
             lang,
             default_language,
@@ -229,7 +213,7 @@ pub mod ssr {
                 .map(|t| (t.language.as_str(), t.title.as_str())),
         );
         let (title, title_lang) = (title.text.to_owned(), title.language.to_owned());
-        Some(GatheringCard {
+        GatheringCard {
             slug: g.slug,
             title,
             title_lang,
@@ -246,6 +230,6 @@ pub mod ssr {
                     format!("{}, {}", v.name, v.city)
                 }
             }),
-        })
+        }
     }
 }

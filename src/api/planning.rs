@@ -138,8 +138,8 @@ pub async fn load_edit_gathering(org: String, slug: String) -> Result<EditGather
     let mut values: std::collections::HashMap<String, String> = [
         ("title", g.title.clone()),
         ("slug", g.slug.clone()),
-        ("kind", g.kind.clone()),
-        ("status", g.status.clone()),
+        ("kind", g.kind.to_string()),
+        ("status", g.status.to_string()),
         (
             "venue",
             g.venue_id.map(|v| v.to_string()).unwrap_or_default(),
@@ -256,8 +256,8 @@ pub async fn load_agenda_editor(
             let Some(p) = bundle.people.get(&a.person_id) else {
                 continue;
             };
-            let mode: Option<AppearanceMode> = a.mode.parse().ok();
-            let role: Option<AppearanceRole> = a.role.parse().ok();
+            let mode = Some(a.mode);
+            let role = Some(a.role);
             if mode == Some(AppearanceMode::Online)
                 && let Some(home) = p
                     .home_time_zone
@@ -318,7 +318,7 @@ pub async fn load_agenda_editor(
         .map(|(i, (s, t))| EditorRow {
             id: s.id,
             number: u32::try_from(i + 1).unwrap_or(0),
-            kind: s.kind.parse().unwrap_or(SegmentKind::Other),
+            kind: s.kind,
             title: s.title.clone(),
             start_local: t.start.naive_local(),
             end_local: t.end.naive_local(),
@@ -327,7 +327,7 @@ pub async fn load_agenda_editor(
             minutes: t.minutes.get(),
             hard_start: t.hard,
             form: crate::domain::plan::SegmentForm {
-                kind: s.kind.clone(),
+                kind: s.kind.to_string(),
                 title: s.title.clone(),
                 duration: s
                     .duration_minutes
@@ -373,8 +373,8 @@ pub async fn load_agenda_editor(
                     Some(EditorAppearance {
                         id: a.id,
                         name: bundle.people.get(&a.person_id)?.name.clone(),
-                        role: a.role.parse().ok()?,
-                        mode: a.mode.parse().ok()?,
+                        role: a.role,
+                        mode: a.mode,
                         language: a.language.clone(),
                         interpreted_into: a.interpreted_into.clone(),
                     })
@@ -469,7 +469,7 @@ pub async fn load_agenda_editor(
         org_slug: o.slug,
         slug: g.slug,
         title: g.title,
-        status: g.status.parse().unwrap_or(GatheringStatus::Draft),
+        status: g.status,
         version: g.version,
         time_zone: g.time_zone,
         starts_local: g.starts_local,
@@ -532,7 +532,7 @@ mod ssr {
                 }
                 segments.insert(s.id, (*b, item.start, item.end));
                 for a in b.appearances.iter().filter(|a| a.segment_id == s.id) {
-                    let Ok(mode) = a.mode.parse() else { continue };
+                    let mode = a.mode;
                     slots.push(PersonSlot {
                         person_id: a.person_id.into(),
                         gathering_id: b.gathering.id.into(),

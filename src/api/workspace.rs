@@ -47,7 +47,7 @@ pub async fn load_workspace(
         let texts = queries::gathering_texts(&db, rows.iter().map(|(g, _)| g.id).collect()).await?;
         let found: Vec<GatheringCard> = rows
             .into_iter()
-            .filter_map(|(g, v)| {
+            .map(|(g, v)| {
                 super::organisations::ssr::card(g, v, &org.default_language, &lang, &texts)
             })
             .filter(|c| {

@@ -189,14 +189,14 @@ pub async fn set_membership(
     match existing {
         Some(m) => {
             let mut m: membership::ActiveModel = m.into();
-            m.role = Set(role.as_str().into());
+            m.role = Set(role);
             m.update(db).await?;
         }
         None => {
             membership::ActiveModel {
                 organisation_id: Set(organisation_id),
                 user_id: Set(user_id),
-                role: Set(role.as_str().into()),
+                role: Set(role),
                 created_at: Set(Utc::now()),
                 ..Default::default()
             }
@@ -577,7 +577,7 @@ pub async fn memberships(
         .await?;
     let mut out = Vec::new();
     for m in rows {
-        let Ok(role) = m.role.parse() else { continue };
+        let role = m.role;
         if let Some(o) = organisation::Entity::find_by_id(m.organisation_id)
             .one(db)
             .await?
@@ -600,7 +600,7 @@ pub async fn role_in(
         .filter(membership::Column::OrganisationId.eq(organisation_id))
         .one(db)
         .await?
-        .and_then(|m| m.role.parse().ok()))
+        .map(|m| m.role))
 }
 
 /// The organisation `slug` if user `user_id` is a member whose role allows `p`: the one

@@ -9,7 +9,10 @@
 //!   rather than merged.
 //! - Members and password hashes are never exported.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -330,13 +333,84 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
         .order_by_asc(gathering::Column::Id)
         .all(db)
         .await?;
-    let mut out = Vec::new();
-    for g in gatherings {
-        let texts = gathering_text::Entity::find()
-            .filter(gathering_text::Column::GatheringId.eq(g.id))
+    // Everything under the gatherings in one query per table (not one per gathering or
+    // segment), each in the document's order, then grouped by what it belongs to.
+    let of_org = || {
+        Query::select()
+            .column(gathering::Column::Id)
+            .from(gathering::Entity)
+            .and_where(gathering::Column::OrganisationId.eq(o.id))
+            .to_owned()
+    };
+    let segments_of_org = || {
+        Query::select()
+            .column(segment::Column::Id)
+            .from(segment::Entity)
+            .and_where(segment::Column::GatheringId.in_subquery(of_org()))
+            .to_owned()
+    };
+    let statements_of_org = || {
+        Query::select()
+            .column(statement::Column::Id)
+            .from(statement::Entity)
+            .and_where(statement::Column::GatheringId.in_subquery(of_org()))
+            .to_owned()
+    };
+    let mut gathering_texts = grouped(
+        gathering_text::Entity::find()
+            .filter(gathering_text::Column::GatheringId.in_subquery(of_org()))
             .order_by_asc(gathering_text::Column::Language)
             .all(db)
-            .await?
+            .await?,
+        |t| t.gathering_id,
+    );
+    let mut statements = grouped(
+        statement::Entity::find()
+            .filter(statement::Column::GatheringId.in_subquery(of_org()))
+            .order_by_asc(statement::Column::Id)
+            .all(db)
+            .await?,
+        |s| s.gathering_id,
+    );
+    let mut statement_texts = grouped(
+        statement_text::Entity::find()
+            .filter(statement_text::Column::StatementId.in_subquery(statements_of_org()))
+            .order_by_asc(statement_text::Column::Language)
+            .all(db)
+            .await?,
+        |t| t.statement_id,
+    );
+    let mut segments = grouped(
+        segment::Entity::find()
+            .filter(segment::Column::GatheringId.in_subquery(of_org()))
+            .order_by_asc(segment::Column::Position)
+            .order_by_asc(segment::Column::Id)
+            .all(db)
+            .await?,
+        |s| s.gathering_id,
+    );
+    let mut segment_texts = grouped(
+        segment_text::Entity::find()
+            .filter(segment_text::Column::SegmentId.in_subquery(segments_of_org()))
+            .order_by_asc(segment_text::Column::Language)
+            .all(db)
+            .await?,
+        |t| t.segment_id,
+    );
+    let mut appearances = grouped(
+        appearance::Entity::find()
+            .filter(appearance::Column::SegmentId.in_subquery(segments_of_org()))
+            .order_by_asc(appearance::Column::Position)
+            .order_by_asc(appearance::Column::Id)
+            .all(db)
+            .await?,
+        |a| a.segment_id,
+    );
+    let mut out = Vec::new();
+    for g in gatherings {
+        let texts = gathering_texts
+            .remove(&g.id)
+            .unwrap_or_default()
             .into_iter()
             .map(|t| Text {
                 language: t.language,
@@ -344,19 +418,13 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 text: t.public_description,
             })
             .collect();
-        let statements = statement::Entity::find()
-            .filter(statement::Column::GatheringId.eq(g.id))
-            .order_by_asc(statement::Column::Id)
-            .all(db)
-            .await?;
+        let statements = statements.remove(&g.id).unwrap_or_default();
         let statement_ids: Vec<i32> = statements.iter().map(|s| s.id).collect();
         let mut statements_out = Vec::new();
         for s in &statements {
-            let texts = statement_text::Entity::find()
-                .filter(statement_text::Column::StatementId.eq(s.id))
-                .order_by_asc(statement_text::Column::Language)
-                .all(db)
-                .await?
+            let texts = statement_texts
+                .remove(&s.id)
+                .unwrap_or_default()
                 .into_iter()
                 .map(|t| Text {
                     language: t.language,
@@ -376,19 +444,11 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 texts,
             });
         }
-        let segments = segment::Entity::find()
-            .filter(segment::Column::GatheringId.eq(g.id))
-            .order_by_asc(segment::Column::Position)
-            .order_by_asc(segment::Column::Id)
-            .all(db)
-            .await?;
         let mut segments_out = Vec::new();
-        for s in segments {
-            let texts = segment_text::Entity::find()
-                .filter(segment_text::Column::SegmentId.eq(s.id))
-                .order_by_asc(segment_text::Column::Language)
-                .all(db)
-                .await?
+        for s in segments.remove(&g.id).unwrap_or_default() {
+            let texts = segment_texts
+                .remove(&s.id)
+                .unwrap_or_default()
                 .into_iter()
                 .map(|t| Text {
                     language: t.language,
@@ -396,36 +456,22 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                     text: String::new(),
                 })
                 .collect();
-            let appearances = appearance::Entity::find()
-                .filter(appearance::Column::SegmentId.eq(s.id))
-                .order_by_asc(appearance::Column::Position)
-                .order_by_asc(appearance::Column::Id)
-                .all(db)
-                .await?
+            let appearances = appearances
+                .remove(&s.id)
+                .unwrap_or_default()
                 .into_iter()
-                .map(|a| {
-                    Ok(Appearance {
-                        person: key("person", &person_ids, a.person_id).unwrap_or_default(),
-                        role: a
-                            .role
-                            .parse()
-                            .map_err(|e| AppError::internal("stored role", e))?,
-                        mode: a
-                            .mode
-                            .parse()
-                            .map_err(|e| AppError::internal("stored mode", e))?,
-                        language: a.language,
-                        interpreted_into: a.interpreted_into,
-                        online_link: a.online_link,
-                    })
+                .map(|a| Appearance {
+                    person: key("person", &person_ids, a.person_id).unwrap_or_default(),
+                    role: a.role,
+                    mode: a.mode,
+                    language: a.language,
+                    interpreted_into: a.interpreted_into,
+                    online_link: a.online_link,
                 })
-                .collect::<Result<Vec<_>, AppError>>()?;
+                .collect();
             segments_out.push(Segment {
                 uid: s.uid.clone(),
-                kind: s
-                    .kind
-                    .parse()
-                    .map_err(|e| AppError::internal("stored kind", e))?,
+                kind: s.kind,
                 title: s.title,
                 duration_minutes: s.duration_minutes,
                 hard_start_local: s.hard_start_local,
@@ -445,19 +491,13 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
         out.push(Gathering {
             uid: g.uid,
             slug: g.slug,
-            kind: g
-                .kind
-                .parse()
-                .map_err(|e| AppError::internal("stored kind", e))?,
+            kind: g.kind,
             title: g.title,
             venue: g.venue_id.and_then(|id| key("venue", &venue_ids, id)),
             time_zone: g.time_zone,
             starts_local: g.starts_local,
             ends_local: g.ends_local,
-            status: g
-                .status
-                .parse()
-                .map_err(|e| AppError::internal("stored status", e))?,
+            status: g.status,
             public_description: g.public_description,
             internal_notes: g.internal_notes,
             expected_attendance: g.expected_attendance,
@@ -500,7 +540,7 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 latitude: v.latitude,
                 longitude: v.longitude,
                 capacity: v.capacity,
-                setting: v.setting.parse().unwrap_or(VenueSetting::Indoor),
+                setting: v.setting,
                 public_directions: v.public_directions,
                 access_notes: v.access_notes,
                 archived: v.archived,
@@ -575,6 +615,15 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             })
             .collect(),
     })
+}
+
+/// Rows grouped by what they belong to, each group in the rows' order.
+fn grouped<T>(rows: Vec<T>, owner: impl Fn(&T) -> i32) -> HashMap<i32, Vec<T>> {
+    let mut groups: HashMap<i32, Vec<T>> = HashMap::new();
+    for row in rows {
+        groups.entry(owner(&row)).or_default().push(row);
+    }
+    groups
 }
 
 /// Reads a document, reporting the path of the first bad field.
@@ -654,7 +703,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             latitude: Set(v.latitude),
             longitude: Set(v.longitude),
             capacity: Set(v.capacity),
-            setting: Set(v.setting.as_str().into()),
+            setting: Set(v.setting),
             public_directions: Set(v.public_directions.clone()),
             access_notes: Set(v.access_notes.clone()),
             archived: Set(v.archived),
@@ -833,7 +882,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             campaign_id: Set(campaign_id),
             series_id: Set(series_id),
             organisation_id: Set(org.id),
-            kind: Set(g.kind.as_str().into()),
+            kind: Set(g.kind),
             title: Set(g.title.clone()),
             slug: Set(g.slug.clone()),
             venue_id: Set(venue_id),
@@ -842,7 +891,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             ends_local: Set(g.ends_local),
             starts_at: Set(start.with_timezone(&Utc)),
             ends_at: Set(end.with_timezone(&Utc)),
-            status: Set(g.status.as_str().into()),
+            status: Set(g.status),
             public_description: Set(g.public_description.clone()),
             internal_notes: Set(g.internal_notes.clone()),
             expected_attendance: Set(g.expected_attendance),
@@ -931,7 +980,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             let sm = segment::ActiveModel {
                 gathering_id: Set(gm.id),
                 position: Set(si as i32 + 1),
-                kind: Set(s.kind.as_str().into()),
+                kind: Set(s.kind),
                 title: Set(s.title.clone()),
                 duration_minutes: Set(s.duration_minutes),
                 hard_start_local: Set(s.hard_start_local),
@@ -968,8 +1017,8 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                     segment_id: Set(sm.id),
                     person_id: Set(person_id),
                     position: Set(ai as i32),
-                    role: Set(a.role.as_str().into()),
-                    mode: Set(a.mode.as_str().into()),
+                    role: Set(a.role),
+                    mode: Set(a.mode),
                     language: Set(a.language.clone()),
                     interpreted_into: Set(a.interpreted_into.clone()),
                     online_link: Set(a.online_link.clone()),

@@ -54,7 +54,7 @@ pub async fn members(
                 user_id: u.id,
                 name: u.display_name.clone(),
                 email: u.email.clone(),
-                role: m.role.parse().ok()?,
+                role: m.role,
                 since: m.created_at,
             })
         })
@@ -106,7 +106,7 @@ pub async fn invite(
     let m = invitation::ActiveModel {
         organisation_id: Set(organisation_id),
         email: Set(email.clone()),
-        role: Set(role.as_str().into()),
+        role: Set(role),
         token_hash: Set(token_id(&token)),
         created_by: Set(Some(by)),
         created_at: Set(now),
@@ -198,7 +198,7 @@ pub async fn change_role(
     let role = role_of("role", role)?;
     let txn = super::begin_write(db).await?;
     let m = membership_of(&txn, organisation_id, user_id).await?;
-    if m.role == MemberRole::Owner.as_str()
+    if m.role == MemberRole::Owner
         && role != MemberRole::Owner
         && owners(&txn, organisation_id).await? <= 1
     {
@@ -219,7 +219,7 @@ pub async fn remove(
 ) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
     let m = membership_of(&txn, organisation_id, user_id).await?;
-    if m.role == MemberRole::Owner.as_str() && owners(&txn, organisation_id).await? <= 1 {
+    if m.role == MemberRole::Owner && owners(&txn, organisation_id).await? <= 1 {
         return Err(AppError::Conflict(LAST_OWNER.into()));
     }
     m.delete(&txn).await?;
@@ -332,11 +332,7 @@ pub async fn accept(
 ) -> Result<(app_user::Model, organisation::Model), AppError> {
     let txn = super::begin_write(db).await?;
     let opened = open(&txn, token, now).await?.map_err(unusable_error)?;
-    let role: MemberRole = opened
-        .invitation
-        .role
-        .parse()
-        .map_err(|_| AppError::Internal)?;
+    let role: MemberRole = opened.invitation.role;
     let user = match (user, account) {
         (Some(u), _) => u.clone(),
         (None, Some(a)) => {

@@ -59,7 +59,7 @@ pub async fn create_gathering(
     let languages: Vec<&str> = plan.languages.iter().map(|l| l.as_str()).collect();
     let model = gathering::ActiveModel {
         organisation_id: Set(org.id),
-        kind: Set(plan.kind.as_str().into()),
+        kind: Set(plan.kind),
         title: Set(plan.title.as_str().into()),
         slug: Set(plan.slug.as_str().into()),
         venue_id: Set(venue_id),
@@ -68,7 +68,7 @@ pub async fn create_gathering(
         ends_local: Set(plan.ends_local),
         starts_at: Set(plan.span.start.with_timezone(&Utc)),
         ends_at: Set(plan.span.end.with_timezone(&Utc)),
-        status: Set(plan.status.as_str().into()),
+        status: Set(plan.status),
         public_description: Set(plan.public_description),
         internal_notes: Set(plan.internal_notes),
         expected_attendance: Set(plan.expected_attendance.map(|n| n as i32)),
@@ -207,7 +207,6 @@ pub(crate) async fn follow_venue_zone(
     venue_id: i32,
     zone: &TimeZoneName,
 ) -> Result<(), AppError> {
-    use crate::domain::GatheringStatus;
     use crate::domain::time::LocalSpan;
     let gatherings = gathering::Entity::find()
         .filter(gathering::Column::VenueId.eq(venue_id))
@@ -228,10 +227,7 @@ pub(crate) async fn follow_venue_zone(
         })?;
         let day = g.starts_local.date();
         move_fixed_starts(db, g.id, day, day, zone.tz(), "time_zone").await?;
-        let published = g
-            .status
-            .parse::<GatheringStatus>()
-            .is_ok_and(GatheringStatus::is_public);
+        let published = g.status.is_public();
         let mut m: gathering::ActiveModel = g.clone().into();
         m.time_zone = Set(zone.as_str().into());
         m.starts_at = Set(span.start.with_timezone(&Utc));
@@ -303,7 +299,7 @@ pub async fn add_segment_at(
     let model = segment::ActiveModel {
         gathering_id: Set(g.id),
         position: Set(last + 1),
-        kind: Set(plan.kind.as_str().into()),
+        kind: Set(plan.kind),
         title: Set(plan.title.as_str().into()),
         duration_minutes: Set(plan.duration.map(|m| m.get() as i32)),
         hard_start_local: Set(fixed_start(&g, plan.hard_start)?),
@@ -612,10 +608,10 @@ pub async fn update_gathering(
         || g.ends_local != plan.ends_local
         || g.time_zone != zone.as_str()
         || g.venue_id != venue_id
-        || g.status != plan.status.as_str();
+        || g.status != plan.status;
     let languages: Vec<&str> = plan.languages.iter().map(|l| l.as_str()).collect();
     let mut m: gathering::ActiveModel = g.clone().into();
-    m.kind = Set(plan.kind.as_str().into());
+    m.kind = Set(plan.kind);
     m.title = Set(plan.title.as_str().into());
     m.slug = Set(plan.slug.as_str().into());
     m.venue_id = Set(venue_id);
@@ -624,7 +620,7 @@ pub async fn update_gathering(
     m.ends_local = Set(plan.ends_local);
     m.starts_at = Set(plan.span.start.with_timezone(&Utc));
     m.ends_at = Set(plan.span.end.with_timezone(&Utc));
-    m.status = Set(plan.status.as_str().into());
+    m.status = Set(plan.status);
     m.public_description = Set(plan.public_description);
     m.internal_notes = Set(plan.internal_notes);
     m.expected_attendance = Set(plan.expected_attendance.map(|n| n as i32));
@@ -670,7 +666,7 @@ pub async fn update_segment(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut m: segment::ActiveModel = s.into();
-    m.kind = Set(plan.kind.as_str().into());
+    m.kind = Set(plan.kind);
     m.title = Set(plan.title.as_str().into());
     m.duration_minutes = Set(plan.duration.map(|d| d.get() as i32));
     m.hard_start_local = Set(fixed_start(&g, plan.hard_start)?);
@@ -752,8 +748,8 @@ pub fn gathering_form(
     GatheringForm {
         title: g.title.clone(),
         slug: g.slug.clone(),
-        kind: g.kind.clone(),
-        status: g.status.clone(),
+        kind: g.kind.to_string(),
+        status: g.status.to_string(),
         date: day.format("%Y-%m-%d").to_string(),
         starts: starts_local.format("%H:%M").to_string(),
         ends: ends_local.format("%H:%M").to_string(),
@@ -863,7 +859,7 @@ pub async fn copy_gathering(
         let new = segment::ActiveModel {
             gathering_id: Set(copy.id),
             position: Set(s.position),
-            kind: Set(s.kind.clone()),
+            kind: Set(s.kind),
             title: Set(s.title.clone()),
             duration_minutes: Set(s.duration_minutes),
             hard_start_local: Set(s.hard_start_local.map(|t| t + shift)),
@@ -896,8 +892,8 @@ pub async fn copy_gathering(
             segment_id: Set(segments[&a.segment_id]),
             person_id: Set(a.person_id),
             position: Set(a.position),
-            role: Set(a.role.clone()),
-            mode: Set(a.mode.clone()),
+            role: Set(a.role),
+            mode: Set(a.mode),
             language: Set(a.language.clone()),
             interpreted_into: Set(a.interpreted_into.clone()),
             online_link: Set(a.online_link.clone()),

@@ -363,12 +363,15 @@ impl fmt::Display for LanguageTag {
     }
 }
 
-/// Declares a closed vocabulary stored as a short snake_case string.
+/// Declares a closed vocabulary stored as a short snake_case string. On the server it is
+/// also a column type: a row is read into the vocabulary once, and a stored code outside
+/// it fails the read loudly instead of dropping the row.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "ssr", derive(schemars::JsonSchema, sea_orm::DeriveValueType))]
+        #[cfg_attr(feature = "ssr", sea_orm(value_type = "String"))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 

@@ -9,7 +9,6 @@ use sea_orm::DatabaseConnection;
 use super::{FeedRequest, ICS, error_response};
 use crate::db::entities::{gathering, organisation};
 use crate::db::queries::{self, GatheringBundle};
-use crate::domain::GatheringStatus;
 use crate::domain::ical::{Feed, FeedEvent, render};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -158,11 +157,7 @@ async fn select(
     selection: &Selection,
     lang: Lang,
 ) -> Result<(Vec<GatheringBundle>, String, String), AppError> {
-    let public = |g: &gathering::Model| {
-        g.status
-            .parse::<GatheringStatus>()
-            .is_ok_and(GatheringStatus::is_public)
-    };
+    let public = |g: &gathering::Model| g.status.is_public();
     let name = org.name.clone();
     let description = org.public_description.clone();
     let (rows, name, description) = match selection {

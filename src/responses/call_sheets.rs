@@ -131,12 +131,10 @@ mod build {
                     .appearances
                     .iter()
                     .filter(|a| a.segment_id == seg.id)
-                    .filter_map(|a| {
-                        Some(CallAppearance {
-                            person_id: i64::from(a.person_id),
-                            role: a.role.parse().ok()?,
-                            mode: a.mode.parse().ok()?,
-                        })
+                    .map(|a| CallAppearance {
+                        person_id: i64::from(a.person_id),
+                        role: a.role,
+                        mode: a.mode,
                     })
                     .collect(),
             })

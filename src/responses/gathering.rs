@@ -55,10 +55,7 @@ pub fn venue_view(v: &crate::db::entities::venue::Model) -> VenueView {
         address: v.address.clone(),
         city: v.city.clone(),
         country: v.country.clone(),
-        setting: v
-            .setting
-            .parse()
-            .unwrap_or(crate::domain::VenueSetting::Indoor),
+        setting: v.setting,
         directions: v.public_directions.clone(),
         map_url: v.latitude.zip(v.longitude).map(|(lat, lon)| {
             format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
@@ -163,10 +160,7 @@ pub fn public_view(
 ) -> Result<GatheringPage, AppError> {
     let g = &bundle.gathering;
     let default = org.default_language.as_str();
-    let status: GatheringStatus = g
-        .status
-        .parse()
-        .map_err(|e| AppError::internal("stored status", e))?;
+    let status: GatheringStatus = g.status;
     if !status.is_public() {
         return Err(AppError::NotFound);
     }
@@ -198,8 +192,8 @@ pub fn public_view(
                 Some(AppearanceView {
                     name: person.listed_publicly.then(|| person.name.clone()),
                     person_id: person.listed_publicly.then_some(person.id),
-                    role: a.role.parse().ok()?,
-                    mode: a.mode.parse().ok()?,
+                    role: a.role,
+                    mode: a.mode,
                     language: a.language.clone(),
                     interpreted_into: split_list(&a.interpreted_into),
                 })
@@ -209,10 +203,7 @@ pub fn public_view(
         segments.push(SegmentView {
             uid: seg.uid.clone(),
             number,
-            kind: seg
-                .kind
-                .parse()
-                .map_err(|e| AppError::internal("stored segment kind", e))?,
+            kind: seg.kind,
             title: title.text.to_owned(),
             title_lang: title.language.to_owned(),
             start_local: t.start.naive_local(),
@@ -252,10 +243,7 @@ pub fn public_view(
         slug: g.slug.clone(),
         title: title.text.to_owned(),
         title_lang: title.language.to_owned(),
-        kind: g
-            .kind
-            .parse()
-            .map_err(|e| AppError::internal("stored kind", e))?,
+        kind: g.kind,
         status,
         time_zone: g.time_zone.clone(),
         starts_local: g.starts_local,

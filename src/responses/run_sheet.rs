@@ -178,8 +178,8 @@ mod build {
                 .filter(|a| a.segment_id == seg.id)
                 .filter_map(|a| {
                     let p = bundle.people.get(&a.person_id)?;
-                    let role: AppearanceRole = a.role.parse().ok()?;
-                    let mode: AppearanceMode = a.mode.parse().ok()?;
+                    let role: AppearanceRole = a.role;
+                    let mode: AppearanceMode = a.mode;
                     if role == AppearanceRole::Host && !hosts.contains(&p.name) {
                         hosts.push(p.name.clone());
                     }
@@ -215,10 +215,7 @@ mod build {
             rows.push(RunRow {
                 uid: seg.uid.clone(),
                 number: u32::try_from(i + 1).unwrap_or(0),
-                kind: seg
-                    .kind
-                    .parse()
-                    .map_err(|e| AppError::internal("stored segment kind", e))?,
+                kind: seg.kind,
                 title: title.text.to_owned(),
                 start_local: t.start.naive_local(),
                 end_local: t.end.naive_local(),
@@ -259,14 +256,8 @@ mod build {
             org_name: org.name.clone(),
             slug: g.slug.clone(),
             title: title.text.to_owned(),
-            kind: g
-                .kind
-                .parse()
-                .map_err(|e| AppError::internal("stored kind", e))?,
-            status: g
-                .status
-                .parse()
-                .map_err(|e| AppError::internal("stored status", e))?,
+            kind: g.kind,
+            status: g.status,
             time_zone: g.time_zone.clone(),
             starts_local: g.starts_local,
             ends_local: g.ends_local,

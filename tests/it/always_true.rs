@@ -401,7 +401,7 @@ async fn a_venues_corrected_zone_moves_its_gatherings_keeping_their_wall_clock()
         latitude: v.latitude.map(|l| l.to_string()).unwrap_or_default(),
         longitude: v.longitude.map(|l| l.to_string()).unwrap_or_default(),
         capacity: v.capacity.map(|c| c.to_string()).unwrap_or_default(),
-        setting: v.setting.clone(),
+        setting: v.setting.to_string(),
         public_directions: v.public_directions.clone(),
         access_notes: v.access_notes.clone(),
     };

@@ -25,9 +25,9 @@ async fn venue_in(app: &App, city: &str, name_has: &str) -> i32 {
 
 async fn publish_all(app: &App) {
     for g in gathering::Entity::find().all(&app.db).await.unwrap() {
-        if g.status == "draft" {
+        if g.status == convene::domain::GatheringStatus::Draft {
             let mut m: gathering::ActiveModel = g.into();
-            m.status = Set("published".into());
+            m.status = Set(convene::domain::GatheringStatus::Published);
             m.update(&app.db).await.unwrap();
         }
     }

@@ -144,7 +144,7 @@ async fn foreign_key_violation_is_a_clear_conflict(conn: &DatabaseConnection) {
     let result = segment::ActiveModel {
         gathering_id: Set(987_654),
         position: Set(1),
-        kind: Set("speech".into()),
+        kind: Set(convene::domain::SegmentKind::Speech),
         title: Set("Orphan".into()),
         duration_minutes: Set(Some(5)),
         hard_start_local: Set(None),
@@ -318,10 +318,47 @@ async fn create_and_read_a_gathering(conn: &DatabaseConnection) {
     );
 }
 
+/// A stored code outside its vocabulary (a segment kind written by hand, or by a newer
+/// version rolled back) fails the read loudly: the gathering is not shown with the
+/// segment silently missing, and nothing of the database reaches the page.
+async fn an_unknown_stored_code_fails_the_read_instead_of_dropping_the_row(
+    conn: &DatabaseConnection,
+) {
+    conn.execute_unprepared(
+        "UPDATE segment SET kind = 'juggling' WHERE id = \
+         (SELECT MIN(s.id) FROM segment s JOIN gathering g ON g.id = s.gathering_id \
+          WHERE g.slug = 'tirana-park-2023')",
+    )
+    .await
+    .unwrap();
+    let org = queries::organisation_by_slug(conn, demo::DEMO_ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    let read = queries::gathering_bundle(conn, org.id, "tirana-park-2023").await;
+    assert!(
+        read.is_err(),
+        "the bundle is not read with a segment left out"
+    );
+    let app = crate::common::App::on(conn.clone());
+    let (status, page) = app
+        .get("/o/families-association/tirana-park-2023", None)
+        .await;
+    assert_eq!(status, axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        !page.contains("juggling") && !page.contains("segment"),
+        "{page}"
+    );
+    conn.execute_unprepared("UPDATE segment SET kind = 'speech' WHERE kind = 'juggling'")
+        .await
+        .unwrap();
+}
+
 async fn suite(conn: DatabaseConnection) {
     migrations_go_up_down_and_up_again(&conn).await;
     demo_gathering_reads_back_with_its_agenda(&conn).await;
     foreign_key_violation_is_a_clear_conflict(&conn).await;
+    an_unknown_stored_code_fails_the_read_instead_of_dropping_the_row(&conn).await;
     create_and_read_a_gathering(&conn).await;
     db::migrate_down(&conn)
         .await

@@ -10,8 +10,8 @@ pub struct Model {
     pub segment_id: i32,
     pub person_id: i32,
     pub position: i32,
-    pub role: String,
-    pub mode: String,
+    pub role: crate::domain::AppearanceRole,
+    pub mode: crate::domain::AppearanceMode,
     pub language: Option<String>,
     pub interpreted_into: String,
     /// Internal: the call link of an online speaker.

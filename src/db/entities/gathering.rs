@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub organisation_id: i32,
-    pub kind: String,
+    pub kind: crate::domain::GatheringKind,
     pub title: String,
     pub slug: String,
     pub venue_id: Option<i32>,
@@ -17,7 +17,7 @@ pub struct Model {
     pub ends_local: DateTime,
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,
-    pub status: String,
+    pub status: crate::domain::GatheringStatus,
     pub public_description: String,
     /// Internal: never on a public page or feed.
     pub internal_notes: String,

@@ -10,7 +10,7 @@ pub struct Model {
     pub organisation_id: i32,
     /// Whom the owner meant it for (the account made with it may use another address).
     pub email: String,
-    pub role: String,
+    pub role: crate::domain::MemberRole,
     /// SHA-256 (hex) of the token in the link.
     pub token_hash: String,
     pub created_by: Option<i32>,

@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i32,
     pub organisation_id: i32,
     pub user_id: i32,
-    pub role: String,
+    pub role: crate::domain::MemberRole,
     pub created_at: DateTimeUtc,
 }
 

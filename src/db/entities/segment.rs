@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i32,
     pub gathering_id: i32,
     pub position: i32,
-    pub kind: String,
+    pub kind: crate::domain::SegmentKind,
     pub title: String,
     pub duration_minutes: Option<i32>,
     pub hard_start_local: Option<DateTime>,

@@ -16,7 +16,7 @@ pub struct Model {
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub capacity: Option<i32>,
-    pub setting: String,
+    pub setting: crate::domain::VenueSetting,
     pub public_directions: String,
     /// Internal: never on a public page or feed.
     pub access_notes: String,

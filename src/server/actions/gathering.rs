@@ -88,7 +88,7 @@ pub async fn edit_gathering(
                     &gathering_form(&v),
                 )
                 .await?;
-                m.commit(txn, "gathering.update", &saved.slug, &saved.status)
+                m.commit(txn, "gathering.update", &saved.slug, saved.status.as_str())
                     .await?;
                 state.live.announce(saved.id).await;
                 Ok(format!("/manage/o/{}/{}/agenda", o.slug, saved.slug))
