@@ -146,6 +146,7 @@ pub async fn create_user(
     email: &str,
     display_name: &str,
     password: &str,
+    now: DateTime<Utc>,
 ) -> Result<app_user::Model, AppError> {
     let email = parse_email(email)?;
     let name = Title::parse("display_name", display_name)?;
@@ -164,12 +165,12 @@ pub async fn create_user(
         email: Set(email),
         display_name: Set(name.as_str().to_owned()),
         password_hash: Set(hash_password(password).await?),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    audit(db, None, Some(user.id), "user.create", &user.email, "").await?;
+    audit(db, None, Some(user.id), "user.create", &user.email, "", now).await?;
     Ok(user)
 }
 
@@ -180,6 +181,7 @@ pub async fn set_membership(
     user_id: i32,
     role: MemberRole,
     by: Option<i32>,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let existing = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(organisation_id))
@@ -197,7 +199,7 @@ pub async fn set_membership(
                 organisation_id: Set(organisation_id),
                 user_id: Set(user_id),
                 role: Set(role),
-                created_at: Set(Utc::now()),
+                created_at: Set(now),
                 ..Default::default()
             }
             .insert(db)
@@ -211,6 +213,7 @@ pub async fn set_membership(
         "membership.set",
         &format!("user {user_id}"),
         role.as_str(),
+        now,
     )
     .await
 }
@@ -307,6 +310,7 @@ pub async fn sign_in(
         "session.sign_in",
         &user.email,
         address,
+        now,
     )
     .await?;
     Ok(Ok(NewSession { token, user }))
@@ -426,6 +430,7 @@ pub async fn change_password(
     current: &str,
     new: &str,
     again: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     if !verify_password(&user.password_hash, current).await {
         return Err(
@@ -436,7 +441,7 @@ pub async fn change_password(
     if new != again {
         return Err(ValidationError::new("new_password_again", "The two passwords differ.").into());
     }
-    replace_password(db, user, new, Some(keep), "user.password").await
+    replace_password(db, user, new, Some(keep), "user.password", now).await
 }
 
 /// Sets a new password for the account `email` without the old one (an operator, on the
@@ -445,6 +450,7 @@ pub async fn reset_password(
     db: &DatabaseConnection,
     email: &str,
     new: &str,
+    now: DateTime<Utc>,
 ) -> Result<app_user::Model, AppError> {
     let email = parse_email(email)?;
     check_new_password(new)?;
@@ -455,7 +461,7 @@ pub async fn reset_password(
     else {
         return Err(ValidationError::new("email", "No account has this e-mail address.").into());
     };
-    replace_password(db, &user, new, None, "user.password_reset").await?;
+    replace_password(db, &user, new, None, "user.password_reset", now).await?;
     Ok(user)
 }
 
@@ -468,11 +474,12 @@ async fn replace_password(
     new: &str,
     keep: Option<&str>,
     action: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let hash = hash_password(new).await?;
     let txn = super::begin_write(db).await?;
     store_password(&txn, user.id, hash, keep).await?;
-    audit(&txn, None, Some(user.id), action, &user.email, "").await?;
+    audit(&txn, None, Some(user.id), action, &user.email, "", now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -510,7 +517,11 @@ async fn end_sessions(
 }
 
 /// Signs a user out of every browser, this one included.
-pub async fn sign_out_everywhere(db: &DatabaseConnection, user_id: i32) -> Result<(), AppError> {
+pub async fn sign_out_everywhere(
+    db: &DatabaseConnection,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
     end_sessions(&txn, user_id, None).await?;
     audit(
@@ -520,6 +531,7 @@ pub async fn sign_out_everywhere(db: &DatabaseConnection, user_id: i32) -> Resul
         "session.sign_out_everywhere",
         "",
         "",
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -558,10 +570,14 @@ pub async fn prune(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), Ap
 }
 
 /// Closes a session.
-pub async fn sign_out(db: &DatabaseConnection, token: &str) -> Result<(), AppError> {
+pub async fn sign_out(
+    db: &DatabaseConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     if let Some(s) = session::Entity::find_by_id(token_id(token)).one(db).await? {
         session::Entity::delete_by_id(s.id).exec(db).await?;
-        audit(db, None, Some(s.user_id), "session.sign_out", "", "").await?;
+        audit(db, None, Some(s.user_id), "session.sign_out", "", "", now).await?;
     }
     Ok(())
 }
@@ -632,11 +648,12 @@ pub async fn audit(
     action: &str,
     subject: &str,
     detail: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     audit_entry::ActiveModel {
         organisation_id: Set(organisation_id),
         user_id: Set(user_id),
-        at: Set(Utc::now()),
+        at: Set(now),
         action: Set(action.into()),
         subject: Set(subject.chars().take(200).collect()),
         detail: Set(detail.chars().take(2000).collect()),
@@ -781,6 +798,7 @@ pub struct SetupForm {
 pub async fn first_owner(
     db: &DatabaseConnection,
     form: &SetupForm,
+    now: DateTime<Utc>,
 ) -> Result<(app_user::Model, organisation::Model), AppError> {
     let txn = super::begin_write(db).await?;
     // Two posts at once must not both find no account. SQLite's write transaction is
@@ -817,7 +835,7 @@ pub async fn first_owner(
             name: Set(name.as_str().to_owned()),
             default_language: Set("en".into()),
             public_description: Set(String::new()),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(&txn)
@@ -829,8 +847,8 @@ pub async fn first_owner(
             .await?
             .ok_or_else(|| ValidationError::new("organisation", "Choose an organisation."))?
     };
-    let user = create_user(&txn, &form.email, &form.display_name, &form.password).await?;
-    set_membership(&txn, org.id, user.id, MemberRole::Owner, Some(user.id)).await?;
+    let user = create_user(&txn, &form.email, &form.display_name, &form.password, now).await?;
+    set_membership(&txn, org.id, user.id, MemberRole::Owner, Some(user.id), now).await?;
     audit(
         &txn,
         Some(org.id),
@@ -838,6 +856,7 @@ pub async fn first_owner(
         "setup.first_owner",
         &user.email,
         &org.slug,
+        now,
     )
     .await?;
     txn.commit().await?;

@@ -3,7 +3,7 @@
 //! a draft gathering of its own: its agenda, status and history are its own, and
 //! changing one never rewrites the others.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -38,6 +38,7 @@ pub async fn create_campaign(
     by: i32,
     source_slug: &str,
     form: &CampaignForm,
+    now: DateTime<Utc>,
 ) -> Result<(campaign::Model, Vec<gathering::Model>), AppError> {
     let title = Title::parse("campaign_title", &form.title)?;
     let slug = if form.slug.trim().is_empty() {
@@ -89,7 +90,6 @@ pub async fn create_campaign(
         .time_zone
         .parse()
         .map_err(|_| AppError::internal("stored time zone", &g.time_zone))?;
-    let now = Utc::now();
     let c = campaign::ActiveModel {
         organisation_id: Set(organisation_id),
         slug: Set(slug.as_str().to_owned()),
@@ -137,7 +137,7 @@ pub async fn create_campaign(
                 .as_str()
                 .to_owned(),
         };
-        let copy = copy_gathering(&txn, organisation_id, &source, &target)
+        let copy = copy_gathering(&txn, organisation_id, &source, &target, now)
             .await
             .map_err(|e| match e {
                 AppError::Validation { message, .. } => {
@@ -155,6 +155,7 @@ pub async fn create_campaign(
         "campaign.create",
         &c.slug,
         &format!("{} gatherings", copies.len() + 1),
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -187,11 +188,9 @@ pub async fn repeat(
     organisation_id: i32,
     by: i32,
     source_slug: &str,
-    every: &str,
-    count: &str,
-    dates: &str,
+    rule: &Repeat,
+    now: DateTime<Utc>,
 ) -> Result<Vec<gathering::Model>, AppError> {
-    let rule = Repeat::parse(every, count, dates)?;
     let txn = super::begin_write(db).await?;
     let source = queries::gathering_bundle(&txn, organisation_id, source_slug)
         .await?
@@ -203,7 +202,7 @@ pub async fn repeat(
             let s = series::ActiveModel {
                 organisation_id: Set(organisation_id),
                 title: Set(g.title.clone()),
-                created_at: Set(Utc::now()),
+                created_at: Set(now),
                 ..Default::default()
             }
             .insert(&txn)
@@ -214,7 +213,7 @@ pub async fn repeat(
     };
     let mut made = Vec::new();
     for day in rule.dates(g.starts_local.date()) {
-        let copy = occurrence(&txn, organisation_id, &source, day).await?;
+        let copy = occurrence(&txn, organisation_id, &source, day, now).await?;
         join(&txn, &[copy.id], None, Some(series_id)).await?;
         made.push(copy);
     }
@@ -225,6 +224,7 @@ pub async fn repeat(
         "series.repeat",
         &g.slug,
         &format!("{} occurrences", made.len()),
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -236,6 +236,7 @@ async fn occurrence(
     organisation_id: i32,
     source: &GatheringBundle,
     day: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<gathering::Model, AppError> {
     let g = &source.gathering;
     let base = g
@@ -254,7 +255,7 @@ async fn occurrence(
         title: g.title.clone(),
         slug: Slug::suggest(&format!("{base} {day}")).as_str().to_owned(),
     };
-    copy_gathering(txn, organisation_id, source, &target)
+    copy_gathering(txn, organisation_id, source, &target, now)
         .await
         .map_err(|e| match e {
             AppError::Validation { message, .. } => {

@@ -1,7 +1,7 @@
 //! The monthly digest's stored part: its number, the editorial note and whether it is
 //! published. What it lists is read from the gatherings of the month.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -74,6 +74,7 @@ pub async fn save(
     by: i32,
     month: Month,
     form: &DigestForm,
+    now: DateTime<Utc>,
 ) -> Result<digest::Model, AppError> {
     let number = match form
         .number
@@ -90,7 +91,6 @@ pub async fn save(
     let note = crate::domain::plan::free_text("editorial_note", &form.editorial_note)?;
     let published = matches!(form.published.trim(), "on" | "true" | "1");
     let txn = super::begin_write(db).await?;
-    let now = Utc::now();
     let saved = match of_month(&txn, organisation_id, month).await? {
         Some(d) => {
             let mut m: digest::ActiveModel = d.into();
@@ -126,6 +126,7 @@ pub async fn save(
         },
         &month.key(),
         &format!("No. {number}"),
+        now,
     )
     .await?;
     txn.commit().await?;

@@ -84,9 +84,9 @@ pub async fn save_venue(
     organisation_id: i32,
     existing: Option<Existing<'_>>,
     form: &VenueForm,
+    now: DateTime<Utc>,
 ) -> Result<venue::Model, AppError> {
     let v = form.parse()?;
-    let now = Utc::now();
     let mut model = venue::ActiveModel {
         organisation_id: Set(organisation_id),
         name: Set(v.name.as_str().into()),
@@ -121,7 +121,7 @@ pub async fn save_venue(
         return Err(stale(&txn, organisation_id, Kind::Venue, e.id).await);
     }
     if current.time_zone != v.time_zone.as_str() {
-        super::planning::follow_venue_zone(&txn, e.id, &v.time_zone).await?;
+        super::planning::follow_venue_zone(&txn, e.id, &v.time_zone, now).await?;
     }
     let saved = venue::Entity::find_by_id(e.id)
         .one(&txn)
@@ -138,9 +138,9 @@ pub async fn save_person(
     organisation_id: i32,
     existing: Option<Existing<'_>>,
     form: &PersonForm,
+    now: DateTime<Utc>,
 ) -> Result<person::Model, AppError> {
     let p = form.parse()?;
-    let now = Utc::now();
     let mut model = person::ActiveModel {
         organisation_id: Set(organisation_id),
         name: Set(p.name.as_str().into()),
@@ -179,9 +179,9 @@ pub async fn save_film(
     organisation_id: i32,
     existing: Option<Existing<'_>>,
     form: &FilmForm,
+    now: DateTime<Utc>,
 ) -> Result<film::Model, AppError> {
     let f = form.parse()?;
-    let now = Utc::now();
     let mut model = film::ActiveModel {
         organisation_id: Set(organisation_id),
         title: Set(f.title.as_str().into()),
@@ -277,8 +277,8 @@ pub async fn set_archived(
     kind: Kind,
     id: i32,
     archived: bool,
+    now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let now = Utc::now();
     let name = match kind {
         Kind::Venue => {
             let m = in_organisation!(venue, db, organisation_id, id);
@@ -363,10 +363,11 @@ pub async fn add_appearance(
     version: Option<i32>,
     segment_id: i32,
     form: &AppearanceForm,
+    now: DateTime<Utc>,
 ) -> Result<appearance::Model, AppError> {
     let a = form.parse()?;
     let txn = db.begin().await?;
-    lock(&txn, gathering_id, version).await?;
+    lock(&txn, gathering_id, version, now).await?;
     segment::Entity::find_by_id(segment_id)
         .filter(segment::Column::GatheringId.eq(gathering_id))
         .one(&txn)
@@ -406,9 +407,10 @@ pub async fn remove_appearance(
     gathering_id: i32,
     version: Option<i32>,
     appearance_id: i32,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    lock(&txn, gathering_id, version).await?;
+    lock(&txn, gathering_id, version, now).await?;
     let a = appearance::Entity::find_by_id(appearance_id)
         .one(&txn)
         .await?

@@ -122,6 +122,7 @@ pub async fn invite(
         "invitation.create",
         &email,
         role.as_str(),
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -158,6 +159,7 @@ pub async fn revoke(
         "invitation.revoke",
         &email,
         "",
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -194,6 +196,7 @@ pub async fn change_role(
     by: i32,
     user_id: i32,
     role: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let role = role_of("role", role)?;
     let txn = super::begin_write(db).await?;
@@ -204,7 +207,7 @@ pub async fn change_role(
     {
         return Err(ValidationError::new("role", LAST_OWNER).into());
     }
-    auth::set_membership(&txn, organisation_id, user_id, role, Some(by)).await?;
+    auth::set_membership(&txn, organisation_id, user_id, role, Some(by), now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -216,6 +219,7 @@ pub async fn remove(
     organisation_id: i32,
     by: i32,
     user_id: i32,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
     let m = membership_of(&txn, organisation_id, user_id).await?;
@@ -230,6 +234,7 @@ pub async fn remove(
         "membership.remove",
         &format!("user {user_id}"),
         "",
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -342,7 +347,7 @@ pub async fn accept(
                     ValidationError::new("password_again", "The two passwords differ.").into(),
                 );
             }
-            auth::create_user(&txn, &a.email, &a.display_name, &a.password).await?
+            auth::create_user(&txn, &a.email, &a.display_name, &a.password, now).await?
         }
         (None, None) => return Err(AppError::SignInRequired),
     };
@@ -363,7 +368,7 @@ pub async fn accept(
     let rank = |r: MemberRole| MemberRole::ALL.iter().position(|x| *x == r);
     let keep = current.is_some_and(|c| rank(c) <= rank(role));
     if !keep {
-        auth::set_membership(&txn, o.id, user.id, role, Some(user.id)).await?;
+        auth::set_membership(&txn, o.id, user.id, role, Some(user.id), now).await?;
     }
     audit(
         &txn,
@@ -372,6 +377,7 @@ pub async fn accept(
         "invitation.accept",
         &user.email,
         role.as_str(),
+        now,
     )
     .await?;
     txn.commit().await?;

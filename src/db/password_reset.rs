@@ -97,6 +97,7 @@ pub async fn issue(
         "password_reset.create",
         &user.email,
         "",
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -202,6 +203,7 @@ pub async fn use_link(
         "user.password_reset_link",
         &opened.user.email,
         "",
+        now,
     )
     .await?;
     txn.commit().await?;

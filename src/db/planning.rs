@@ -1,7 +1,7 @@
 //! Writes of the planning pages: every change is checked by the domain first and
 //! written in one transaction, so a refused change leaves nothing behind.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -13,31 +13,49 @@ use crate::domain::{TimeZoneName, ValidationError};
 use crate::error::AppError;
 use sea_orm::{DatabaseTransaction, ModelTrait};
 
-/// Creates a gathering of `organisation_id` at `venue_id` (or, without a venue, in
-/// `time_zone`) from a submitted form.
+/// Where a gathering is held: at one of the organisation's venues, whose time zone it
+/// takes, or, without a venue, in a time zone of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub venue_id: Option<i32>,
+    pub time_zone: &'a str,
+}
+
+impl Place<'_> {
+    /// The time zone of the place, checking the venue is the organisation's.
+    async fn zone(
+        &self,
+        db: &impl sea_orm::ConnectionTrait,
+        organisation_id: i32,
+    ) -> Result<TimeZoneName, AppError> {
+        match self.venue_id {
+            Some(id) => {
+                let v = venue::Entity::find_by_id(id)
+                    .filter(venue::Column::OrganisationId.eq(organisation_id))
+                    .one(db)
+                    .await?
+                    .ok_or_else(|| ValidationError::new("venue", "Choose one of your venues."))?;
+                Ok(TimeZoneName::parse("venue", &v.time_zone)?)
+            }
+            None => Ok(TimeZoneName::parse("time_zone", self.time_zone)?),
+        }
+    }
+}
+
+/// Creates a gathering of `organisation_id` at `place` from a submitted form.
 pub async fn create_gathering(
     db: &impl super::Conn,
     organisation_id: i32,
-    venue_id: Option<i32>,
-    time_zone: &str,
+    place: Place<'_>,
     form: &GatheringForm,
+    now: DateTime<Utc>,
 ) -> Result<gathering::Model, AppError> {
     let txn = db.begin().await?;
     let org = organisation::Entity::find_by_id(organisation_id)
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let zone = match venue_id {
-        Some(id) => {
-            let v = venue::Entity::find_by_id(id)
-                .filter(venue::Column::OrganisationId.eq(org.id))
-                .one(&txn)
-                .await?
-                .ok_or_else(|| ValidationError::new("venue", "Choose one of your venues."))?;
-            TimeZoneName::parse("venue", &v.time_zone)?
-        }
-        None => TimeZoneName::parse("time_zone", time_zone)?,
-    };
+    let zone = place.zone(&txn, org.id).await?;
     let plan = form.parse(zone.tz())?;
     let taken = gathering::Entity::find()
         .filter(gathering::Column::OrganisationId.eq(org.id))
@@ -55,14 +73,13 @@ pub async fn create_gathering(
         )
         .into());
     }
-    let now = Utc::now();
     let languages: Vec<&str> = plan.languages.iter().map(|l| l.as_str()).collect();
     let model = gathering::ActiveModel {
         organisation_id: Set(org.id),
         kind: Set(plan.kind),
         title: Set(plan.title.as_str().into()),
         slug: Set(plan.slug.as_str().into()),
-        venue_id: Set(venue_id),
+        venue_id: Set(place.venue_id),
         time_zone: Set(zone.as_str().into()),
         starts_local: Set(plan.starts_local),
         ends_local: Set(plan.ends_local),
@@ -97,6 +114,7 @@ pub(crate) async fn lock(
     txn: &DatabaseTransaction,
     gathering_id: i32,
     version: Option<i32>,
+    now: DateTime<Utc>,
 ) -> Result<gathering::Model, AppError> {
     use sea_orm::sea_query::{Expr, ExprTrait};
     // Raise the version first, in one statement, so the row is locked for this change
@@ -108,7 +126,7 @@ pub(crate) async fn lock(
             gathering::Column::Version,
             Expr::col(gathering::Column::Version).add(1),
         )
-        .col_expr(gathering::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(gathering::Column::UpdatedAt, Expr::value(now))
         .filter(gathering::Column::Id.eq(gathering_id));
     if let Some(v) = version {
         raise = raise.filter(gathering::Column::Version.eq(v));
@@ -206,6 +224,7 @@ pub(crate) async fn follow_venue_zone(
     db: &impl sea_orm::ConnectionTrait,
     venue_id: i32,
     zone: &TimeZoneName,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     use crate::domain::time::LocalSpan;
     let gatherings = gathering::Entity::find()
@@ -233,7 +252,7 @@ pub(crate) async fn follow_venue_zone(
         m.starts_at = Set(span.start.with_timezone(&Utc));
         m.ends_at = Set(span.end.with_timezone(&Utc));
         m.version = Set(g.version + 1);
-        m.updated_at = Set(Utc::now());
+        m.updated_at = Set(now);
         if published {
             m.sequence = Set(g.sequence + 1);
         }
@@ -266,8 +285,9 @@ pub async fn add_segment(
     gathering_id: i32,
     film_id: Option<i32>,
     form: &SegmentForm,
+    now: DateTime<Utc>,
 ) -> Result<segment::Model, AppError> {
-    add_segment_at(db, gathering_id, None, film_id, form).await
+    add_segment_at(db, gathering_id, None, film_id, form, now).await
 }
 
 /// [`add_segment`] with an optimistic-concurrency check.
@@ -277,10 +297,11 @@ pub async fn add_segment_at(
     version: Option<i32>,
     film_id: Option<i32>,
     form: &SegmentForm,
+    now: DateTime<Utc>,
 ) -> Result<segment::Model, AppError> {
     let plan = form.parse(film_id.is_some())?;
     let txn = db.begin().await?;
-    let g = lock(&txn, gathering_id, version).await?;
+    let g = lock(&txn, gathering_id, version, now).await?;
     check_film(&txn, g.organisation_id, film_id).await?;
     let count = segment::Entity::find()
         .filter(segment::Column::GatheringId.eq(g.id))
@@ -326,9 +347,10 @@ pub async fn move_segment(
     version: Option<i32>,
     segment_id: i32,
     up: bool,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    lock(&txn, gathering_id, version).await?;
+    lock(&txn, gathering_id, version, now).await?;
     let mut segments = segment::Entity::find()
         .filter(segment::Column::GatheringId.eq(gathering_id))
         .order_by_asc(segment::Column::Position)
@@ -366,9 +388,10 @@ pub async fn reorder_segments(
     gathering_id: i32,
     version: Option<i32>,
     order: &[i32],
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    lock(&txn, gathering_id, version).await?;
+    lock(&txn, gathering_id, version, now).await?;
     let segments = segment::Entity::find()
         .filter(segment::Column::GatheringId.eq(gathering_id))
         .all(&txn)
@@ -404,9 +427,10 @@ pub async fn delete_segment(
     gathering_id: i32,
     version: Option<i32>,
     segment_id: i32,
+    now: DateTime<Utc>,
 ) -> Result<segment::Model, AppError> {
     let txn = db.begin().await?;
-    lock(&txn, gathering_id, version).await?;
+    lock(&txn, gathering_id, version, now).await?;
     let s = segment::Entity::find_by_id(segment_id)
         .filter(segment::Column::GatheringId.eq(gathering_id))
         .one(&txn)
@@ -445,6 +469,7 @@ pub async fn save_translations(
     gathering_id: i32,
     version: Option<i32>,
     entries: &[Translation],
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     use super::entities::{gathering_text, segment_text, statement, statement_text};
     use crate::domain::LanguageTag;
@@ -459,7 +484,7 @@ pub async fn save_translations(
         }
     };
     let txn = db.begin().await?;
-    lock(&txn, gathering_id, version).await?;
+    lock(&txn, gathering_id, version, now).await?;
     for entry in entries {
         match entry {
             Translation::Gathering {
@@ -566,24 +591,14 @@ pub async fn update_gathering(
     organisation_id: i32,
     gathering_id: i32,
     version: Option<i32>,
-    venue_id: Option<i32>,
-    time_zone: &str,
+    place: Place<'_>,
     form: &GatheringForm,
+    now: DateTime<Utc>,
 ) -> Result<gathering::Model, AppError> {
     let txn = db.begin().await?;
-    let zone = match venue_id {
-        Some(id) => {
-            let v = venue::Entity::find_by_id(id)
-                .filter(venue::Column::OrganisationId.eq(organisation_id))
-                .one(&txn)
-                .await?
-                .ok_or_else(|| ValidationError::new("venue", "Choose one of your venues."))?;
-            TimeZoneName::parse("venue", &v.time_zone)?
-        }
-        None => TimeZoneName::parse("time_zone", time_zone)?,
-    };
+    let zone = place.zone(&txn, organisation_id).await?;
     let plan = form.parse(zone.tz())?;
-    let g = lock(&txn, gathering_id, version).await?;
+    let g = lock(&txn, gathering_id, version, now).await?;
     if g.organisation_id != organisation_id {
         return Err(AppError::NotFound);
     }
@@ -607,14 +622,14 @@ pub async fn update_gathering(
     let significant = g.starts_local != plan.starts_local
         || g.ends_local != plan.ends_local
         || g.time_zone != zone.as_str()
-        || g.venue_id != venue_id
+        || g.venue_id != place.venue_id
         || g.status != plan.status;
     let languages: Vec<&str> = plan.languages.iter().map(|l| l.as_str()).collect();
     let mut m: gathering::ActiveModel = g.clone().into();
     m.kind = Set(plan.kind);
     m.title = Set(plan.title.as_str().into());
     m.slug = Set(plan.slug.as_str().into());
-    m.venue_id = Set(venue_id);
+    m.venue_id = Set(place.venue_id);
     m.time_zone = Set(zone.as_str().into());
     m.starts_local = Set(plan.starts_local);
     m.ends_local = Set(plan.ends_local);
@@ -627,7 +642,7 @@ pub async fn update_gathering(
     m.actual_attendance = Set(plan.actual_attendance.map(|n| n as i32));
     m.languages = Set(languages.join(","));
     m.version = Set(g.version + 1);
-    m.updated_at = Set(Utc::now());
+    m.updated_at = Set(now);
     if significant {
         m.sequence = Set(g.sequence + 1);
     }
@@ -655,10 +670,11 @@ pub async fn update_segment(
     segment_id: i32,
     film_id: Option<i32>,
     form: &SegmentForm,
+    now: DateTime<Utc>,
 ) -> Result<segment::Model, AppError> {
     let plan = form.parse(film_id.is_some())?;
     let txn = db.begin().await?;
-    let g = lock(&txn, gathering_id, version).await?;
+    let g = lock(&txn, gathering_id, version, now).await?;
     check_film(&txn, g.organisation_id, film_id).await?;
     let s = segment::Entity::find_by_id(segment_id)
         .filter(segment::Column::GatheringId.eq(g.id))
@@ -691,6 +707,7 @@ pub async fn duplicate_gathering(
     date: &str,
     title: &str,
     slug: &str,
+    now: DateTime<Utc>,
 ) -> Result<gathering::Model, AppError> {
     let txn = db.begin().await?;
     // The whole source in a fixed number of queries, as the pages load it.
@@ -707,7 +724,7 @@ pub async fn duplicate_gathering(
         title: title.to_owned(),
         slug: slug.to_owned(),
     };
-    let copy = copy_gathering(&txn, organisation_id, &source, &target)
+    let copy = copy_gathering(&txn, organisation_id, &source, &target, now)
         .await
         .map_err(|e| match e {
             AppError::Validation { field, message } => AppError::Validation {
@@ -780,6 +797,7 @@ pub async fn copy_gathering(
     organisation_id: i32,
     source: &super::queries::GatheringBundle,
     target: &CopyTarget,
+    now: DateTime<Utc>,
 ) -> Result<gathering::Model, AppError> {
     use super::entities::{appearance, gathering_text, segment_text, statement, statement_text};
     use std::collections::HashMap;
@@ -806,14 +824,11 @@ pub async fn copy_gathering(
         actual_attendance: String::new(),
         ..gathering_form(g, target.starts_local, ends_local)
     };
-    let copy = create_gathering(
-        txn,
-        organisation_id,
-        target.venue_id,
-        &target.time_zone,
-        &form,
-    )
-    .await?;
+    let place = Place {
+        venue_id: target.venue_id,
+        time_zone: &target.time_zone,
+    };
+    let copy = create_gathering(txn, organisation_id, place, &form, now).await?;
     for t in &source.gathering_texts {
         gathering_text::ActiveModel {
             gathering_id: Set(copy.id),
@@ -825,7 +840,6 @@ pub async fn copy_gathering(
         .insert(txn)
         .await?;
     }
-    let now = Utc::now();
     let mut statements = HashMap::new();
     for s in &source.statements {
         let new = statement::ActiveModel {
@@ -912,12 +926,12 @@ pub async fn save_statement(
     version: Option<i32>,
     id: Option<i32>,
     form: &crate::domain::plan::StatementForm,
+    now: DateTime<Utc>,
 ) -> Result<super::entities::statement::Model, AppError> {
     use super::entities::statement;
     let plan = form.parse()?;
     let txn = db.begin().await?;
-    let g = lock(&txn, gathering_id, version).await?;
-    let now = Utc::now();
+    let g = lock(&txn, gathering_id, version, now).await?;
     let mut m = match id {
         None => statement::ActiveModel {
             gathering_id: Set(g.id),
@@ -949,11 +963,12 @@ pub async fn delete_statement(
     gathering_id: i32,
     version: Option<i32>,
     id: i32,
+    now: DateTime<Utc>,
 ) -> Result<super::entities::statement::Model, AppError> {
     use super::entities::{statement, statement_text};
     use sea_orm::sea_query::Expr;
     let txn = db.begin().await?;
-    let g = lock(&txn, gathering_id, version).await?;
+    let g = lock(&txn, gathering_id, version, now).await?;
     let s = statement::Entity::find_by_id(id)
         .filter(statement::Column::GatheringId.eq(g.id))
         .one(&txn)

@@ -193,7 +193,7 @@ pub async fn sign_out(State(db): State<DatabaseConnection>, headers: HeaderMap) 
             .into_response();
     }
     if let Some(token) = session_token(&headers) {
-        let _ = auth::sign_out(&db, &token).await;
+        let _ = auth::sign_out(&db, &token, Utc::now()).await;
     }
     let mut response = Redirect::to("/").into_response();
     response
@@ -290,7 +290,7 @@ pub async fn setup(
         org_name: field("org_name"),
     };
     let made = if state.setup.opens(&field("token")) {
-        auth::first_owner(&state.db, &form).await
+        auth::first_owner(&state.db, &form, Utc::now()).await
     } else {
         // Once an account exists the page is gone, whatever code is sent.
         Err(match auth::setup_open(&state.db).await {

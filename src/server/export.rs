@@ -26,6 +26,7 @@ pub async fn download(
         "organisation.export",
         &m.org.name,
         "",
+        m.now,
     )
     .await?;
     let file = format!(

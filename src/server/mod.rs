@@ -133,11 +133,11 @@ async fn create_user(
         None => None,
     };
     let password = read_password()?;
-    let user = db::auth::create_user(database, email, name, &password)
+    let user = db::auth::create_user(database, email, name, &password, chrono::Utc::now())
         .await
         .map_err(explain)?;
     if let Some(o) = &organisation {
-        db::auth::set_membership(database, o.id, user.id, role, None)
+        db::auth::set_membership(database, o.id, user.id, role, None, chrono::Utc::now())
             .await
             .map_err(explain)?;
         println!("Created {} as {} of {}.", user.email, role.as_str(), o.name);
@@ -203,7 +203,7 @@ async fn execute(cli: Cli) -> Result<(), String> {
         } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
             let password = read_password()?;
-            let user = db::auth::reset_password(&database, &email, &password)
+            let user = db::auth::reset_password(&database, &email, &password, chrono::Utc::now())
                 .await
                 .map_err(explain)?;
             println!(

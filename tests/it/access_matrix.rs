@@ -262,9 +262,16 @@ async fn stranger(app: &common::App) {
         .await
         .unwrap()
         .unwrap();
-    auth::set_membership(&app.db, other.id, user.id, MemberRole::Owner, None)
-        .await
-        .unwrap();
+    auth::set_membership(
+        &app.db,
+        other.id,
+        user.id,
+        MemberRole::Owner,
+        None,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
 }
 
 async fn call(app: &common::App, case: &Case, cookie: Option<&str>) -> (StatusCode, String) {
@@ -480,12 +487,25 @@ async fn another_organisations_ids_through_ones_own_addresses_reach_nothing() {
         .await
         .unwrap()
         .unwrap();
-    let owner = auth::create_user(&app.db, "twin@example.org", "Twin owner", common::PASSWORD)
-        .await
-        .unwrap();
-    auth::set_membership(&app.db, twin.id, owner.id, MemberRole::Owner, None)
-        .await
-        .unwrap();
+    let owner = auth::create_user(
+        &app.db,
+        "twin@example.org",
+        "Twin owner",
+        common::PASSWORD,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    auth::set_membership(
+        &app.db,
+        twin.id,
+        owner.id,
+        MemberRole::Owner,
+        None,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     let cookie = app.cookie("twin@example.org").await;
 
     let before = export::export(&app.db, ORG).await.unwrap();

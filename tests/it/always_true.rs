@@ -339,7 +339,7 @@ async fn a_gathering_moved_to_another_day_takes_its_fixed_starts_along() {
         public: "on".into(),
         cue_notes: String::new(),
     };
-    planning::add_segment(&app.db, g.id, None, &speech)
+    planning::add_segment(&app.db, g.id, None, &speech, chrono::Utc::now())
         .await
         .unwrap();
     let zone = g.venue_id.map(|_| g.time_zone.clone()).unwrap();
@@ -348,9 +348,12 @@ async fn a_gathering_moved_to_another_day_takes_its_fixed_starts_along() {
         org.id,
         g.id,
         None,
-        g.venue_id,
-        &zone,
+        convene::db::planning::Place {
+            venue_id: g.venue_id,
+            time_zone: &zone,
+        },
         &gathering_form(&g, "2023-12-03"),
+        chrono::Utc::now(),
     )
     .await
     .unwrap();
@@ -409,9 +412,15 @@ async fn a_venues_corrected_zone_moves_its_gatherings_keeping_their_wall_clock()
         id: v.id,
         stamp: &directory::stamp(v.updated_at),
     };
-    directory::save_venue(&app.db, org.id, Some(existing), &form("Europe/London"))
-        .await
-        .unwrap();
+    directory::save_venue(
+        &app.db,
+        org.id,
+        Some(existing),
+        &form("Europe/London"),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     let moved = tirana(&app).await;
     assert_eq!(moved.time_zone, "Europe/London");
     assert_eq!(
@@ -438,16 +447,31 @@ async fn a_venues_corrected_zone_moves_its_gatherings_keeping_their_wall_clock()
     night.slug = "night-before".into();
     night.starts = "02:30".into();
     night.ends = "03:30".into();
-    planning::create_gathering(&app.db, org.id, Some(v.id), "", &night)
-        .await
-        .unwrap();
+    planning::create_gathering(
+        &app.db,
+        org.id,
+        convene::db::planning::Place {
+            venue_id: Some(v.id),
+            time_zone: "",
+        },
+        &night,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     let existing = directory::Existing {
         id: v.id,
         stamp: &directory::stamp(v.updated_at),
     };
-    let err = directory::save_venue(&app.db, org.id, Some(existing), &form("Europe/Tirane"))
-        .await
-        .unwrap_err();
+    let err = directory::save_venue(
+        &app.db,
+        org.id,
+        Some(existing),
+        &form("Europe/Tirane"),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap_err();
     match err {
         convene::error::AppError::Validation { field, message } => {
             assert_eq!(field, "time_zone");
@@ -485,9 +509,18 @@ async fn gathering_with(
         languages: "en".into(),
         ..GatheringForm::default()
     };
-    let g = planning::create_gathering(&app.db, org.id, None, zone, &form)
-        .await
-        .unwrap();
+    let g = planning::create_gathering(
+        &app.db,
+        org.id,
+        convene::db::planning::Place {
+            venue_id: None,
+            time_zone: zone,
+        },
+        &form,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     for (title, minutes) in segments {
         let s = SegmentForm {
             kind: "speech".into(),
@@ -496,7 +529,7 @@ async fn gathering_with(
             public: "on".into(),
             ..SegmentForm::default()
         };
-        planning::add_segment(&app.db, g.id, None, &s)
+        planning::add_segment(&app.db, g.id, None, &s, chrono::Utc::now())
             .await
             .unwrap();
     }
@@ -615,7 +648,7 @@ async fn a_fixed_start_the_clocks_skip_is_refused_in_the_form_and_in_import() {
         public: "on".into(),
         ..SegmentForm::default()
     };
-    match planning::add_segment(&app.db, g.id, None, &s)
+    match planning::add_segment(&app.db, g.id, None, &s, chrono::Utc::now())
         .await
         .unwrap_err()
     {
@@ -630,7 +663,7 @@ async fn a_fixed_start_the_clocks_skip_is_refused_in_the_form_and_in_import() {
         hard_start: "01:00".into(),
         ..s
     };
-    let call = planning::add_segment(&app.db, g.id, None, &s)
+    let call = planning::add_segment(&app.db, g.id, None, &s, chrono::Utc::now())
         .await
         .unwrap();
     assert_eq!(
@@ -680,9 +713,20 @@ async fn last_modified_never_goes_back_when_the_newest_gathering_leaves() {
         .unwrap();
     let mut form = gathering_form(&g, &g.starts_local.date().to_string());
     form.status = "draft".into();
-    planning::update_gathering(&app.db, org.id, g.id, None, g.venue_id, &g.time_zone, &form)
-        .await
-        .unwrap();
+    planning::update_gathering(
+        &app.db,
+        org.id,
+        g.id,
+        None,
+        convene::db::planning::Place {
+            venue_id: g.venue_id,
+            time_zone: &g.time_zone,
+        },
+        &form,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     let (status, h, body) = get(
         &app,
         ORG_FEED,
@@ -802,6 +846,7 @@ async fn another_instance_sees_an_edit_at_once() {
         org.id,
         Some(existing),
         &film_form(&biography, biography.runtime_minutes + 30),
+        chrono::Utc::now(),
     )
     .await
     .unwrap();

@@ -12,9 +12,17 @@ async fn a_backup_taken_during_writes_opens_whole_and_holds_the_organisation() {
         let db = app.db.clone();
         tokio::spawn(async move {
             for i in 0..200 {
-                auth::audit(&db, None, None, "test.write", &i.to_string(), "")
-                    .await
-                    .unwrap();
+                auth::audit(
+                    &db,
+                    None,
+                    None,
+                    "test.write",
+                    &i.to_string(),
+                    "",
+                    chrono::Utc::now(),
+                )
+                .await
+                .unwrap();
             }
         })
     };

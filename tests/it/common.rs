@@ -145,11 +145,11 @@ async fn seed(conn: &DatabaseConnection) {
         (VIEWER, Some(MemberRole::Viewer)),
         (OUTSIDER, None),
     ] {
-        let user = auth::create_user(conn, email, email, PASSWORD)
+        let user = auth::create_user(conn, email, email, PASSWORD, chrono::Utc::now())
             .await
             .unwrap();
         if let Some(role) = role {
-            auth::set_membership(conn, org.id, user.id, role, None)
+            auth::set_membership(conn, org.id, user.id, role, None, chrono::Utc::now())
                 .await
                 .unwrap();
         }

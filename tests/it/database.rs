@@ -238,14 +238,36 @@ async fn create_and_read_a_gathering(conn: &DatabaseConnection) {
         ),
     ];
     for (form, field) in bad {
-        match planning::create_gathering(conn, org.id, venue_id, "", &form).await {
+        match planning::create_gathering(
+            conn,
+            org.id,
+            convene::db::planning::Place {
+                venue_id,
+                time_zone: "",
+            },
+            &form,
+            chrono::Utc::now(),
+        )
+        .await
+        {
             Err(AppError::Validation { field: f, message }) => {
                 assert_eq!(f, field, "{message}");
             }
             other => panic!("{field}: expected a validation error, got {other:?}"),
         }
     }
-    match planning::create_gathering(conn, org.id, None, "Mars/Olympus", &vigil()).await {
+    match planning::create_gathering(
+        conn,
+        org.id,
+        convene::db::planning::Place {
+            venue_id: None,
+            time_zone: "Mars/Olympus",
+        },
+        &vigil(),
+        chrono::Utc::now(),
+    )
+    .await
+    {
         Err(AppError::Validation { field, .. }) => assert_eq!(field, "time_zone"),
         other => panic!("unknown zone accepted: {other:?}"),
     }
@@ -255,11 +277,25 @@ async fn create_and_read_a_gathering(conn: &DatabaseConnection) {
         "a refused form wrote a row"
     );
 
-    let g = planning::create_gathering(conn, org.id, venue_id, "", &vigil())
-        .await
-        .expect("a valid gathering is created");
+    let made_at = "2024-02-01T09:30:00Z"
+        .parse::<chrono::DateTime<Utc>>()
+        .unwrap();
+    let g = planning::create_gathering(
+        conn,
+        org.id,
+        convene::db::planning::Place {
+            venue_id,
+            time_zone: "",
+        },
+        &vigil(),
+        made_at,
+    )
+    .await
+    .expect("a valid gathering is created");
     // 31 March 2024 is the first day of summer time in Tirana: 18:00 is 16:00 UTC.
     assert_eq!(g.starts_at.to_rfc3339(), "2024-03-31T16:00:00+00:00");
+    // Its stamps are the moment of the request that made it, not a clock read inside.
+    assert_eq!((g.created_at, g.updated_at), (made_at, made_at));
     let candles = SegmentForm {
         kind: "welcome".into(),
         title: "Candles are lit".into(),
@@ -267,7 +303,7 @@ async fn create_and_read_a_gathering(conn: &DatabaseConnection) {
         public: "on".into(),
         ..Default::default()
     };
-    planning::add_segment(conn, g.id, None, &candles)
+    planning::add_segment(conn, g.id, None, &candles, chrono::Utc::now())
         .await
         .unwrap();
     let names = SegmentForm {
@@ -277,14 +313,14 @@ async fn create_and_read_a_gathering(conn: &DatabaseConnection) {
         public: "on".into(),
         ..Default::default()
     };
-    planning::add_segment(conn, g.id, None, &names)
+    planning::add_segment(conn, g.id, None, &names, chrono::Utc::now())
         .await
         .unwrap();
     let negative = SegmentForm {
         duration: "-5".into(),
         ..names.clone()
     };
-    match planning::add_segment(conn, g.id, None, &negative).await {
+    match planning::add_segment(conn, g.id, None, &negative, chrono::Utc::now()).await {
         Err(AppError::Validation { field, .. }) => assert_eq!(field, "duration"),
         other => panic!("negative duration accepted: {other:?}"),
     }

@@ -213,6 +213,7 @@ async fn long_lists_are_searched_sorted_and_paged() {
                 },
                 ..Default::default()
             },
+            chrono::Utc::now(),
         )
         .await
         .unwrap();

@@ -50,6 +50,7 @@ async fn a_round_trip_keeps_every_detail() {
             venues: vec![ids.other_venue.to_string()],
             ..Default::default()
         },
+        chrono::Utc::now(),
     )
     .await
     .unwrap();
@@ -58,9 +59,8 @@ async fn a_round_trip_keeps_every_detail() {
         org.id,
         ids.viewer,
         common::TIRANA,
-        "monthly",
-        "2",
-        "",
+        &convene::domain::repeat::Repeat::parse("monthly", "2", "").unwrap(),
+        chrono::Utc::now(),
     )
     .await
     .unwrap();

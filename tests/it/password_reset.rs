@@ -215,9 +215,16 @@ async fn an_owner_cannot_take_over_an_account_another_organisation_shares() {
     let link = link_in(&ask(&app, &owner, VIEWER).await.1);
     // …stops working when they also join another organisation (as an organiser there).
     let viewer = user_id(&app, VIEWER).await;
-    auth::set_membership(&app.db, other.id, viewer, MemberRole::Organiser, None)
-        .await
-        .unwrap();
+    auth::set_membership(
+        &app.db,
+        other.id,
+        viewer,
+        MemberRole::Organiser,
+        None,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(app.get(&link, None).await.0, StatusCode::GONE);
     let (status, _, _) = app
         .post(&link, None, &setting(NEW_PASSWORD, NEW_PASSWORD))
@@ -241,9 +248,16 @@ async fn an_owner_cannot_take_over_an_account_another_organisation_shares() {
     );
     // An owner of both may.
     let me = user_id(&app, OWNER).await;
-    auth::set_membership(&app.db, other.id, me, MemberRole::Owner, None)
-        .await
-        .unwrap();
+    auth::set_membership(
+        &app.db,
+        other.id,
+        me,
+        MemberRole::Owner,
+        None,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     let (status, page) = ask(&app, &owner, VIEWER).await;
     assert_eq!(status, StatusCode::OK);
     link_in(&page);

@@ -867,9 +867,18 @@ async fn the_workspace_finds_gatherings_by_title_or_place_and_pages_them() {
             ends: "19:00".into(),
             ..Default::default()
         };
-        convene::db::planning::create_gathering(&app.db, org.id, None, "Europe/Stockholm", &form)
-            .await
-            .unwrap();
+        convene::db::planning::create_gathering(
+            &app.db,
+            org.id,
+            convene::db::planning::Place {
+                venue_id: None,
+                time_zone: "Europe/Stockholm",
+            },
+            &form,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
     }
     let (_, first) = app.get("/manage", Some(&cookie)).await;
     assert_eq!(cards(&first), 25);

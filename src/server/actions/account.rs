@@ -23,6 +23,7 @@ pub async fn account_action(State(state): State<AppState>, request: Request) -> 
         let user = crate::session::current_user(&state.db, &parts.headers)
             .await?
             .ok_or(AppError::SignInRequired)?;
+        let now = chrono::Utc::now();
         match get(&values, "action") {
             "password" => {
                 auth::change_password(
@@ -32,12 +33,13 @@ pub async fn account_action(State(state): State<AppState>, request: Request) -> 
                     get(&values, "current_password"),
                     get(&values, "new_password"),
                     get(&values, "new_password_again"),
+                    now,
                 )
                 .await?;
                 Ok(Redirect::to("/manage/account?done=password").into_response())
             }
             "sign-out-everywhere" => {
-                auth::sign_out_everywhere(&state.db, user.id).await?;
+                auth::sign_out_everywhere(&state.db, user.id, now).await?;
                 let mut response = Redirect::to("/sign-in").into_response();
                 response
                     .headers_mut()

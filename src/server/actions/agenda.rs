@@ -31,6 +31,7 @@ pub async fn agenda_action(
             Permission::Plan
         };
         let m = member(&state.db, &headers, &org, needed).await?;
+        let now = m.now;
         let bundle = queries::gathering_bundle(&state.db, m.org.id, &slug)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -42,7 +43,7 @@ pub async fn agenda_action(
             "add" => {
                 let (film, form) = segment_form(&v);
                 let statement = statement_choice(&v)?;
-                let s = planning::add_segment_at(&txn, g.id, version(&v), film, &form).await?;
+                let s = planning::add_segment_at(&txn, g.id, version(&v), film, &form, now).await?;
                 planning::link_statement(&txn, g.id, s.id, statement).await?;
                 ("segment.add", s.title, format!("#segment-{}", s.id))
             }
@@ -50,13 +51,14 @@ pub async fn agenda_action(
                 let (film, form) = segment_form(&v);
                 let id = id_of("segment")?;
                 let statement = statement_choice(&v)?;
-                let s = planning::update_segment(&txn, g.id, version(&v), id, film, &form).await?;
+                let s =
+                    planning::update_segment(&txn, g.id, version(&v), id, film, &form, now).await?;
                 planning::link_statement(&txn, g.id, id, statement).await?;
                 ("segment.update", s.title, format!("#segment-{id}"))
             }
             "up" | "down" => {
                 let id = id_of("segment")?;
-                planning::move_segment(&txn, g.id, version(&v), id, action == "up").await?;
+                planning::move_segment(&txn, g.id, version(&v), id, action == "up", now).await?;
                 ("segment.move", action.into(), format!("#segment-{id}"))
             }
             "reorder" => {
@@ -69,12 +71,12 @@ pub async fn agenda_action(
                         message: "The new order could not be read; reload the page and try again."
                             .into(),
                     })?;
-                planning::reorder_segments(&txn, g.id, version(&v), &order).await?;
+                planning::reorder_segments(&txn, g.id, version(&v), &order, now).await?;
                 ("segment.reorder", String::new(), String::new())
             }
             "delete" => {
-                let s =
-                    planning::delete_segment(&txn, g.id, version(&v), id_of("segment")?).await?;
+                let s = planning::delete_segment(&txn, g.id, version(&v), id_of("segment")?, now)
+                    .await?;
                 ("segment.delete", s.title, String::new())
             }
             "appear" => {
@@ -87,11 +89,13 @@ pub async fn agenda_action(
                     online_link: get(&v, "online_link").into(),
                 };
                 let id = id_of("segment")?;
-                directory::add_appearance(&txn, m.org.id, g.id, version(&v), id, &form).await?;
+                directory::add_appearance(&txn, m.org.id, g.id, version(&v), id, &form, now)
+                    .await?;
                 ("appearance.add", form.role, format!("#segment-{id}"))
             }
             "unappear" => {
-                directory::remove_appearance(&txn, g.id, version(&v), id_of("appearance")?).await?;
+                directory::remove_appearance(&txn, g.id, version(&v), id_of("appearance")?, now)
+                    .await?;
                 ("appearance.remove", String::new(), String::new())
             }
             "statement" => {
@@ -99,8 +103,9 @@ pub async fn agenda_action(
                     "" => None,
                     id => Some(id.parse::<i32>().map_err(|_| AppError::NotFound)?),
                 };
-                let st = planning::save_statement(&txn, g.id, version(&v), id, &statement_form(&v))
-                    .await?;
+                let st =
+                    planning::save_statement(&txn, g.id, version(&v), id, &statement_form(&v), now)
+                        .await?;
                 let audit = if id.is_some() {
                     "statement.update"
                 } else {
@@ -109,13 +114,14 @@ pub async fn agenda_action(
                 (audit, st.title, format!("#statement-{}", st.id))
             }
             "unstatement" => {
-                let st = planning::delete_statement(&txn, g.id, version(&v), id_of("statement")?)
-                    .await?;
+                let st =
+                    planning::delete_statement(&txn, g.id, version(&v), id_of("statement")?, now)
+                        .await?;
                 ("statement.delete", st.title, "#statements".into())
             }
             "translate" => {
                 let entries = translations(&v, &bundle, &m.org.default_language);
-                planning::save_translations(&txn, g.id, version(&v), &entries).await?;
+                planning::save_translations(&txn, g.id, version(&v), &entries, now).await?;
                 ("gathering.translate", String::new(), "#translations".into())
             }
             _ => return Err(unknown_action()),

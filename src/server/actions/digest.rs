@@ -19,13 +19,14 @@ pub async fn digest_action(
 ) -> Response {
     handle(state, request, |state, headers, v| async move {
         let m = member(&state.db, &headers, &org, Permission::Plan).await?;
+        let now = m.now;
         let month = Month::parse(&month).map_err(|_| AppError::NotFound)?;
         let form = DigestForm {
             number: get(&v, "number").into(),
             editorial_note: get(&v, "editorial_note").into(),
             published: get(&v, "published").into(),
         };
-        digest::save(&state.db, m.org.id, m.user.id, month, &form).await?;
+        digest::save(&state.db, m.org.id, m.user.id, month, &form, now).await?;
         Ok(format!("/manage/o/{}/digest/{}", m.org.slug, month.key()))
     })
     .await

@@ -61,18 +61,21 @@ async fn save_item(
     kind: Kind,
     existing: Option<Existing<'_>>,
     v: &Fields,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(i32, String), AppError> {
     Ok(match kind {
         Kind::Venue => {
-            let m = directory::save_venue(db, organisation_id, existing, &venue_form(v)).await?;
+            let m =
+                directory::save_venue(db, organisation_id, existing, &venue_form(v), now).await?;
             (m.id, m.name)
         }
         Kind::Person => {
-            let m = directory::save_person(db, organisation_id, existing, &person_form(v)).await?;
+            let m =
+                directory::save_person(db, organisation_id, existing, &person_form(v), now).await?;
             (m.id, m.name)
         }
         Kind::Film => {
-            let m = directory::save_film(db, organisation_id, existing, &film_form(v)).await?;
+            let m = directory::save_film(db, organisation_id, existing, &film_form(v), now).await?;
             (m.id, m.title)
         }
     })
@@ -88,7 +91,7 @@ pub async fn directory_action(
         let m = member(&state.db, &headers, &org, Permission::Plan).await?;
         let kind = Kind::parse(get(&v, "action")).ok_or_else(unknown_action)?;
         let txn = crate::db::begin_write(&state.db).await?;
-        let (id, label) = save_item(&txn, m.org.id, kind, None, &v).await?;
+        let (id, label) = save_item(&txn, m.org.id, kind, None, &v, m.now).await?;
         let audit = format!("{}.create", kind.as_str());
         m.commit(txn, &audit, &label, &format!("#{id}")).await?;
         Ok(format!(
@@ -117,6 +120,7 @@ pub async fn directory_item_action(
             Permission::Plan
         };
         let m = member(&state.db, &headers, &org, needed).await?;
+        let now = m.now;
         let o = &m.org;
         let item = format!("/manage/o/{}/directory#{}-{id}", o.slug, kind.as_str());
         let txn = crate::db::begin_write(&state.db).await?;
@@ -126,12 +130,12 @@ pub async fn directory_item_action(
                     id,
                     stamp: get(&v, "stamp"),
                 };
-                let (_, label) = save_item(&txn, o.id, kind, Some(existing), &v).await?;
+                let (_, label) = save_item(&txn, o.id, kind, Some(existing), &v, now).await?;
                 ("update", label, item)
             }
             "archive" | "restore" => {
                 let label =
-                    directory::set_archived(&txn, o.id, kind, id, action == "archive").await?;
+                    directory::set_archived(&txn, o.id, kind, id, action == "archive", now).await?;
                 (action, label, item)
             }
             "delete" => {

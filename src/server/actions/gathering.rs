@@ -8,6 +8,7 @@ use super::{Fields, get, handle, member, unknown_action, version};
 use crate::db::{campaigns, planning, queries};
 use crate::domain::access::Permission;
 use crate::domain::plan::GatheringForm;
+use crate::domain::repeat::Repeat;
 use crate::error::AppError;
 use crate::server::AppState;
 
@@ -19,11 +20,11 @@ pub async fn create_gathering(
 ) -> Response {
     handle(state, request, |state, headers, v| async move {
         let m = member(&state.db, &headers, &org, Permission::Plan).await?;
+        let now = m.now;
         let form = gathering_form(&v);
         let venue = venue_choice(&v)?;
         let txn = crate::db::begin_write(&state.db).await?;
-        let g =
-            planning::create_gathering(&txn, m.org.id, venue, get(&v, "time_zone"), &form).await?;
+        let g = planning::create_gathering(&txn, m.org.id, place(venue, &v), &form, now).await?;
         m.commit(txn, "gathering.create", &g.slug, &g.title).await?;
         Ok(format!("/manage/o/{}/{}/agenda", m.org.slug, g.slug))
     })
@@ -71,6 +72,7 @@ pub async fn edit_gathering(
 ) -> Response {
     handle(state, request, |state, headers, v| async move {
         let m = member(&state.db, &headers, &org, Permission::Plan).await?;
+        let now = m.now;
         let g = queries::gathering_by_slug(&state.db, m.org.id, &slug)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -83,9 +85,9 @@ pub async fn edit_gathering(
                     o.id,
                     g.id,
                     version(&v),
-                    venue_choice(&v)?,
-                    get(&v, "time_zone"),
+                    place(venue_choice(&v)?, &v),
                     &gathering_form(&v),
+                    now,
                 )
                 .await?;
                 m.commit(txn, "gathering.update", &saved.slug, saved.status.as_str())
@@ -102,6 +104,7 @@ pub async fn edit_gathering(
                     get(&v, "copy_date"),
                     get(&v, "copy_title"),
                     get(&v, "copy_slug"),
+                    now,
                 )
                 .await?;
                 m.commit(txn, "gathering.duplicate", &copy.slug, &g.slug)
@@ -121,24 +124,25 @@ pub async fn edit_gathering(
                     keep: get(&v, "keep").into(),
                 };
                 let (c, _) =
-                    campaigns::create_campaign(&state.db, o.id, m.user.id, &g.slug, &form).await?;
+                    campaigns::create_campaign(&state.db, o.id, m.user.id, &g.slug, &form, now)
+                        .await?;
                 Ok(format!("/o/{}/campaigns/{}", o.slug, c.slug))
             }
             "series" => {
-                campaigns::repeat(
-                    &state.db,
-                    o.id,
-                    m.user.id,
-                    &g.slug,
-                    get(&v, "every"),
-                    get(&v, "count"),
-                    get(&v, "dates"),
-                )
-                .await?;
+                let rule = Repeat::parse(get(&v, "every"), get(&v, "count"), get(&v, "dates"))?;
+                campaigns::repeat(&state.db, o.id, m.user.id, &g.slug, &rule, now).await?;
                 Ok(format!("/manage/o/{}/{}/edit#series", o.slug, g.slug))
             }
             _ => Err(unknown_action()),
         }
     })
     .await
+}
+
+/// The place a gathering form names: the venue chosen, or its own time zone.
+fn place<'a>(venue_id: Option<i32>, v: &'a Fields) -> planning::Place<'a> {
+    planning::Place {
+        venue_id,
+        time_zone: get(v, "time_zone"),
+    }
 }

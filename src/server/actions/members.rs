@@ -62,10 +62,12 @@ pub async fn members_action(
                     reset: true,
                 }))
             }
-            "role" => members::change_role(&state.db, o.id, user.id, id("member")?, get(v, "role"))
-                .await
-                .map(|()| None),
-            "remove" => members::remove(&state.db, o.id, user.id, id("member")?)
+            "role" => {
+                members::change_role(&state.db, o.id, user.id, id("member")?, get(v, "role"), now)
+                    .await
+                    .map(|()| None)
+            }
+            "remove" => members::remove(&state.db, o.id, user.id, id("member")?, now)
                 .await
                 .map(|()| None),
             "revoke" => members::revoke(&state.db, o.id, user.id, id("invitation")?, now)

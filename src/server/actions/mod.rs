@@ -32,6 +32,7 @@ use axum::extract::Request;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
 use leptos::prelude::provide_context;
 use sea_orm::{DatabaseConnection, DatabaseTransaction};
 
@@ -55,6 +56,8 @@ pub(crate) struct Member {
     pub user: app_user::Model,
     pub org: organisation::Model,
     pub role: MemberRole,
+    /// The moment of the request: every stamp of the change it makes.
+    pub now: DateTime<Utc>,
 }
 
 /// The signed-in member of organisation `org` whose role allows `p`
@@ -69,7 +72,12 @@ pub(crate) async fn member(
         .await?
         .ok_or(AppError::SignInRequired)?;
     let (org, role) = auth::member_of(db, user.id, org, p).await?;
-    Ok(Member { user, org, role })
+    Ok(Member {
+        user,
+        org,
+        role,
+        now: Utc::now(),
+    })
 }
 
 impl Member {
@@ -89,6 +97,7 @@ impl Member {
             action,
             subject,
             detail,
+            self.now,
         )
         .await?;
         txn.commit().await?;
