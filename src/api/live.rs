@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::SegmentKind;
-use crate::domain::live::Phase;
+use crate::domain::live::{Day, Phase};
 use crate::error::AppError;
 
 /// The live view of one gathering at one instant.
@@ -21,6 +21,10 @@ pub struct LiveView {
     /// Whether the member may clear what happened (organisers and owners).
     pub can_reset: bool,
     pub now_local: NaiveDateTime,
+    /// Before the day (a countdown), on it, or after it (what happened).
+    pub day: Day,
+    /// The planned start in the venue's zone.
+    pub starts_local: NaiveDateTime,
     pub rows: Vec<LiveRow>,
     /// Index in `rows` of the running segment and of the next one.
     pub running: Option<usize>,
@@ -143,6 +147,8 @@ pub mod ssr {
             can_run: false,
             can_reset: false,
             now_local: now.with_timezone(&plan.zone).naive_local(),
+            day: live.day,
+            starts_local: plan.start.naive_local(),
             running,
             next: index(live.next),
             running_due_utc: live.running_due.map(|t| t.timestamp()),

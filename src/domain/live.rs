@@ -13,6 +13,11 @@
 //! - Lateness is signed whole minutes (positive: late, negative: early), rounded to the
 //!   nearest minute; the gathering's over/under compares the expected end of the
 //!   programme with its planned end.
+//! - The day has edges: more than [`DAY_EDGE_HOURS`] before the start with nothing
+//!   tapped it is "before" (a countdown, nothing late); more than that after the planned
+//!   end it is "after": nothing is expected any more, so segments never started keep
+//!   their planned times and one left running ends at its planned length, instead of
+//!   the programme "running" years over.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -27,6 +32,20 @@ pub struct LiveState {
     pub started: Option<DateTime<Utc>>,
     pub ended: Option<DateTime<Utc>>,
     pub skipped: bool,
+}
+
+/// Hours before the start and after the planned end that still count as the day.
+pub const DAY_EDGE_HOURS: i64 = 12;
+
+/// Where the day stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Day {
+    /// Well before the start, nothing tapped yet.
+    Before,
+    /// From a little before the start (or the first tap) until a while after the end.
+    On,
+    /// Well after the planned end: what happened is history.
+    After,
 }
 
 /// Where a segment stands on the day.
@@ -69,6 +88,7 @@ pub struct LiveAgenda {
     /// Expected end of the programme against its planned end, in whole minutes
     /// (positive: over, negative: under).
     pub over_minutes: i64,
+    pub day: Day,
 }
 
 /// Signed whole minutes from `from` to `to`, rounded to the nearest minute.
@@ -86,7 +106,23 @@ pub fn live_agenda(
     now: DateTime<Utc>,
 ) -> LiveAgenda {
     let tz = start.timezone();
-    let now = now.with_timezone(&tz);
+    let edge = chrono::Duration::hours(DAY_EDGE_HOURS);
+    let tapped = states
+        .iter()
+        .any(|s| s.started.is_some() || s.ended.is_some() || s.skipped);
+    let day = if now > planned_end + edge {
+        Day::After
+    } else if now < start - edge && !tapped {
+        Day::Before
+    } else {
+        Day::On
+    };
+    // After the day nothing waits for "now": the programme is read as it was planned
+    // and tapped.
+    let now = match day {
+        Day::After => start,
+        _ => now.with_timezone(&tz),
+    };
     let plan = time_agenda(start, planned_end, items);
     let state = |id: i64| {
         states
@@ -168,6 +204,22 @@ pub fn live_agenda(
         .map(|i| i.end)
         .max()
         .unwrap_or(start);
+    if day == Day::After {
+        // Nothing runs or comes next once the day is over.
+        for i in &mut out {
+            if matches!(i.phase, Phase::Running | Phase::Next) {
+                i.phase = if i.phase == Phase::Running {
+                    Phase::Done
+                } else {
+                    Phase::Upcoming
+                };
+            }
+        }
+    }
+    let (running, next, running_due) = match day {
+        Day::After => (None, None, None),
+        _ => (running, next, running_due),
+    };
     LiveAgenda {
         items: out,
         running,
@@ -179,6 +231,7 @@ pub fn live_agenda(
         } else {
             signed_minutes(planned_last, expected_last)
         },
+        day,
     }
 }
 
@@ -366,5 +419,94 @@ mod tests {
         assert_eq!(a.running, None);
         assert_eq!(a.next, None);
         assert_eq!(a.over_minutes, -4);
+    }
+
+    fn on(date_time: &str) -> DateTime<Utc> {
+        let local = NaiveDateTime::parse_from_str(date_time, "%Y-%m-%d %H:%M").unwrap();
+        Tirane.from_local_datetime(&local).unwrap().to_utc()
+    }
+
+    fn planned_times(a: &LiveAgenda) -> Vec<(String, String)> {
+        a.items
+            .iter()
+            .map(|i| {
+                (
+                    i.planned_start.format("%H:%M").to_string(),
+                    i.planned_end.format("%H:%M").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[rstest]
+    #[case::three_years_later("2026-12-01 20:00")]
+    #[case::the_next_morning("2023-11-27 09:00")]
+    fn long_after_the_day_nothing_runs_over_and_the_plan_stands(#[case] now: &str) {
+        let a = live_agenda(tirana("11:00"), tirana("12:30"), &programme(), &[], on(now));
+        assert_eq!(a.day, Day::After);
+        assert_eq!((a.running, a.next, a.remaining_seconds), (None, None, None));
+        assert_eq!(a.over_minutes, 0, "not years over");
+        let expected: Vec<(String, String)> = times(&a)
+            .into_iter()
+            .map(|(_, from, to)| (from, to))
+            .collect();
+        assert_eq!(expected, planned_times(&a));
+    }
+
+    #[test]
+    fn a_segment_left_running_ends_at_its_planned_length_once_the_day_is_over() {
+        // The host started the film at 11:12 and never tapped again.
+        let states = [done(1, "11:00", "11:12"), started(2, "11:12")];
+        let a = live_agenda(
+            tirana("11:00"),
+            tirana("12:30"),
+            &programme(),
+            &states,
+            on("2023-11-28 10:00"),
+        );
+        assert_eq!(a.day, Day::After);
+        assert_eq!(a.running, None);
+        let t = times(&a);
+        assert_eq!(t[0], (Phase::Done, "11:00".into(), "11:12".into()));
+        assert_eq!(t[1], (Phase::Done, "11:12".into(), "11:36".into()));
+        assert_eq!(t[2].1, "11:36", "the next follows on, not the day after");
+        assert_eq!(t[3].1, "12:00", "the fixed start keeps its time");
+        assert_eq!(
+            a.over_minutes, 0,
+            "the two minutes were made up before 12:00"
+        );
+    }
+
+    #[rstest]
+    #[case::days_before("2023-11-23 11:00", Day::Before)]
+    #[case::the_evening_before("2023-11-25 22:00", Day::Before)]
+    #[case::the_morning_of("2023-11-25 23:30", Day::On)]
+    #[case::the_evening_after("2023-11-26 23:59", Day::On)]
+    #[case::the_day_after("2023-11-27 01:00", Day::After)]
+    fn the_day_has_edges_twelve_hours_either_side(#[case] now: &str, #[case] day: Day) {
+        let a = live_agenda(tirana("11:00"), tirana("12:30"), &programme(), &[], on(now));
+        assert_eq!(a.day, day);
+        if day == Day::Before {
+            assert_eq!(a.over_minutes, 0);
+            assert_eq!(a.items[0].start, a.items[0].planned_start);
+        }
+    }
+
+    #[test]
+    fn a_rehearsal_tap_days_before_makes_it_the_day() {
+        let rehearsal = LiveState {
+            id: 1,
+            started: Some(on("2023-11-23 18:00")),
+            ..LiveState::default()
+        };
+        let a = live_agenda(
+            tirana("11:00"),
+            tirana("12:30"),
+            &programme(),
+            &[rehearsal],
+            on("2023-11-23 18:05"),
+        );
+        assert_eq!(a.day, Day::On);
+        assert_eq!(a.running, Some(1));
     }
 }

@@ -3,6 +3,7 @@
 //! start, end and skip. Every tap is a form post (it works without JavaScript); with
 //! JavaScript the view follows every change from any device within a second or two.
 
+use chrono::NaiveDateTime;
 use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,7 +11,7 @@ use leptos_meta::Title;
 use crate::api::live::{LiveRow, LiveView, load_live};
 use crate::components::live::LiveUpdates;
 use crate::components::loaded::{loaded, route_key};
-use crate::domain::live::Phase;
+use crate::domain::live::{Day, Phase};
 use crate::forms::use_form_echo;
 use crate::i18n::{Lang, use_lang};
 
@@ -48,6 +49,25 @@ pub fn attendance(
     (!parts.is_empty()).then(|| view! { <p class="attendance">{parts.join(" · ")}</p> })
 }
 
+/// "It starts in 3 days, on Sunday 26 November 2023 at 11:00."
+fn before_the_day(lang: Lang, now: NaiveDateTime, starts: NaiveDateTime) -> String {
+    let minutes = (starts - now).num_minutes().max(0);
+    let (days, hours) = (minutes / (24 * 60), minutes / 60);
+    let within = if days >= 1 {
+        lang.t_with("live-in-days", &[("days", FluentValue::from(days))])
+    } else {
+        lang.t_with("live-in-hours", &[("hours", FluentValue::from(hours))])
+    };
+    lang.t_with(
+        "live-before",
+        &[
+            ("within", FluentValue::from(within)),
+            ("date", FluentValue::from(lang.format_date(starts.date()))),
+            ("time", FluentValue::from(lang.format_time(starts))),
+        ],
+    )
+}
+
 fn clock(seconds: i64) -> String {
     let s = seconds.abs();
     format!("{}:{:02}", s / 60, s % 60)
@@ -83,18 +103,35 @@ fn LiveBoard(v: LiveView, lang: Lang) -> impl IntoView {
         m if m > 0 => lang.t_with("live-overall-over", &[("minutes", FluentValue::from(m))]),
         m => lang.t_with("live-overall-under", &[("minutes", FluentValue::from(-m))]),
     };
+    let day = v.day;
+    let overall = match day {
+        Day::Before => before_the_day(lang, v.now_local, v.starts_local),
+        Day::On => over,
+        Day::After => lang.t_with(
+            "live-after",
+            &[(
+                "date",
+                FluentValue::from(lang.format_date(v.starts_local.date())),
+            )],
+        ),
+    };
+    // Once the day is over the view is a record: no more taps.
+    let can_run = v.can_run && day != Day::After;
+    let rehearsal = (can_run && day == Day::Before).then(|| lang.t("live-rehearsal"));
     let left = lang.t_with("live-left", &[("time", FluentValue::from("{}"))]);
     let overrun = lang.t_with("live-overrun", &[("time", FluentValue::from("{}"))]);
-    let can_run = v.can_run;
     view! {
         <Title text=format!("{} · {}", lang.t("live-title"), v.title) />
-        <article class="live" id="live-board" data-over=v.over_minutes.to_string()>
+        <article class="live" id="live-board" data-over=v.over_minutes.to_string()
+            data-day=format!("{day:?}").to_lowercase()>
             <p class="breadcrumb"><a href="/manage">{lang.t("workspace-title")}</a>" · "
                 <a href=format!("{base}/run-sheet")>{lang.t("workspace-run-sheet")}</a></p>
             <h1>{lang.t("live-title")}" · "<bdi>{v.title.clone()}</bdi></h1>
             {echo.message.clone().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-            <p class="overall" data-minutes=v.over_minutes.to_string()>{lang.digits(&over)}</p>
+            <p class="overall" data-minutes=v.over_minutes.to_string()>{lang.digits(&overall)}</p>
+            {rehearsal.map(|r| view! { <p class="hint rehearsal">{r}</p> })}
             {attendance(lang, v.expected_attendance, v.actual_attendance)}
+            {(day != Day::After).then(|| view! {
             <section class="now" aria-labelledby="live-now">
                 <h2 id="live-now">{lang.t("live-now")}</h2>
                 {match running.clone() {
@@ -124,10 +161,11 @@ fn LiveBoard(v: LiveView, lang: Lang) -> impl IntoView {
                     None => view! { <p class="next-title idle">{lang.t("live-nothing-next")}</p> }.into_any(),
                 }}
             </section>
+            })}
             <h2>{lang.t("live-programme")}</h2>
             <p class="zone-note">{lang.t_with("gathering-times-in", &[("zone", FluentValue::from(v.time_zone.clone()))])}</p>
             <ol class="live-rows">
-                {v.rows.into_iter().map(|r| row(lang, r, can_run, &action_url)).collect_view()}
+                {v.rows.into_iter().map(|r| row(lang, r, day, can_run, &action_url)).collect_view()}
             </ol>
             {v.can_reset.then(|| view! {
                 <form method="post" action=action_url.clone() class="reset">
@@ -141,11 +179,13 @@ fn LiveBoard(v: LiveView, lang: Lang) -> impl IntoView {
     }
 }
 
-fn row(lang: Lang, r: LiveRow, can_run: bool, action_url: &str) -> impl IntoView + use<> {
+fn row(lang: Lang, r: LiveRow, day: Day, can_run: bool, action_url: &str) -> impl IntoView + use<> {
     let phase = match r.phase {
         Phase::Done => "done",
         Phase::Running => "running",
         Phase::Next => "next",
+        // Once the day is over, a segment nobody started was not recorded live.
+        Phase::Upcoming if day == Day::After => "unrecorded",
         Phase::Upcoming => "upcoming",
         Phase::Skipped => "skipped",
     };

@@ -255,7 +255,7 @@ pub async fn action(
         } else {
             let act = LiveAction::parse(&action).ok_or_else(super::actions::unknown_action)?;
             let segment: i32 = get("segment").parse().map_err(|_| AppError::NotFound)?;
-            let s = live::apply(&txn, g.id, segment, act, chrono::Utc::now()).await?;
+            let s = live::apply(&txn, g.id, segment, act, member.now).await?;
             format!("{}: {}", act.as_str(), s.title)
         };
         member

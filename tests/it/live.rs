@@ -79,6 +79,30 @@ async fn next_change(
     }
 }
 
+/// Moves the Tirana gathering to start `from_now` (its length and programme kept);
+/// returns its new start in Tirana.
+async fn move_tirana(db: &DatabaseConnection, from_now: chrono::Duration) -> chrono::NaiveDateTime {
+    use convene::db::entities::gathering;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let g = gathering::Entity::find()
+        .filter(gathering::Column::Slug.eq(common::TIRANA))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let start = Utc::now() + from_now;
+    let start = start - chrono::Duration::seconds(start.timestamp() % 60);
+    let local = start.with_timezone(&Tirane).naive_local();
+    let length = g.ends_local - g.starts_local;
+    let mut m: gathering::ActiveModel = g.into();
+    m.starts_local = Set(local);
+    m.ends_local = Set(local + length);
+    m.starts_at = Set(start);
+    m.ends_at = Set(start + length);
+    m.update(db).await.unwrap();
+    local
+}
+
 async fn tap(app: &App, cookie: &str, action: &str, segment: i32) -> (StatusCode, String) {
     let (status, _, body) = app
         .post(
@@ -93,12 +117,13 @@ async fn tap(app: &App, cookie: &str, action: &str, segment: i32) -> (StatusCode
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_late_start_shifts_the_programme_and_every_open_view_hears_of_it() {
     let app = app().await;
+    let planned_start = move_tirana(&app.db, chrono::Duration::minutes(-20)).await;
     let ids = segment_ids(&app.db).await;
     let host = app.cookie(HOST).await;
     let viewer = app.cookie(VIEWER).await;
     let mut events = Box::pin(open_events(&app.router, &viewer).await);
 
-    // Years after the planned day, the host starts the opening: everything shifts.
+    // Twenty minutes late, the host starts the opening: everything shifts.
     let (status, _) = tap(&app, &host, "start", ids[0]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     next_change(&mut events).await;
@@ -115,7 +140,10 @@ async fn a_late_start_shifts_the_programme_and_every_open_view_hears_of_it() {
         .expect("second row")..];
     assert!(row.contains(&format!("{second}–")), "{second} in {row}");
     assert!(
-        row.contains("<del class=\"planned\">11:10–"),
+        row.contains(&format!(
+            "<del class=\"planned\">{}–",
+            (planned_start + chrono::Duration::minutes(10)).format("%H:%M")
+        )),
         "planned time shown: {row}"
     );
     assert!(page.contains("data-phase=\"running\""), "{page}");
@@ -221,6 +249,7 @@ async fn on_postgresql_a_change_on_one_instance_reaches_the_other() {
         return;
     };
     let (first, second) = common::two_instances(&url).await;
+    move_tirana(&first.db, chrono::Duration::minutes(-5)).await;
     let ids = segment_ids(&first.db).await;
     let host = first.cookie(HOST).await;
     let viewer = second.cookie(VIEWER).await;
@@ -323,4 +352,45 @@ async fn a_live_view_outlives_the_request_time_limit() {
     let response = router.clone().oneshot(request).await.unwrap();
     assert!(response.status().is_redirection() || response.status().is_success());
     assert!(next_change(&mut events).await.contains("event: changed"));
+}
+
+/// The live view of a gathering held long ago is its record: planned against what
+/// happened, no countdown, no buttons, not "years over"; days before, it counts down and
+/// taps are a rehearsal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_day_has_edges_a_record_after_it_and_a_countdown_before() {
+    let app = app().await;
+    let host = app.cookie(HOST).await;
+    // The demo's Tirana gathering was held on 26 November 2023.
+    let (status, page) = app.get(LIVE, Some(&host)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-day=\"after\""), "{page}");
+    assert!(page.contains("Held on Sunday 26 November 2023"), "{page}");
+    assert!(!page.contains(" min over"), "{page}");
+    assert!(
+        !page.contains("name=\"action\" value=\"start\""),
+        "no taps after the day"
+    );
+    assert!(!page.contains("class=\"countdown\""));
+    assert!(
+        page.contains("not recorded live") && !page.contains("to come"),
+        "{page}"
+    );
+
+    move_tirana(
+        &app.db,
+        chrono::Duration::days(3) + chrono::Duration::hours(2),
+    )
+    .await;
+    let (_, page) = app.get(LIVE, Some(&host)).await;
+    assert!(page.contains("data-day=\"before\""), "{page}");
+    assert!(page.contains("It starts in 3 days"), "{page}");
+    assert!(
+        page.contains("Taps before the day are a rehearsal"),
+        "{page}"
+    );
+    assert!(
+        page.contains("name=\"action\" value=\"start\""),
+        "a rehearsal can be tapped"
+    );
 }

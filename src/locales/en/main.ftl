@@ -313,6 +313,14 @@ live-early = { $minutes } min early
 live-overall-on-time = The gathering runs on time.
 live-overall-over = The gathering runs { $minutes } min over.
 live-overall-under = The gathering runs { $minutes } min under.
+live-before = It starts { $within }, on { $date } at { $time }.
+live-in-days = in { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+live-in-hours = in { $hours } h
+live-rehearsal = Taps before the day are a rehearsal: an organiser clears the day afterwards.
+live-after = Held on { $date }: the programme as planned and as it happened.
 live-squeeze = the segment before runs { $minutes } min into it
 live-start = Start
 live-end = End
@@ -326,6 +334,7 @@ live-phase-running = running
 live-phase-next = next
 live-phase-upcoming = to come
 live-phase-skipped = skipped
+live-phase-unrecorded = not recorded live
 print-button = Print or save as PDF
 audit-link = Audit log
 audit-title = Audit log

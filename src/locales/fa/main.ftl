@@ -310,6 +310,14 @@ live-early = { $minutes } دقیقه زودتر
 live-overall-on-time = گردهمایی سر وقت پیش می‌رود.
 live-overall-over = گردهمایی { $minutes } دقیقه بیشتر طول می‌کشد.
 live-overall-under = گردهمایی { $minutes } دقیقه زودتر تمام می‌شود.
+live-before = { $within }، در { $date } ساعت { $time } آغاز می‌شود.
+live-in-days = { $days ->
+    [one] یک روز دیگر
+   *[other] { $days } روز دیگر
+}
+live-in-hours = { $hours } ساعت دیگر
+live-rehearsal = زدن دکمه‌ها پیش از روز برنامه تمرین است: یکی از برگزارکنندگان پس از آن روز را پاک می‌کند.
+live-after = در { $date } برگزار شد: برنامه همان‌گونه که طراحی شد و همان‌گونه که پیش رفت.
 live-squeeze = بخش پیشین { $minutes } دقیقه در آن پیش می‌رود
 live-start = آغاز
 live-end = پایان
@@ -323,6 +331,7 @@ live-phase-running = در حال اجرا
 live-phase-next = بعدی
 live-phase-upcoming = در پیش
 live-phase-skipped = رد شد
+live-phase-unrecorded = به‌طور زنده ثبت نشد
 print-button = چاپ یا ذخیره به‌صورت PDF
 audit-link = گزارش تغییرات
 audit-title = گزارش تغییرات

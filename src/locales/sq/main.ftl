@@ -313,6 +313,14 @@ live-early = { $minutes } min përpara
 live-overall-on-time = Tubimi po shkon në kohë.
 live-overall-over = Tubimi po zgjat { $minutes } min më shumë.
 live-overall-under = Tubimi po mbaron { $minutes } min më herët.
+live-before = Fillon { $within }, më { $date } në { $time }.
+live-in-days = pas { $days ->
+    [one] një dite
+   *[other] { $days } ditësh
+}
+live-in-hours = pas { $hours } orësh
+live-rehearsal = Prekjet para ditës janë provë: një organizator e pastron ditën më pas.
+live-after = U mbajt më { $date }: programi siç u planifikua dhe siç ndodhi.
 live-squeeze = pjesa e mëparshme zgjat { $minutes } min brenda saj
 live-start = Fillo
 live-end = Mbaro
@@ -326,6 +334,7 @@ live-phase-running = po zhvillohet
 live-phase-next = në vijim
 live-phase-upcoming = do të vijë
 live-phase-skipped = kapërcyer
+live-phase-unrecorded = nuk u regjistrua drejtpërdrejt
 print-button = Shtyp ose ruaj si PDF
 audit-link = Regjistri i ndryshimeve
 audit-title = Regjistri i ndryshimeve
