@@ -63,6 +63,14 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
                 {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
             </header>
             <table class="sheet">
+                // Column widths live on the columns: printed, the first row is the running
+                // title across all four.
+                <colgroup>
+                    <col class="col-time" />
+                    <col class="col-segment" />
+                    <col class="col-who" />
+                    <col class="col-cues" />
+                </colgroup>
                 <thead>
                     <tr class="sheet-caption">
                         <th colspan="4">
