@@ -110,6 +110,18 @@ test("on a laptop screen every cell keeps to its column and times stay on one li
   expect(width).toBeGreaterThan(1000);
 });
 
+test("on a phone the run-sheet is one card per segment and never scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await signIn(page, SHEET);
+  for (const lang of ["en", "fa"]) {
+    await page.goto(`${SHEET}?lang=${lang}`);
+    await expect(page.locator("tr.segment-row")).toHaveCount(10);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways, `${lang}: the page is no wider than the phone`).toBeLessThanOrEqual(0);
+  }
+  await page.goto(`${SHEET}?lang=en`);
+});
+
 test("each person's call sheet gives their times at the venue and at home", async ({ page }) => {
   await signIn(page, SHEET);
   await page.getByRole("link", { name: "Call sheets for each person" }).click();
