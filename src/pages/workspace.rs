@@ -111,12 +111,17 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                         <ul class="cards">
                             {o.gatherings.items.into_iter().map(|g| {
                                 let sheet = format!("/manage/o/{}/{}/run-sheet", o.slug, g.slug);
-                                let public = format!("/o/{}/{}", o.slug, g.slug);
+                                // A draft has no public page yet: its title leads to its run-sheet.
+                                let title_href = if g.status.is_public() {
+                                    format!("/o/{}/{}", o.slug, g.slug)
+                                } else {
+                                    sheet.clone()
+                                };
                                 let agenda = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
                                 view! {
                                     <li class="card" data-status=g.status.as_str()>
                                         <p class="kind">{lang.t(&format!("status-{}", g.status.as_str()))}</p>
-                                        <h4><a href=public><bdi lang=g.title_lang>{g.title}</bdi></a></h4>
+                                        <h4><a href=title_href><bdi lang=g.title_lang>{g.title}</bdi></a></h4>
                                         <p><DateRange start=g.starts_local end=g.ends_local zone=g.time_zone /></p>
                                         <p><a class="run-sheet" href=sheet.clone()>{lang.t("workspace-run-sheet")}</a>
                                             " · "<a class="live" href=sheet.replace("/run-sheet", "/live")>{lang.t("live-link")}</a>

@@ -963,3 +963,43 @@ async fn a_dragged_order_is_saved_whole_or_refused() {
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
 }
+
+/// A draft has no public page yet (404 to the world): in the workspace its title leads
+/// to its run-sheet instead, while a published gathering's leads to its public page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_drafts_title_in_the_workspace_leads_to_a_page_that_exists() {
+    let app = app().await;
+    let viewer = app.cookie(VIEWER).await;
+    let (status, page) = app.get("/manage", Some(&viewer)).await;
+    assert_eq!(status, StatusCode::OK);
+    let card = |slug: &str| {
+        let at = page
+            .find(&format!("/{slug}"))
+            .unwrap_or_else(|| panic!("{slug} is listed"));
+        let start = page[..at].rfind("<li").unwrap();
+        let end = at + page[at..].find("</li>").unwrap();
+        page[start..end].to_owned()
+    };
+    let draft = card("vigil-draft");
+    assert!(draft.contains("data-status=\"draft\""), "{draft}");
+    let title = &draft[draft.find("<h4>").unwrap()..];
+    assert!(
+        title.starts_with("<h4><a href=\"/manage/o/families-association/vigil-draft/run-sheet\""),
+        "{title}"
+    );
+    assert_eq!(
+        app.get(
+            "/manage/o/families-association/vigil-draft/run-sheet",
+            Some(&viewer)
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    let published = card(common::TIRANA);
+    let title = &published[published.find("<h4>").unwrap()..];
+    assert!(
+        title.starts_with("<h4><a href=\"/o/families-association/tirana-park-2023\""),
+        "{title}"
+    );
+}
