@@ -35,6 +35,29 @@ pub fn Field(
     }
 }
 
+/// A labelled password input: never filled from what was typed (a refused form comes
+/// back without passwords), with its error.
+#[component]
+pub fn PasswordField(
+    name: &'static str,
+    label: String,
+    /// `current-password` or `new-password`, for password managers.
+    autocomplete: &'static str,
+    echo: FormEcho,
+) -> impl IntoView {
+    let error = echo.error_for(name);
+    let bad = error.is_some();
+    let id = format!("field-{name}");
+    view! {
+        <p class="field" class:has-error=bad>
+            <label for=id.clone()>{label}</label>
+            <input id=id name=name type="password" autocomplete=autocomplete
+                required dir="ltr" aria-invalid=bad.then_some("true") />
+            {error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </p>
+    }
+}
+
 /// The form-wide error of a refused post (a conflict, a refusal not about one field).
 pub fn form_error(echo: &FormEcho) -> Option<impl IntoView + use<>> {
     echo.error_for("form")

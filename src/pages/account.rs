@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::account::{Account, load_account};
+use crate::components::form::PasswordField;
 use crate::components::loaded::{loaded, route_key};
 use crate::forms::use_form_echo;
 use crate::i18n::{Lang, use_lang};
@@ -31,16 +32,7 @@ fn AccountView(a: Account, lang: Lang) -> impl IntoView {
         .filter(|d| d == "password")
         .map(|_| t("account-password-done"));
     let field = |name: &'static str, label: String, autocomplete: &'static str| {
-        let error = echo.error_for(name);
-        let bad = error.is_some();
-        view! {
-            <p class="field" class:has-error=bad>
-                <label for=format!("account-{name}")>{label}</label>
-                <input id=format!("account-{name}") name=name type="password" autocomplete=autocomplete
-                    required dir="ltr" aria-invalid=bad.then_some("true") />
-                {error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
-            </p>
-        }
+        view! { <PasswordField name=name label=label autocomplete=autocomplete echo=echo.clone() /> }
     };
     let sessions = lang.digits(&lang.t_with(
         "account-sessions",

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::account::{ResetLink, load_reset_link};
-use crate::components::form::form_error;
+use crate::components::form::{PasswordField, form_error};
 use crate::components::loaded::{loaded, route_key};
 use crate::forms::use_form_echo;
 use crate::i18n::{Lang, use_lang};
@@ -50,16 +50,7 @@ fn ResetView(link: ResetLink, lang: Lang) -> impl IntoView {
     };
     let echo = use_form_echo();
     let field = |name: &'static str, label: String| {
-        let error = echo.error_for(name);
-        let bad = error.is_some();
-        view! {
-            <p class="field" class:has-error=bad>
-                <label for=format!("reset-{name}")>{label}</label>
-                <input id=format!("reset-{name}") name=name type="password" autocomplete="new-password"
-                    required dir="ltr" aria-invalid=bad.then_some("true") />
-                {error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
-            </p>
-        }
+        view! { <PasswordField name=name label=label autocomplete="new-password" echo=echo.clone() /> }
     };
     let intro = lang.t_with(
         "reset-intro",
