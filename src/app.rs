@@ -15,9 +15,10 @@ use crate::pages::{
     call_sheets::CallSheetsPage,
     campaign::CampaignPublicPage,
     crew_feeds::CrewFeedsPage,
+    deleted::{DeleteGatheringPage, RecentlyDeletedPage},
     digest::{DigestEditorPage, DigestPublicPage},
     directory::{DirectoryItemPage, DirectoryPage},
-    gathering::GatheringPage,
+    gathering::{GatheringPage, PreviewPage},
     home::HomePage,
     live::LivePage,
     members::{InvitationPage, MembersPage},
@@ -94,6 +95,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/directory/:kind/:id") view=DirectoryItemPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/crew-feeds") view=CrewFeedsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/deleted") view=RecentlyDeletedPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/delete") view=DeleteGatheringPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/preview") view=PreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/members") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("/invite/:token") view=InvitationPage ssr=SsrMode::Async />

@@ -7,16 +7,16 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ValidationError;
+use crate::domain::{Message, ValidationError, say};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
     NotFound,
     #[error("{field}: {message}")]
-    Validation { field: String, message: String },
+    Validation { field: String, message: Message },
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Message),
     /// The page is for members: the visitor has to sign in first.
     #[error("sign-in required")]
     SignInRequired,
@@ -65,35 +65,42 @@ impl From<sea_orm::DbErr> for AppError {
     /// logged and reported as `Internal`.
     fn from(e: sea_orm::DbErr) -> Self {
         match e.sql_err() {
-            Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => AppError::Conflict(
-                "This refers to something that does not exist, or is still in use elsewhere."
-                    .into(),
-            ),
+            Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => {
+                AppError::Conflict(say!("refusal-still-referred-to"))
+            }
             Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-                AppError::Conflict("Something with the same name or address already exists.".into())
+                AppError::Conflict(say!("refusal-already-exists"))
             }
             _ => AppError::internal("database error", e),
         }
     }
 }
 
-/// A request that ends in an error answers with its status and a short plain sentence;
-/// internal details were logged where the error was made.
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The answer to a request that ends in this error: its status and a short plain
+    /// sentence in `lang`; internal details were logged where the error was made.
+    pub fn into_response_in(self, lang: crate::i18n::Lang) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        let status = axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let message = match self {
+            AppError::SignInRequired => say!("refusal-sign-in-first"),
+            AppError::Forbidden => say!("refusal-role-forbids"),
+            AppError::NotFound => say!("refusal-not-found"),
+            AppError::Validation { message, .. } | AppError::Conflict(message) => message,
+            AppError::Internal | AppError::Transport => say!("refusal-not-saved"),
+        };
+        (status, lang.say(&message)).into_response()
+    }
+}
+
+/// An answer in English, where the request's language is not at hand; handlers that
+/// have the request use [`AppError::into_response_in`].
 #[cfg(feature = "ssr")]
 impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
-        let status = axum::http::StatusCode::from_u16(self.status())
-            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        let text = match self {
-            AppError::SignInRequired => "Please sign in first.",
-            AppError::Forbidden => "Your role does not allow this change.",
-            AppError::NotFound => "Not found.",
-            AppError::Validation { message, .. } | AppError::Conflict(message) => {
-                return (status, message).into_response();
-            }
-            _ => "The change could not be saved; please try again.",
-        };
-        (status, text).into_response()
+        self.into_response_in(crate::i18n::Lang::En)
     }
 }
 
@@ -102,10 +109,16 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => AppError::Validation {
-                field: "request".into(),
-                message: m,
-            },
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
+                #[cfg(feature = "ssr")]
+                tracing::info!(%m, "server function arguments refused");
+                #[cfg(not(feature = "ssr"))]
+                let _ = m;
+                AppError::Validation {
+                    field: "request".into(),
+                    message: say!("refusal-request-unreadable"),
+                }
+            }
             ServerFnErrorErr::Request(_)
             | ServerFnErrorErr::Deserialization(_)
             | ServerFnErrorErr::Serialization(_) => AppError::Transport,

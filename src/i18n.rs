@@ -12,14 +12,29 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use unic_langid::LanguageIdentifier;
 
+use crate::domain::{Arg, Message};
+
 static_loader! {
     static LOCALES = {
         locales: "./src/locales",
         fallback_language: "en",
         // Views isolate mixed-direction text with `<bdi>`; Fluent's invisible
         // isolation marks would also end up in copied text and calendar feeds.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            // Numbers in Persian messages are written with Persian digits.
+            if bundle.locales.first().is_some_and(|l| l.language.as_str() == "fa") {
+                bundle.set_formatter(Some(persian_numbers));
+            }
+        },
     };
+}
+
+fn persian_numbers<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(Lang::Fa.digits(&n.as_string())),
+        _ => None,
+    }
 }
 
 /// The name of the cookie that remembers a visitor's choice of language.
@@ -95,11 +110,31 @@ impl Lang {
         LOCALES.lookup_with_args(&self.langid(), id, &args)
     }
 
+    /// A [`Message`] in this language; its message arguments are said in it too.
+    pub fn say(self, message: &Message) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = message
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Text(t) => FluentValue::from(t.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Message(m) => FluentValue::from(self.say(m)),
+                };
+                (Cow::Owned(name.clone()), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(&self.langid(), &message.id, &args)
+    }
+
     /// Whether this language has its own text for `id` (no fallback).
     pub fn has(self, id: &str) -> bool {
-        LOCALES
-            .lookup_no_default_fallback::<&str>(&self.langid(), id, None)
-            .is_some()
+        // Without arguments a message with variables reports errors, but it is there
+        // (the crate does not export its error type: its text tells the cases apart).
+        match LOCALES.lookup_single_language::<&str>(&self.langid(), id, None) {
+            Ok(_) => true,
+            Err(e) => e.to_string().starts_with("Fluent errors"),
+        }
     }
 
     /// Writes digits the way the language does (Persian uses ۰۱۲۳۴۵۶۷۸۹).
@@ -182,6 +217,13 @@ impl Lang {
     }
 }
 
+/// A message in English, for logs, the command line and tests.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.say(self))
+    }
+}
+
 /// The name of a content language in the interface language.
 pub fn language_name(lang: Lang, code: &str) -> String {
     let id = format!("language-{code}");
@@ -245,11 +287,18 @@ mod tests {
             lang.code()
         );
         let text = std::fs::read_to_string(path).unwrap_or_default();
-        let line = text
-            .lines()
-            .find(|l| l.split_once(" =").is_some_and(|(k, _)| k.trim() == id))
-            .unwrap_or_default();
-        line.split('$')
+        // The message's line, and the indented lines of a select after it.
+        let mut lines = text.lines().skip_while(|l| {
+            l.split_once(" =")
+                .is_none_or(|(k, _)| k.trim() != id || k.starts_with(' '))
+        });
+        let first = lines.next().unwrap_or_default();
+        let body: Vec<&str> = std::iter::once(first)
+            .chain(lines.take_while(|l| l.starts_with(' ') || l.starts_with('}')))
+            .collect();
+        let mut names: Vec<&'static str> = body
+            .join("\n")
+            .split('$')
             .skip(1)
             .map(|rest| {
                 let name: String = rest
@@ -258,7 +307,73 @@ mod tests {
                     .collect();
                 &*Box::leak(name.into_boxed_str())
             })
-            .collect()
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// Every message the code says (`say!("id", ...)`, the refusals) has its text in
+    /// English, and so, by the test below, in every language; its arguments are the ones
+    /// the English text uses.
+    #[test]
+    fn every_message_the_code_says_exists() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut said = Vec::new();
+        // This file names the macro in its comments.
+        files.retain(|f| !f.ends_with("i18n.rs"));
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap();
+            for (i, _) in text.match_indices("say!(") {
+                let rest = text[i + 5..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue; // the macro's own definition
+                };
+                let id: String = rest.chars().take_while(|c| *c != '"').collect();
+                // The argument names up to the closing parenthesis of the call.
+                let call: String = rest[id.len()..]
+                    .chars()
+                    .scan(1i32, |depth, c| {
+                        *depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        (*depth > 0).then_some(c)
+                    })
+                    .collect();
+                let args: Vec<String> = call
+                    .split(',')
+                    .filter_map(|part| part.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+                    .collect();
+                said.push((file.display().to_string(), id, args));
+            }
+        }
+        assert!(said.len() > 80, "say! calls were not found: {}", said.len());
+        for (file, id, args) in &said {
+            assert!(Lang::En.has(id), "{file} says {id}, which main.ftl lacks");
+            let wanted: Vec<String> = variables(Lang::En, id)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            let mut given = args.clone();
+            given.sort();
+            assert_eq!(given, wanted, "{file}: the arguments of {id}");
+        }
     }
 
     /// Every message id in the English file exists in every other language, and no
@@ -291,6 +406,13 @@ mod tests {
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
             assert!(extra.is_empty(), "{} has unknown {extra:?}", lang.code());
             for id in &english {
+                // A translation that drops or invents an argument would show a hole.
+                assert_eq!(
+                    variables(lang, id),
+                    variables(Lang::En, id),
+                    "{}: the arguments of {id}",
+                    lang.code()
+                );
                 // Give every variable a value so that only a missing message can fail.
                 let args: HashMap<&str, FluentValue> = variables(lang, id)
                     .into_iter()

@@ -100,3 +100,25 @@ test("a page that lacks a translation falls back to the organisation's language"
   await expect(page.locator("h1 bdi")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: "Programi", exact: true })).toBeVisible();
 });
+
+test("a refused form speaks the page's language: a Persian organiser reads why, beside the field", async ({ page }) => {
+  await page.goto("/sign-in?next=/manage/o/families-association/directory");
+  await page.getByLabel("E-mail address").fill("organiser@example.org");
+  await page.getByLabel("Password").fill(process.env.E2E_PASSWORD ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/directory$/);
+  await page.locator("li", { hasText: "Futsal park, Rruga Ura" }).first().getByRole("link", { name: "Edit" }).click();
+  await page.goto(`${page.url()}?lang=fa`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+
+  // The zone is refused in Persian, naming what was typed; nothing English is left.
+  await page.locator('input[name="time_zone"]').fill("Europe/Tirana");
+  await page.locator('form:has(input[name="time_zone"]) button[type="submit"]').first().click();
+  const error = page.locator(".field-error");
+  await expect(error).toContainText("«Europe/Tirana» یک منطقهٔ زمانی IANA نیست");
+  await expect(error).not.toContainText("is not");
+
+  // A conflict from the database layer too: the venue is still used.
+  await page.locator('form:has(input[name="action"][value="delete"]) button').click();
+  await expect(page.getByRole("alert")).toContainText("هنوز این گردهمایی‌ها از آن استفاده می‌کنند");
+});

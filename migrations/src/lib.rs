@@ -12,6 +12,7 @@ mod m20261125_000002_campaigns_series;
 mod m20261201_000001_content_version;
 mod m20261202_000001_session_last_seen;
 mod m20261202_000002_password_reset;
+mod m20261203_000001_gathering_deleted;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_content_version::Migration),
             Box::new(m20261202_000001_session_last_seen::Migration),
             Box::new(m20261202_000002_password_reset::Migration),
+            Box::new(m20261203_000001_gathering_deleted::Migration),
         ]
     }
 }

@@ -20,23 +20,27 @@ pub async fn public_gathering(
     let bundle = queries::gathering_bundle(&db, o.id, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut page = crate::responses::gathering::public_view(&o, &bundle, &lang)?;
-    page.origin = super::site_origin();
-    let g = &bundle.gathering;
-    if let Some(id) = g.campaign_id {
-        use sea_orm::EntityTrait;
-        page.campaign = crate::db::entities::campaign::Entity::find_by_id(id)
-            .one(&db)
-            .await?
-            .map(|c| (c.slug, c.title));
-    }
-    page.other_dates = crate::db::campaigns::series_siblings(&db, g)
+    let page = crate::responses::gathering::public_view(&o, &bundle, &lang)?;
+    ssr::complete(&db, page, &bundle.gathering, |s| s.status.is_public()).await
+}
+
+/// The public page of a gathering as it is or will be, whatever its status: for the
+/// organisation's members, marked as a preview.
+#[server]
+pub async fn preview_gathering(
+    org: String,
+    slug: String,
+    lang: String,
+) -> Result<GatheringPage, AppError> {
+    use crate::db::queries;
+    use crate::domain::access::Permission;
+    let db = super::db()?;
+    let (o, _) = super::workspace::ssr::member(&db, &org, Permission::ReadInternal).await?;
+    let bundle = queries::gathering_bundle(&db, o.id, &slug)
         .await?
-        .into_iter()
-        .filter(|s| s.status.is_public())
-        .map(|s| (s.slug, s.starts_local))
-        .collect();
-    Ok(page)
+        .ok_or(AppError::NotFound)?;
+    let page = crate::responses::gathering::preview_view(&o, &bundle, &lang)?;
+    ssr::complete(&db, page, &bundle.gathering, |_| true).await
 }
 
 /// A gathering's A4 poster: its public page, and a QR code of its calendar address.
@@ -61,7 +65,34 @@ pub async fn public_poster(org: String, slug: String, lang: String) -> Result<Po
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
+    use crate::db::entities::gathering;
     use crate::error::AppError;
+    use crate::responses::GatheringPage;
+
+    /// The page with its site address, its campaign and the other dates of its series
+    /// (those `shown` lets through).
+    pub async fn complete(
+        db: &sea_orm::DatabaseConnection,
+        mut page: GatheringPage,
+        g: &gathering::Model,
+        shown: impl Fn(&gathering::Model) -> bool,
+    ) -> Result<GatheringPage, AppError> {
+        use sea_orm::EntityTrait;
+        page.origin = crate::api::site_origin();
+        if let Some(id) = g.campaign_id {
+            page.campaign = crate::db::entities::campaign::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|c| (c.slug, c.title));
+        }
+        page.other_dates = crate::db::campaigns::series_siblings(db, g)
+            .await?
+            .into_iter()
+            .filter(|s| shown(s))
+            .map(|s| (s.slug, s.starts_local))
+            .collect();
+        Ok(page)
+    }
 
     /// A QR code of `text` as an SVG document (black on white, with its quiet zone), at
     /// error-correction level M so a creased or rained-on poster still scans.

@@ -17,7 +17,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use super::entities::{app_user, audit_entry, membership, organisation, session, sign_in_failure};
-use crate::domain::{MemberRole, Title, ValidationError};
+use crate::domain::{MemberRole, Title, ValidationError, say};
 use crate::error::AppError;
 
 /// How long a session lasts without signing in again.
@@ -115,10 +115,7 @@ pub fn parse_email(raw: &str) -> Result<String, ValidationError> {
     if ok {
         Ok(email)
     } else {
-        Err(ValidationError::new(
-            "email",
-            "Enter an e-mail address such as name@example.org.",
-        ))
+        Err(ValidationError::new("email", say!("refusal-email-format")))
     }
 }
 
@@ -128,13 +125,13 @@ pub fn check_new_password(raw: &str) -> Result<(), ValidationError> {
     if n < 10 {
         return Err(ValidationError::new(
             "password",
-            "Use at least 10 characters.",
+            say!("refusal-password-short"),
         ));
     }
     if n > 1024 {
         return Err(ValidationError::new(
             "password",
-            "Use at most 1,024 characters.",
+            say!("refusal-password-long"),
         ));
     }
     Ok(())
@@ -157,9 +154,7 @@ pub async fn create_user(
         .await?
         > 0;
     if taken {
-        return Err(
-            ValidationError::new("email", "An account with this e-mail address exists.").into(),
-        );
+        return Err(ValidationError::new("email", say!("refusal-email-taken")).into());
     }
     let user = app_user::ActiveModel {
         email: Set(email),
@@ -434,12 +429,14 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     if !verify_password(&user.password_hash, current).await {
         return Err(
-            ValidationError::new("current_password", "This is not your current password.").into(),
+            ValidationError::new("current_password", say!("refusal-not-current-password")).into(),
         );
     }
     check_new_password(new).map_err(|e| ValidationError::new("new_password", e.message))?;
     if new != again {
-        return Err(ValidationError::new("new_password_again", "The two passwords differ.").into());
+        return Err(
+            ValidationError::new("new_password_again", say!("refusal-passwords-differ")).into(),
+        );
     }
     replace_password(db, user, new, Some(keep), "user.password", now).await
 }
@@ -459,7 +456,7 @@ pub async fn reset_password(
         .one(db)
         .await?
     else {
-        return Err(ValidationError::new("email", "No account has this e-mail address.").into());
+        return Err(ValidationError::new("email", say!("refusal-no-such-account")).into());
     };
     replace_password(db, &user, new, None, "user.password_reset", now).await?;
     Ok(user)
@@ -754,11 +751,7 @@ pub async fn stale(
         .one(db)
         .await;
     let Ok(Some(entry)) = last else {
-        return AppError::Conflict(
-            "Someone else changed this after you opened the page. Open the page again to \
-             see their version, then make your change again."
-                .into(),
-        );
+        return AppError::Conflict(say!("refusal-changed-meanwhile"));
     };
     let who = match entry.user_id {
         Some(user) => display_names(db, [user])
@@ -767,12 +760,11 @@ pub async fn stale(
             .and_then(|names| names.into_values().next()),
         None => None,
     };
-    AppError::Conflict(format!(
-        "Changed by {} at {} UTC after you opened this page. What you typed is still in \
-         the form: open the page again to see their version, then make your change again.",
-        who.as_deref().unwrap_or("someone else"),
-        entry.at.format("%H:%M")
-    ))
+    let at = entry.at.format("%H:%M").to_string();
+    AppError::Conflict(match who {
+        Some(who) => say!("refusal-changed-by", who = who, at = at),
+        None => say!("refusal-changed-by-someone", at = at),
+    })
 }
 
 /// Whether the one-time setup is still open: no account exists yet.
@@ -813,7 +805,9 @@ pub async fn first_owner(
     }
     check_new_password(&form.password)?;
     if form.password != form.password_again {
-        return Err(ValidationError::new("password_again", "The two passwords differ.").into());
+        return Err(
+            ValidationError::new("password_again", say!("refusal-passwords-differ")).into(),
+        );
     }
     let org = if form.organisation.trim().is_empty() {
         let name = Title::parse("org_name", &form.org_name)?;
@@ -824,11 +818,9 @@ pub async fn first_owner(
             .await?
             > 0;
         if taken {
-            return Err(ValidationError::new(
-                "org_name",
-                "An organisation with this name is already here: choose it above.",
-            )
-            .into());
+            return Err(
+                ValidationError::new("org_name", say!("refusal-organisation-exists")).into(),
+            );
         }
         organisation::ActiveModel {
             slug: Set(slug.as_str().to_owned()),
@@ -845,7 +837,9 @@ pub async fn first_owner(
             .filter(organisation::Column::Slug.eq(form.organisation.trim()))
             .one(&txn)
             .await?
-            .ok_or_else(|| ValidationError::new("organisation", "Choose an organisation."))?
+            .ok_or_else(|| {
+                ValidationError::new("organisation", say!("refusal-choose-organisation"))
+            })?
     };
     let user = create_user(&txn, &form.email, &form.display_name, &form.password, now).await?;
     set_membership(&txn, org.id, user.id, MemberRole::Owner, Some(user.id), now).await?;

@@ -15,7 +15,7 @@ use super::entities::{campaign, gathering, series, venue};
 use super::planning::{CopyTarget, copy_gathering};
 use super::queries::{self, FindAlsoVenue, GatheringBundle};
 use crate::domain::repeat::{Keep, Repeat, copy_start};
-use crate::domain::{Slug, Title, ValidationError};
+use crate::domain::{Slug, Title, ValidationError, say};
 use crate::error::AppError;
 
 /// The campaign form on a gathering's edit page.
@@ -52,13 +52,13 @@ pub async fn create_campaign(
         let id = raw
             .trim()
             .parse::<i32>()
-            .map_err(|_| ValidationError::new("venues", "Choose venues from the list."))?;
+            .map_err(|_| ValidationError::new("venues", say!("refusal-choose-venues")))?;
         if !venue_ids.contains(&id) {
             venue_ids.push(id);
         }
     }
     if venue_ids.is_empty() {
-        return Err(ValidationError::new("venues", "Choose at least one other venue.").into());
+        return Err(ValidationError::new("venues", say!("refusal-choose-other-venue")).into());
     }
     let txn = super::begin_write(db).await?;
     let source = queries::gathering_bundle(&txn, organisation_id, source_slug)
@@ -68,9 +68,9 @@ pub async fn create_campaign(
     if let Some(id) = g.campaign_id
         && let Some(c) = campaign::Entity::find_by_id(id).one(&txn).await?
     {
-        return Err(AppError::Conflict(format!(
-            "This gathering is already part of the campaign \"{}\".",
-            c.title
+        return Err(AppError::Conflict(say!(
+            "refusal-already-in-campaign",
+            campaign = &c.title
         )));
     }
     let taken = campaign::Entity::find()
@@ -80,11 +80,9 @@ pub async fn create_campaign(
         .await?
         .is_some();
     if taken {
-        return Err(ValidationError::new(
-            "campaign_slug",
-            "Another campaign has this address; choose another.",
-        )
-        .into());
+        return Err(
+            ValidationError::new("campaign_slug", say!("refusal-campaign-slug-taken")).into(),
+        );
     }
     let source_zone: chrono_tz::Tz = g
         .time_zone
@@ -109,20 +107,22 @@ pub async fn create_campaign(
             .filter(venue::Column::Archived.eq(false))
             .one(&txn)
             .await?
-            .ok_or_else(|| ValidationError::new("venues", "Choose venues from the list."))?;
+            .ok_or_else(|| ValidationError::new("venues", say!("refusal-choose-venues")))?;
         if Some(v.id) == g.venue_id {
-            return Err(ValidationError::new(
-                "venues",
-                format!("{} is this gathering's own venue.", v.name),
-            )
-            .into());
+            return Err(
+                ValidationError::new("venues", say!("refusal-own-venue", venue = &v.name)).into(),
+            );
         }
         let zone: chrono_tz::Tz = v
             .time_zone
             .parse()
             .map_err(|_| AppError::internal("stored time zone", &v.time_zone))?;
-        let starts_local = copy_start(g.starts_local, source_zone, zone, keep)
-            .map_err(|e| ValidationError::new("venues", format!("{}: {}", v.name, e.message)))?;
+        let starts_local = copy_start(g.starts_local, source_zone, zone, keep).map_err(|e| {
+            ValidationError::new(
+                "venues",
+                say!("refusal-at-venue", venue = &v.name, reason = e.message),
+            )
+        })?;
         let place = if v.city.trim().is_empty() {
             v.name.clone()
         } else {
@@ -140,9 +140,11 @@ pub async fn create_campaign(
         let copy = copy_gathering(&txn, organisation_id, &source, &target, now)
             .await
             .map_err(|e| match e {
-                AppError::Validation { message, .. } => {
-                    ValidationError::new("venues", format!("{}: {message}", v.name)).into()
-                }
+                AppError::Validation { message, .. } => ValidationError::new(
+                    "venues",
+                    say!("refusal-at-venue", venue = &v.name, reason = message),
+                )
+                .into(),
                 other => other,
             })?;
         join(&txn, &[copy.id], Some(c.id), None).await?;
@@ -258,9 +260,11 @@ async fn occurrence(
     copy_gathering(txn, organisation_id, source, &target, now)
         .await
         .map_err(|e| match e {
-            AppError::Validation { message, .. } => {
-                ValidationError::new("dates", format!("{day}: {message}")).into()
-            }
+            AppError::Validation { message, .. } => ValidationError::new(
+                "dates",
+                say!("refusal-on-day", day = day.to_string(), reason = message),
+            )
+            .into(),
             other => other,
         })
 }
@@ -295,6 +299,7 @@ pub async fn campaign_with_gatherings(
     };
     let rows = gathering::Entity::find()
         .filter(gathering::Column::CampaignId.eq(c.id))
+        .filter(gathering::Column::DeletedAt.is_null())
         .order_by_asc(gathering::Column::StartsAt)
         .order_by_asc(gathering::Column::Id)
         .find_also_related_venue(db)
@@ -314,6 +319,7 @@ pub async fn series_siblings(
     Ok(gathering::Entity::find()
         .filter(gathering::Column::SeriesId.eq(series_id))
         .filter(gathering::Column::Id.ne(g.id))
+        .filter(gathering::Column::DeletedAt.is_null())
         .order_by_asc(gathering::Column::StartsAt)
         .all(db)
         .await?)

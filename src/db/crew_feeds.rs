@@ -15,7 +15,7 @@ use sea_orm::{
 
 use super::auth::{display_names, new_token, role_in, token_id};
 use super::entities::{feed_token, organisation};
-use crate::domain::{Title, ValidationError};
+use crate::domain::{Title, ValidationError, say};
 use crate::error::AppError;
 
 /// Open crew feeds a member may hold in one organisation.
@@ -48,9 +48,7 @@ pub async fn create(
     if open >= MAX_FEEDS_PER_MEMBER {
         return Err(ValidationError::new(
             "label",
-            format!(
-                "You already have {MAX_FEEDS_PER_MEMBER} crew feeds; revoke one you no longer use first."
-            ),
+            say!("refusal-too-many-crew-feeds", max = MAX_FEEDS_PER_MEMBER),
         )
         .into());
     }

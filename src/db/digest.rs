@@ -9,8 +9,8 @@ use sea_orm::{
 
 use super::auth::audit;
 use super::entities::digest;
-use crate::domain::ValidationError;
 use crate::domain::digest::{Month, number_for};
+use crate::domain::{ValidationError, say};
 use crate::error::AppError;
 
 /// The stored digest of a month, if one was written.
@@ -85,7 +85,7 @@ pub async fn save(
     {
         Ok(n) if (1..=100_000).contains(&n) => n,
         _ => {
-            return Err(ValidationError::new("number", "Enter the issue number, e.g. 113.").into());
+            return Err(ValidationError::new("number", say!("refusal-issue-number")).into());
         }
     };
     let note = crate::domain::plan::free_text("editorial_note", &form.editorial_note)?;

@@ -7,8 +7,8 @@ use sea_orm::{
 
 use super::entities::{appearance, audit_entry, film, gathering, person, segment, venue};
 use super::planning::lock;
-use crate::domain::ValidationError;
 use crate::domain::directory::{AppearanceForm, FilmForm, PersonForm, VenueForm};
+use crate::domain::{ValidationError, say};
 use crate::error::AppError;
 
 fn join(tags: &[crate::domain::LanguageTag]) -> String {
@@ -321,15 +321,10 @@ pub async fn delete(
     let used = uses(db, organisation_id, kind, id).await?;
     if !used.is_empty() {
         let list: Vec<&str> = used.iter().map(|(title, _)| title.as_str()).collect();
-        return Err(AppError::Conflict(format!(
-            "Still used by {}: {}. Archive it instead: it leaves the lists and keeps the \
-             history.",
-            if used.len() == 1 {
-                "one gathering"
-            } else {
-                "these gatherings"
-            },
-            list.join("; ")
+        return Err(AppError::Conflict(say!(
+            "refusal-still-used",
+            count = used.len(),
+            gatherings = list.join("; "),
         )));
     }
     let name = match kind {
@@ -377,7 +372,7 @@ pub async fn add_appearance(
         .filter(person::Column::OrganisationId.eq(organisation_id))
         .one(&txn)
         .await?
-        .ok_or_else(|| ValidationError::new("person", "Choose one of your people."))?;
+        .ok_or_else(|| ValidationError::new("person", say!("refusal-choose-own-person")))?;
     let last = appearance::Entity::find()
         .filter(appearance::Column::SegmentId.eq(segment_id))
         .order_by_desc(appearance::Column::Position)

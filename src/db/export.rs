@@ -25,7 +25,7 @@ use super::entities::{
 };
 use crate::domain::{
     AppearanceMode, AppearanceRole, GatheringKind, GatheringStatus, SegmentKind, Slug,
-    TimeZoneName, Title, ValidationError, VenueSetting,
+    TimeZoneName, Title, ValidationError, VenueSetting, say,
 };
 use crate::error::AppError;
 
@@ -327,8 +327,10 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
     let venue_ids: Vec<i32> = venues.iter().map(|v| v.id).collect();
     let person_ids: Vec<i32> = people.iter().map(|p| p.id).collect();
     let film_ids: Vec<i32> = films.iter().map(|f| f.id).collect();
+    // What waits in "Recently deleted" is not part of the organisation any more.
     let gatherings = gathering::Entity::find()
         .filter(gathering::Column::OrganisationId.eq(o.id))
+        .filter(gathering::Column::DeletedAt.is_null())
         .order_by_asc(gathering::Column::StartsAt)
         .order_by_asc(gathering::Column::Id)
         .all(db)
@@ -340,6 +342,7 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             .column(gathering::Column::Id)
             .from(gathering::Entity)
             .and_where(gathering::Column::OrganisationId.eq(o.id))
+            .and_where(gathering::Column::DeletedAt.is_null())
             .to_owned()
     };
     let segments_of_org = || {
@@ -631,21 +634,22 @@ pub fn parse(json: &str) -> Result<Document, AppError> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| AppError::Validation {
         field: e.path().to_string(),
-        message: e.inner().to_string(),
+        message: say!("refusal-import-unreadable", detail = e.inner().to_string()),
     })?;
     if doc.format != FORMAT {
         return Err(ValidationError::new(
             "format",
-            format!("This is not a convene document (expected \"{FORMAT}\")."),
+            say!("refusal-import-format", expected = FORMAT),
         )
         .into());
     }
     if doc.version != VERSION {
         return Err(ValidationError::new(
             "version",
-            format!(
-                "Version {} is not supported; this convene reads version {VERSION}.",
-                doc.version
+            say!(
+                "refusal-import-version",
+                version = doc.version,
+                supported = VERSION
             ),
         )
         .into());
@@ -673,9 +677,9 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         .await?
         .is_some();
     if exists {
-        return Err(AppError::Conflict(format!(
-            "An organisation with the address \"{}\" already exists; nothing was imported.",
-            o.slug
+        return Err(AppError::Conflict(say!(
+            "refusal-import-organisation-exists",
+            slug = &o.slug
         )));
     }
     let org = organisation::ActiveModel {
@@ -714,7 +718,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         .insert(&txn)
         .await?;
         if venue_ids.insert(v.key.clone(), m.id).is_some() {
-            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+            return Err(ValidationError::new(path("key"), say!("refusal-import-key-twice")).into());
         }
     }
     let mut person_ids = std::collections::HashMap::new();
@@ -740,7 +744,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         .insert(&txn)
         .await?;
         if person_ids.insert(p.key.clone(), m.id).is_some() {
-            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+            return Err(ValidationError::new(path("key"), say!("refusal-import-key-twice")).into());
         }
     }
     let mut film_ids = std::collections::HashMap::new();
@@ -768,7 +772,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         .insert(&txn)
         .await?;
         if film_ids.insert(f.key.clone(), m.id).is_some() {
-            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+            return Err(ValidationError::new(path("key"), say!("refusal-import-key-twice")).into());
         }
     }
     use super::entities::{campaign, digest, series};
@@ -789,7 +793,9 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         .insert(&txn)
         .await?;
         if campaign_ids.insert(c.slug.clone(), m.id).is_some() {
-            return Err(ValidationError::new(path("slug"), "This address is used twice.").into());
+            return Err(
+                ValidationError::new(path("slug"), say!("refusal-import-slug-twice")).into(),
+            );
         }
     }
     let mut series_ids = std::collections::HashMap::new();
@@ -805,7 +811,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         .insert(&txn)
         .await?;
         if series_ids.insert(r.key.clone(), m.id).is_some() {
-            return Err(ValidationError::new(path("key"), "This key is used twice.").into());
+            return Err(ValidationError::new(path("key"), say!("refusal-import-key-twice")).into());
         }
     }
     for (i, d) in doc.digests.iter().enumerate() {
@@ -835,15 +841,13 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         let end = resolve_local("ends_local", tz.tz(), g.ends_local)
             .map_err(|e| at(path("ends_local"), e))?;
         if end <= start {
-            return Err(ValidationError::new(
-                path("ends_local"),
-                "The end must come after the start.",
-            )
-            .into());
+            return Err(
+                ValidationError::new(path("ends_local"), say!("refusal-end-before-start")).into(),
+            );
         }
         let venue_id = match &g.venue {
             Some(k) => Some(*venue_ids.get(k).ok_or_else(|| {
-                ValidationError::new(path("venue"), format!("No venue has the key \"{k}\"."))
+                ValidationError::new(path("venue"), say!("refusal-import-no-venue", key = k))
             })?),
             None => None,
         };
@@ -856,10 +860,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         {
             return Err(ValidationError::new(
                 path("time_zone"),
-                format!(
-                    "A gathering at a venue is in the venue's time zone ({}).",
-                    v.time_zone
-                ),
+                say!("refusal-import-venue-zone", zone = &v.time_zone),
             )
             .into());
         }
@@ -867,14 +868,14 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             Some(k) => Some(*campaign_ids.get(k).ok_or_else(|| {
                 ValidationError::new(
                     path("campaign"),
-                    format!("No campaign has the address \"{k}\"."),
+                    say!("refusal-import-no-campaign", key = k),
                 )
             })?),
             None => None,
         };
         let series_id = match &g.series {
             Some(k) => Some(*series_ids.get(k).ok_or_else(|| {
-                ValidationError::new(path("series"), format!("No series has the key \"{k}\"."))
+                ValidationError::new(path("series"), say!("refusal-import-no-series", key = k))
             })?),
             None => None,
         };
@@ -960,7 +961,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             }
             let film_id = match &s.film {
                 Some(k) => Some(*film_ids.get(k).ok_or_else(|| {
-                    ValidationError::new(path("film"), format!("No film has the key \"{k}\"."))
+                    ValidationError::new(path("film"), say!("refusal-import-no-film", key = k))
                 })?),
                 None => None,
             };
@@ -968,7 +969,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 Some(k) => Some(*statement_ids.get(k).ok_or_else(|| {
                     ValidationError::new(
                         path("statement"),
-                        format!("No statement has the key \"{k}\"."),
+                        say!("refusal-import-no-statement", key = k),
                     )
                 })?),
                 None => None,
@@ -1010,7 +1011,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 let person_id = *person_ids.get(&a.person).ok_or_else(|| {
                     ValidationError::new(
                         format!("gatherings[{gi}].segments[{si}].appearances[{ai}].person"),
-                        format!("No person has the key \"{}\".", a.person),
+                        say!("refusal-import-no-person", key = &a.person),
                     )
                 })?;
                 appearance::ActiveModel {

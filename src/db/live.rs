@@ -6,6 +6,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::entities::segment;
+use crate::domain::{Message, say};
 use crate::error::AppError;
 
 /// What the host does with one tap.
@@ -58,9 +59,8 @@ pub async fn apply(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let refuse = |message: &str| -> Result<segment::Model, AppError> {
-        Err(AppError::Conflict(message.to_owned()))
-    };
+    let refuse =
+        |message: Message| -> Result<segment::Model, AppError> { Err(AppError::Conflict(message)) };
     let mut active: segment::ActiveModel = seg.clone().into();
     match action {
         LiveAction::Start => {
@@ -79,13 +79,13 @@ pub async fn apply(
         }
         LiveAction::End => {
             if seg.actual_start.is_none() || seg.actual_end.is_some() {
-                return refuse("This segment is not running.");
+                return refuse(say!("refusal-segment-not-running"));
             }
             active.actual_end = Set(Some(now));
         }
         LiveAction::Skip => {
             if seg.actual_start.is_some() {
-                return refuse("This segment has already started.");
+                return refuse(say!("refusal-segment-started"));
             }
             active.skipped = Set(true);
         }

@@ -17,7 +17,7 @@ use sea_orm::{
 
 use super::auth::{self, audit, new_token, token_id};
 use super::entities::{app_user, invitation, membership, organisation};
-use crate::domain::{MemberRole, ValidationError};
+use crate::domain::{MemberRole, Message, ValidationError, say};
 use crate::error::AppError;
 
 /// How long an invitation link works.
@@ -85,9 +85,9 @@ pub async fn pending_invitations(
 }
 
 fn role_of(field: &str, raw: &str) -> Result<MemberRole, ValidationError> {
-    raw.trim().parse().map_err(|_| {
-        ValidationError::new(field, "Choose a role: owner, organiser, host or viewer.")
-    })
+    raw.trim()
+        .parse()
+        .map_err(|_| ValidationError::new(field, say!("refusal-choose-role")))
 }
 
 /// Makes an invitation; returns it and the token for its link (shown once).
@@ -144,9 +144,7 @@ pub async fn revoke(
         .await?
         .ok_or(AppError::NotFound)?;
     if i.accepted_at.is_some() {
-        return Err(AppError::Conflict(
-            "This invitation was already accepted; change the member's role instead.".into(),
-        ));
+        return Err(AppError::Conflict(say!("refusal-invitation-accepted")));
     }
     let email = i.email.clone();
     let mut m: invitation::ActiveModel = i.into();
@@ -187,7 +185,10 @@ async fn membership_of(
         .ok_or(AppError::NotFound)
 }
 
-const LAST_OWNER: &str = "An organisation needs at least one owner: make someone else owner first.";
+/// The refusal to leave an organisation without an owner.
+fn last_owner() -> Message {
+    say!("refusal-last-owner")
+}
 
 /// Changes a member's role.
 pub async fn change_role(
@@ -205,7 +206,7 @@ pub async fn change_role(
         && role != MemberRole::Owner
         && owners(&txn, organisation_id).await? <= 1
     {
-        return Err(ValidationError::new("role", LAST_OWNER).into());
+        return Err(ValidationError::new("role", last_owner()).into());
     }
     auth::set_membership(&txn, organisation_id, user_id, role, Some(by), now).await?;
     txn.commit().await?;
@@ -224,7 +225,7 @@ pub async fn remove(
     let txn = super::begin_write(db).await?;
     let m = membership_of(&txn, organisation_id, user_id).await?;
     if m.role == MemberRole::Owner && owners(&txn, organisation_id).await? <= 1 {
-        return Err(AppError::Conflict(LAST_OWNER.into()));
+        return Err(AppError::Conflict(last_owner()));
     }
     m.delete(&txn).await?;
     audit(
@@ -304,15 +305,11 @@ pub async fn open(
 pub fn unusable_error(u: Unusable) -> AppError {
     match u {
         Unusable::Unknown => AppError::NotFound,
-        Unusable::Used => AppError::Conflict(
-            "This invitation has been used. Ask the owner who sent it for a new one.".into(),
-        ),
-        Unusable::Revoked => AppError::Conflict(
-            "This invitation was withdrawn. Ask the owner who sent it for a new one.".into(),
-        ),
-        Unusable::Expired => AppError::Conflict(format!(
-            "This invitation has expired (links work for {INVITATION_DAYS} days). Ask for a new one."
-        )),
+        Unusable::Used => AppError::Conflict(say!("refusal-invitation-used")),
+        Unusable::Revoked => AppError::Conflict(say!("refusal-invitation-withdrawn")),
+        Unusable::Expired => {
+            AppError::Conflict(say!("refusal-invitation-expired", days = INVITATION_DAYS))
+        }
     }
 }
 
@@ -343,9 +340,11 @@ pub async fn accept(
         (None, Some(a)) => {
             auth::check_new_password(&a.password)?;
             if a.password != a.password_again {
-                return Err(
-                    ValidationError::new("password_again", "The two passwords differ.").into(),
-                );
+                return Err(ValidationError::new(
+                    "password_again",
+                    say!("refusal-passwords-differ"),
+                )
+                .into());
             }
             auth::create_user(&txn, &a.email, &a.display_name, &a.password, now).await?
         }

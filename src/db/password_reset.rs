@@ -21,7 +21,7 @@ use sea_orm::{
 use super::auth::{self, audit, new_token, token_id};
 use super::entities::{app_user, organisation, password_reset};
 use super::members::Unusable;
-use crate::domain::{MemberRole, ValidationError};
+use crate::domain::{MemberRole, ValidationError, say};
 use crate::error::AppError;
 
 /// How long a password-reset link works.
@@ -35,9 +35,7 @@ async fn may_reset(
     user_id: i32,
 ) -> Result<(), AppError> {
     if by == user_id {
-        return Err(AppError::Conflict(
-            "Change your own password on your account page.".into(),
-        ));
+        return Err(AppError::Conflict(say!("refusal-reset-own-password")));
     }
     if auth::role_in(db, user_id, organisation_id).await?.is_none() {
         return Err(AppError::NotFound);
@@ -47,11 +45,7 @@ async fn may_reset(
     }
     for (o, _) in auth::memberships(db, user_id).await? {
         if auth::role_in(db, by, o.id).await? != Some(MemberRole::Owner) {
-            return Err(AppError::Conflict(
-                "This member also belongs to an organisation you do not own: the operator \
-                 of this site can reset their password (convene user reset-password)."
-                    .into(),
-            ));
+            return Err(AppError::Conflict(say!("refusal-reset-other-organisation")));
         }
     }
     Ok(())
@@ -161,9 +155,9 @@ pub async fn open(
 pub fn unusable_error(u: Unusable) -> AppError {
     match u {
         Unusable::Unknown => AppError::NotFound,
-        Unusable::Used | Unusable::Revoked | Unusable::Expired => AppError::Conflict(
-            "This link no longer works. Ask an owner of your organisation for a new one.".into(),
-        ),
+        Unusable::Used | Unusable::Revoked | Unusable::Expired => {
+            AppError::Conflict(say!("refusal-reset-link-gone"))
+        }
     }
 }
 
@@ -179,7 +173,9 @@ pub async fn use_link(
     let opened = open(db, token, now).await?.map_err(unusable_error)?;
     auth::check_new_password(new).map_err(|e| ValidationError::new("password", e.message))?;
     if new != again {
-        return Err(ValidationError::new("password_again", "The two passwords differ.").into());
+        return Err(
+            ValidationError::new("password_again", say!("refusal-passwords-differ")).into(),
+        );
     }
     let hash = auth::hash_password(new).await?;
     let txn = super::begin_write(db).await?;

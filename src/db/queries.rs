@@ -67,6 +67,7 @@ pub async fn public_gatherings_where(
     condition: sea_orm::Condition,
 ) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
     gathering::Entity::find()
+        .filter(gathering::Column::DeletedAt.is_null())
         .filter(gathering::Column::OrganisationId.eq(organisation_id))
         .filter(gathering::Column::Status.is_in(public_statuses()))
         .filter(condition)
@@ -162,6 +163,7 @@ pub async fn all_gatherings(
     organisation_id: i32,
 ) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
     gathering::Entity::find()
+        .filter(gathering::Column::DeletedAt.is_null())
         .filter(gathering::Column::OrganisationId.eq(organisation_id))
         .order_by_desc(gathering::Column::StartsAt)
         .find_also_related_venue(db)
@@ -203,6 +205,7 @@ impl GatheringBundle {
 /// The gathering of an organisation with this slug (slugs are unique per organisation).
 fn find_by_slug(organisation_id: i32, slug: &str) -> sea_orm::Select<gathering::Entity> {
     gathering::Entity::find()
+        .filter(gathering::Column::DeletedAt.is_null())
         .filter(gathering::Column::OrganisationId.eq(organisation_id))
         .filter(gathering::Column::Slug.eq(slug))
 }
@@ -438,6 +441,7 @@ pub async fn organisation_counts(
             .count(db)
             .await?,
         gathering::Entity::find()
+            .filter(gathering::Column::DeletedAt.is_null())
             .filter(gathering::Column::OrganisationId.eq(organisation_id))
             .count(db)
             .await?,
@@ -491,6 +495,7 @@ pub async fn overlapping_gatherings(
     ends_at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<(gathering::Model, Option<venue::Model>)>, DbErr> {
     gathering::Entity::find()
+        .filter(gathering::Column::DeletedAt.is_null())
         .filter(gathering::Column::OrganisationId.eq(organisation_id))
         .filter(gathering::Column::Id.ne(except))
         .filter(gathering::Column::Status.is_not_in(["cancelled", "postponed"]))

@@ -22,6 +22,7 @@ use chrono::{DateTime, TimeDelta};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::message::say;
 use super::types::{Minutes, ValidationError};
 
 /// One segment of the programme as planned.
@@ -129,7 +130,7 @@ pub fn retime_live(
         .iter()
         .position(|item| item.id == running.id)
         .ok_or_else(|| {
-            ValidationError::new("segment_id", "This segment is not in the programme.")
+            ValidationError::new("segment_id", say!("refusal-segment-not-in-programme"))
         })?;
     let mut timer = Timer::new(start);
     let mut timed: Vec<TimedItem> = items[..index]

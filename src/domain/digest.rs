@@ -9,6 +9,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::message::say;
 use super::types::ValidationError;
 
 /// A calendar month.
@@ -21,7 +22,7 @@ pub struct Month {
 impl Month {
     /// Reads `YYYY-MM`.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let bad = || ValidationError::new("month", "Give the month as YYYY-MM.");
+        let bad = || ValidationError::new("month", say!("refusal-month-format"));
         let (y, m) = raw.trim().split_once('-').ok_or_else(bad)?;
         let year: i32 = y.parse().map_err(|_| bad())?;
         let month: u32 = m.parse().map_err(|_| bad())?;

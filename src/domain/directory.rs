@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::message::{Message, say};
 use super::plan::free_text;
 use super::types::{
     AppearanceMode, AppearanceRole, LanguageTag, Minutes, TimeZoneName, Title, ValidationError,
@@ -17,7 +18,7 @@ fn optional_number<T: std::str::FromStr + PartialOrd>(
     field: &str,
     raw: &str,
     range: std::ops::RangeInclusive<T>,
-    message: &str,
+    message: Message,
 ) -> Result<Option<T>, ValidationError> {
     let raw = raw.trim();
     if raw.is_empty() {
@@ -53,10 +54,7 @@ fn url(field: &str, raw: &str) -> Result<String, ValidationError> {
     if ok {
         Ok(raw.to_owned())
     } else {
-        Err(ValidationError::new(
-            field,
-            "Enter a web address starting with https://.",
-        ))
+        Err(ValidationError::new(field, say!("refusal-web-address")))
     }
 }
 
@@ -97,10 +95,7 @@ impl VenueForm {
         let line = |field: &str, raw: &str| -> Result<String, ValidationError> {
             let text = free_text(field, raw)?;
             if text.contains('\n') || text.chars().count() > 300 {
-                return Err(ValidationError::new(
-                    field,
-                    "Keep this to one line of 300 characters.",
-                ));
+                return Err(ValidationError::new(field, say!("refusal-one-line-300")));
             }
             Ok(text)
         };
@@ -108,13 +103,13 @@ impl VenueForm {
             "latitude",
             &self.latitude,
             -90.0..=90.0,
-            "Enter a latitude between -90 and 90, e.g. 41.3275.",
+            say!("refusal-latitude"),
         )?;
         let longitude = optional_number(
             "longitude",
             &self.longitude,
             -180.0..=180.0,
-            "Enter a longitude between -180 and 180, e.g. 19.8187.",
+            say!("refusal-longitude"),
         )?;
         let coordinates = match (latitude, longitude) {
             (Some(a), Some(b)) => Some((a, b)),
@@ -122,13 +117,13 @@ impl VenueForm {
             (None, Some(_)) => {
                 return Err(ValidationError::new(
                     "latitude",
-                    "Give the latitude too, or neither.",
+                    say!("refusal-latitude-too"),
                 ));
             }
             (Some(_), None) => {
                 return Err(ValidationError::new(
                     "longitude",
-                    "Give the longitude too, or neither.",
+                    say!("refusal-longitude-too"),
                 ));
             }
         };
@@ -143,7 +138,7 @@ impl VenueForm {
                 "capacity",
                 &self.capacity,
                 0..=10_000_000,
-                "Enter a whole number of people.",
+                say!("refusal-people-count"),
             )?,
             setting: if self.setting.trim().is_empty() {
                 VenueSetting::Indoor
@@ -236,12 +231,7 @@ impl FilmForm {
             title: Title::parse("title", &self.title)?,
             director: person("director", &self.director)?,
             producer: person("producer", &self.producer)?,
-            year: optional_number(
-                "year",
-                &self.year,
-                1888..=2100,
-                "Enter a year such as 2023.",
-            )?,
+            year: optional_number("year", &self.year, 1888..=2100, say!("refusal-year"))?,
             runtime: Minutes::parse_text("runtime", &self.runtime)?,
             audio_language: match self.audio_language.trim() {
                 "" => None,
@@ -285,13 +275,13 @@ impl AppearanceForm {
             .person
             .trim()
             .parse::<i32>()
-            .map_err(|_| ValidationError::new("person", "Choose a person."))?;
+            .map_err(|_| ValidationError::new("person", say!("refusal-choose-person")))?;
         let mode: AppearanceMode = vocabulary("mode", &self.mode)?;
         let online_link = url("online_link", &self.online_link)?;
         if !online_link.is_empty() && mode != AppearanceMode::Online {
             return Err(ValidationError::new(
                 "online_link",
-                "A call link is only for someone appearing online.",
+                say!("refusal-call-link-online-only"),
             ));
         }
         Ok(AppearancePlan {

@@ -11,6 +11,7 @@ pub mod atom;
 pub mod call_sheet;
 pub mod conflicts;
 pub mod content;
+pub mod deletion;
 pub mod digest;
 pub mod directory;
 #[cfg(feature = "ssr")]
@@ -18,6 +19,7 @@ pub mod ical;
 pub mod links;
 pub mod listing;
 pub mod live;
+pub mod message;
 pub mod plan;
 pub mod repeat;
 pub mod time;
@@ -25,4 +27,6 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod vtimezone;
 
+pub(crate) use message::say;
+pub use message::{Arg, Message};
 pub use types::*;

@@ -11,6 +11,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::message::say;
 use super::time::{LocalSpan, parse_local};
 use super::types::{
     GatheringKind, GatheringStatus, LanguageTag, Minutes, SegmentKind, Slug, Title, ValidationError,
@@ -83,7 +84,7 @@ pub fn free_text(field: &str, raw: &str) -> Result<String, ValidationError> {
     if text.chars().count() > MAX_TEXT {
         return Err(ValidationError::new(
             field,
-            format!("Keep this under {MAX_TEXT} characters."),
+            say!("refusal-text-too-long", max = MAX_TEXT),
         ));
     }
     if text
@@ -92,7 +93,7 @@ pub fn free_text(field: &str, raw: &str) -> Result<String, ValidationError> {
     {
         return Err(ValidationError::new(
             field,
-            "Remove the invisible control characters from this text.",
+            say!("refusal-control-characters"),
         ));
     }
     Ok(text.trim().to_owned())
@@ -114,10 +115,7 @@ fn count(field: &str, raw: &str) -> Result<Option<u32>, ValidationError> {
     }
     match raw.parse::<u32>() {
         Ok(n) if n <= 10_000_000 => Ok(Some(n)),
-        _ => Err(ValidationError::new(
-            field,
-            "Enter a whole number of people (0 to 10,000,000).",
-        )),
+        _ => Err(ValidationError::new(field, say!("refusal-people-number"))),
     }
 }
 
@@ -133,10 +131,7 @@ impl GatheringForm {
         if RESERVED_SLUGS.contains(&slug.as_str()) {
             return Err(ValidationError::new(
                 "slug",
-                format!(
-                    "\"{}\" is used by the site itself; choose another address.",
-                    slug.as_str()
-                ),
+                say!("refusal-slug-reserved", slug = slug.as_str()),
             ));
         }
         let kind = vocabulary("kind", &self.kind)?;
@@ -147,7 +142,7 @@ impl GatheringForm {
         };
         let starts_local = parse_local("date", &self.date, "starts", &self.starts)?;
         let end_time = NaiveTime::parse_from_str(self.ends.trim(), "%H:%M")
-            .map_err(|_| ValidationError::new("ends", "Enter a time as HH:MM (24-hour)."))?;
+            .map_err(|_| ValidationError::new("ends", say!("refusal-time-format")))?;
         let mut ends_local = starts_local.date().and_time(end_time);
         if matches!(self.ends_next_day.trim(), "on" | "true" | "1") {
             // "22:00 to 01:00" runs past midnight.
@@ -215,9 +210,10 @@ impl SegmentForm {
         };
         let hard_start = match self.hard_start.trim() {
             "" => None,
-            t => Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
-                ValidationError::new("hard_start", "Enter a time as HH:MM (24-hour).")
-            })?),
+            t => Some(
+                NaiveTime::parse_from_str(t, "%H:%M")
+                    .map_err(|_| ValidationError::new("hard_start", say!("refusal-time-format")))?,
+            ),
         };
         Ok(SegmentPlan {
             kind,
@@ -262,13 +258,7 @@ pub const MAX_SEGMENTS: usize = 500;
 
 /// The refusal of one segment more than [`MAX_SEGMENTS`].
 pub fn too_many_segments(field: &str) -> ValidationError {
-    ValidationError::new(
-        field,
-        format!(
-            "A gathering holds at most {MAX_SEGMENTS} segments; split the programme into \
-             several gatherings."
-        ),
-    )
+    ValidationError::new(field, say!("refusal-too-many-segments", max = MAX_SEGMENTS))
 }
 /// Longest point accepted, in characters.
 pub const MAX_POINT_CHARS: usize = 2_000;
@@ -302,19 +292,19 @@ impl StatementForm {
         if points.is_empty() {
             return Err(ValidationError::new(
                 "points",
-                "Write at least one point, one per line.",
+                say!("refusal-points-missing"),
             ));
         }
         if points.len() > MAX_POINTS {
             return Err(ValidationError::new(
                 "points",
-                format!("A statement has at most {MAX_POINTS} points."),
+                say!("refusal-too-many-points", max = MAX_POINTS),
             ));
         }
         if points.iter().any(|p| p.chars().count() > MAX_POINT_CHARS) {
             return Err(ValidationError::new(
                 "points",
-                format!("Keep each point under {MAX_POINT_CHARS} characters."),
+                say!("refusal-point-too-long", max = MAX_POINT_CHARS),
             ));
         }
         let signature_count = match self.signature_count.trim() {
@@ -324,7 +314,7 @@ impl StatementForm {
                 _ => {
                     return Err(ValidationError::new(
                         "signature_count",
-                        "Enter the number of signatures as a whole number.",
+                        say!("refusal-signature-count"),
                     ));
                 }
             },
@@ -415,7 +405,9 @@ mod tests {
     fn bad_gathering_input_names_its_field(#[case] form: GatheringForm, #[case] field: &str) {
         let err = form.parse(Tirane).unwrap_err();
         assert_eq!(err.field, field, "{err:?}");
-        assert!(!err.message.is_empty());
+        for lang in crate::i18n::Lang::ALL {
+            assert!(lang.has(&err.message.id), "{} lacks {err:?}", lang.code());
+        }
     }
 
     fn speech() -> SegmentForm {

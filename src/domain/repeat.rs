@@ -14,6 +14,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::message::say;
 use super::time::resolve_local;
 use super::types::ValidationError;
 
@@ -37,7 +38,7 @@ impl Repeat {
                 Ok(n) if (1..=MAX_OCCURRENCES).contains(&n) => Ok(n),
                 _ => Err(ValidationError::new(
                     "count",
-                    format!("Enter how many more times, 1 to {MAX_OCCURRENCES}."),
+                    say!("refusal-repeat-count", max = MAX_OCCURRENCES),
                 )),
             }
         };
@@ -48,31 +49,25 @@ impl Repeat {
                 let mut out = Vec::new();
                 for line in dates.lines().map(str::trim).filter(|l| !l.is_empty()) {
                     let d = NaiveDate::parse_from_str(line, "%Y-%m-%d").map_err(|_| {
-                        ValidationError::new(
-                            "dates",
-                            format!("\"{line}\" is not a date as YYYY-MM-DD."),
-                        )
+                        ValidationError::new("dates", say!("refusal-repeat-date", line = line))
                     })?;
                     out.push(d);
                 }
                 if out.is_empty() {
                     return Err(ValidationError::new(
                         "dates",
-                        "Write the dates, one per line (YYYY-MM-DD).",
+                        say!("refusal-repeat-dates-missing"),
                     ));
                 }
                 if out.len() > MAX_OCCURRENCES {
                     return Err(ValidationError::new(
                         "dates",
-                        format!("At most {MAX_OCCURRENCES} dates at once."),
+                        say!("refusal-repeat-too-many", max = MAX_OCCURRENCES),
                     ));
                 }
                 Ok(Repeat::Dates(out))
             }
-            _ => Err(ValidationError::new(
-                "every",
-                "Choose weekly, monthly or a list of dates.",
-            )),
+            _ => Err(ValidationError::new("every", say!("refusal-repeat-every"))),
         }
     }
 

@@ -18,6 +18,7 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
+use super::message::say;
 use super::types::ValidationError;
 
 /// The instant of a local wall-clock time in `tz`.
@@ -31,10 +32,10 @@ pub fn resolve_local(
         LocalResult::Ambiguous(first, _) => Ok(first),
         LocalResult::None => Err(ValidationError::new(
             field,
-            format!(
-                "{} does not exist in {} (the clocks skip it); choose another time.",
-                local.format("%Y-%m-%d %H:%M"),
-                tz.name()
+            say!(
+                "refusal-time-skipped",
+                time = local.format("%Y-%m-%d %H:%M").to_string(),
+                zone = tz.name(),
             ),
         )),
     }
@@ -93,9 +94,9 @@ pub fn parse_local(
     time: &str,
 ) -> Result<NaiveDateTime, ValidationError> {
     let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .map_err(|_| ValidationError::new(date_field, "Enter a date as YYYY-MM-DD."))?;
+        .map_err(|_| ValidationError::new(date_field, say!("refusal-date-format")))?;
     let t = NaiveTime::parse_from_str(time.trim(), "%H:%M")
-        .map_err(|_| ValidationError::new(time_field, "Enter a time as HH:MM (24-hour)."))?;
+        .map_err(|_| ValidationError::new(time_field, say!("refusal-time-format")))?;
     Ok(d.and_time(t))
 }
 
@@ -119,13 +120,13 @@ impl LocalSpan {
         if end <= start {
             return Err(ValidationError::new(
                 "ends_at",
-                "The end must come after the start.",
+                say!("refusal-end-before-start"),
             ));
         }
         if end - start > chrono::Duration::days(7) {
             return Err(ValidationError::new(
                 "ends_at",
-                "A gathering lasts a week at most; use a series for longer campaigns.",
+                say!("refusal-longer-than-a-week"),
             ));
         }
         Ok(Self { start, end })
@@ -166,7 +167,8 @@ mod tests {
         // Europe/Tirane jumps from 02:00 to 03:00 on 31 March 2024.
         let err = resolve_local("starts_at", Tirane, local("2024-03-31 02:30")).unwrap_err();
         assert_eq!(err.field, "starts_at");
-        assert!(err.message.contains("does not exist"), "{}", err.message);
+        let said = err.message.to_string();
+        assert!(said.contains("2024-03-31 02:30 does not exist"), "{said}");
         assert!(resolve_local("starts_at", Tirane, local("2024-03-31 03:00")).is_ok());
     }
 

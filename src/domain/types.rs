@@ -10,19 +10,21 @@ use std::str::FromStr;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::message::{Message, say};
+
 /// A rejected value: which field, and a sentence a person can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct ValidationError {
     pub field: String,
-    pub message: String,
+    pub message: Message,
 }
 
 impl ValidationError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: Message) -> Self {
         Self {
             field: field.into(),
-            message: message.into(),
+            message,
         }
     }
 }
@@ -36,21 +38,18 @@ impl TimeZoneName {
     pub fn parse(field: &str, raw: &str) -> Result<Self, ValidationError> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
-            return Err(ValidationError::new(field, "Choose a time zone."));
+            return Err(ValidationError::new(field, say!("refusal-zone-missing")));
         }
         // Only region/city names: "GMT", "EST" or "UTC+3" are what break calendar apps.
         let tz: Tz = trimmed.parse().map_err(|_| {
-            ValidationError::new(
-                field,
-                format!("\"{trimmed}\" is not an IANA time zone (for example Europe/Tirane)."),
-            )
+            ValidationError::new(field, say!("refusal-zone-unknown", zone = trimmed))
         })?;
         // "Etc/GMT+3" is an offset in disguise, and means UTC-3.
         let offset_zone = trimmed.starts_with("Etc/") && trimmed.contains(['+', '-']);
         if (!trimmed.contains('/') && trimmed != "UTC") || offset_zone {
             return Err(ValidationError::new(
                 field,
-                format!("Use a region/city zone such as Europe/Tirane rather than \"{trimmed}\"."),
+                say!("refusal-zone-not-region", zone = trimmed),
             ));
         }
         Ok(Self(tz))
@@ -112,25 +111,19 @@ impl Slug {
     pub fn parse(field: &str, raw: &str) -> Result<Self, ValidationError> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err(ValidationError::new(
-                field,
-                "Enter a short name for the address.",
-            ));
+            return Err(ValidationError::new(field, say!("refusal-slug-missing")));
         }
         if s.len() > Self::MAX_LEN {
             return Err(ValidationError::new(
                 field,
-                format!("Keep it to {} characters at most.", Self::MAX_LEN),
+                say!("refusal-too-long", max = Self::MAX_LEN),
             ));
         }
         let valid_chars = s
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid_chars || s.starts_with('-') || s.ends_with('-') || s.contains("--") {
-            return Err(ValidationError::new(
-                field,
-                "Use lower-case letters a-z, digits and single hyphens, e.g. tirana-park-2023.",
-            ));
+            return Err(ValidationError::new(field, say!("refusal-slug-characters")));
         }
         Ok(Self(s.to_owned()))
     }
@@ -193,19 +186,16 @@ impl Title {
     pub fn parse(field: &str, raw: &str) -> Result<Self, ValidationError> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err(ValidationError::new(field, "This cannot be empty."));
+            return Err(ValidationError::new(field, say!("refusal-empty")));
         }
         if s.chars().count() > Self::MAX_CHARS {
             return Err(ValidationError::new(
                 field,
-                format!("Keep it to {} characters at most.", Self::MAX_CHARS),
+                say!("refusal-too-long", max = Self::MAX_CHARS),
             ));
         }
         if s.chars().any(char::is_control) {
-            return Err(ValidationError::new(
-                field,
-                "Use a single line without control characters.",
-            ));
+            return Err(ValidationError::new(field, say!("refusal-one-line")));
         }
         Ok(Self(s.to_owned()))
     }
@@ -246,13 +236,13 @@ impl Minutes {
         if raw < 0 {
             return Err(ValidationError::new(
                 field,
-                "A duration cannot be negative.",
+                say!("refusal-duration-negative"),
             ));
         }
         if raw > i64::from(Self::MAX) {
             return Err(ValidationError::new(
                 field,
-                "A duration longer than 24 hours is not a segment; split the gathering.",
+                say!("refusal-duration-too-long"),
             ));
         }
         Ok(Self(raw as u32))
@@ -261,8 +251,7 @@ impl Minutes {
     /// Parses text typed into a form: whole minutes ("25") or hours and minutes ("1:30").
     pub fn parse_text(field: &str, raw: &str) -> Result<Self, ValidationError> {
         let s = raw.trim();
-        let not_a_duration =
-            || ValidationError::new(field, "Enter minutes (25) or hours and minutes (1:30).");
+        let not_a_duration = || ValidationError::new(field, say!("refusal-duration-format"));
         let minutes = match s.split_once(':') {
             Some((h, m)) => {
                 let h: i64 = h.trim().parse().map_err(|_| not_a_duration())?;
@@ -318,10 +307,7 @@ impl LanguageTag {
         if !ok {
             return Err(ValidationError::new(
                 field,
-                format!(
-                    "\"{}\" is not a language code such as sq, en or fa.",
-                    raw.trim()
-                ),
+                say!("refusal-language-code", code = raw.trim()),
             ));
         }
         Ok(Self(s))
@@ -391,7 +377,11 @@ macro_rules! vocabulary {
                     $($text => Ok($name::$variant),)+
                     other => Err(ValidationError::new(
                         stringify!($name),
-                        format!("\"{other}\" is not one of: {}", [$($text),+].join(", ")),
+                        $crate::domain::say!(
+                            "refusal-not-one-of",
+                            value = other,
+                            choices = [$($text),+].join(", "),
+                        ),
                     )),
                 }
             }

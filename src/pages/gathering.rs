@@ -2,7 +2,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::gathering::public_gathering;
+use crate::api::gathering::{preview_gathering, public_gathering};
 use crate::components::agenda::AgendaTable;
 use crate::components::loaded::{loaded, route_key};
 use crate::components::subscribe::GatheringCalendarLinks;
@@ -18,6 +18,17 @@ pub fn GatheringPage() -> impl IntoView {
     loaded(
         route_key(["org", "slug"]),
         |([org, slug], lang)| public_gathering(org, slug, lang),
+        move |p| view! { <GatheringView page=p lang=lang /> },
+    )
+}
+
+/// `/manage/o/:org/:slug/preview`: the public page as it is or will be, for members.
+#[component]
+pub fn PreviewPage() -> impl IntoView {
+    let lang = use_lang();
+    loaded(
+        route_key(["org", "slug"]),
+        |([org, slug], lang)| preview_gathering(org, slug, lang),
         move |p| view! { <GatheringView page=p lang=lang /> },
     )
 }
@@ -42,6 +53,16 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
     view! {
         <Title text=page.title.clone() />
         <article class="gathering" data-status=page.status.as_str()>
+            {page.preview.then(|| {
+                let back = format!("/manage/o/{}/{}/edit", page.org_slug, page.slug);
+                let note = if page.status.is_public() { "gathering-preview-public" } else { "gathering-preview-draft" };
+                view! {
+                    <p class="notice preview" role="status">
+                        <strong>{lang.t("gathering-preview")}</strong>" "{lang.t(note)}" "
+                        <a href=back>{lang.t("plan-edit-title")}</a>
+                    </p>
+                }
+            })}
             {notice.map(|(class, text)| view! { <p class=format!("notice {class}") role="status">{text}</p> })}
             <p class="breadcrumb"><a href=format!("/o/{}", page.org_slug)><bdi>{page.org_name.clone()}</bdi></a></p>
             <p class="kind">{lang.t(&format!("kind-{}", page.kind.as_str()))}</p>
@@ -81,14 +102,20 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                     <h2 id="other-dates">{lang.t("gathering-other-dates")}</h2>
                     <ul>
                         {page.other_dates.iter().map(|(slug, start)| view! {
-                            <li><a href=format!("/o/{}/{slug}", page.org_slug)>
+                            // A preview leads to the other dates' previews (drafts among them).
+                            <li><a href=if page.preview {
+                                format!("/manage/o/{}/{slug}/preview", page.org_slug)
+                            } else {
+                                format!("/o/{}/{slug}", page.org_slug)
+                            }>
                                 <time datetime=start.format("%Y-%m-%dT%H:%M").to_string()>{lang.format_date(start.date())}</time></a></li>
                         }).collect_view()}
                     </ul>
                 </section>
             })}
             {page.statements.clone().into_iter().enumerate().map(|(i, s)| statement_view(lang, i, s)).collect_view()}
-            <GatheringCalendarLinks page=page.clone() lang=lang />
+            // A draft has no feeds yet; a preview never offers them.
+            {(!page.preview).then(|| view! { <GatheringCalendarLinks page=page.clone() lang=lang /> })}
         </article>
     }
 }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod call_sheets;
 pub mod campaign;
 pub mod crew_feeds;
+pub mod deleted;
 pub mod digest;
 pub mod directory;
 pub mod gathering;

@@ -104,6 +104,7 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                             {o.role.allows(Permission::ManageMembers).then(|| view! {
                                 " · "<a class="members" href=format!("/manage/o/{}/members", o.slug)>{lang.t("members-link")}</a>
                                 " · "<a class="audit" href=format!("/manage/o/{}/audit", o.slug)>{lang.t("audit-link")}</a>
+                                " · "<a class="deleted" href=format!("/manage/o/{}/deleted", o.slug)>{lang.t("deleted-link")}</a>
                             })}
                         </p>
                         <h3>{lang.t("workspace-gatherings")}</h3>
@@ -111,11 +112,11 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                         <ul class="cards">
                             {o.gatherings.items.into_iter().map(|g| {
                                 let sheet = format!("/manage/o/{}/{}/run-sheet", o.slug, g.slug);
-                                // A draft has no public page yet: its title leads to its run-sheet.
+                                // A draft has no public page yet: its title leads to its preview.
                                 let title_href = if g.status.is_public() {
                                     format!("/o/{}/{}", o.slug, g.slug)
                                 } else {
-                                    sheet.clone()
+                                    format!("/manage/o/{}/{}/preview", o.slug, g.slug)
                                 };
                                 let agenda = format!("/manage/o/{}/{}/agenda", o.slug, g.slug);
                                 view! {

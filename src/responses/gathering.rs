@@ -158,12 +158,31 @@ pub fn public_view(
     bundle: &GatheringBundle,
     lang: &str,
 ) -> Result<GatheringPage, AppError> {
+    if !bundle.gathering.status.is_public() {
+        return Err(AppError::NotFound);
+    }
+    view_of(org, bundle, lang, false)
+}
+
+/// The public page a gathering has or will have, whatever its status, marked as a
+/// preview: for its organisation's members only.
+pub fn preview_view(
+    org: &organisation::Model,
+    bundle: &GatheringBundle,
+    lang: &str,
+) -> Result<GatheringPage, AppError> {
+    view_of(org, bundle, lang, true)
+}
+
+fn view_of(
+    org: &organisation::Model,
+    bundle: &GatheringBundle,
+    lang: &str,
+    preview: bool,
+) -> Result<GatheringPage, AppError> {
     let g = &bundle.gathering;
     let default = org.default_language.as_str();
     let status: GatheringStatus = g.status;
-    if !status.is_public() {
-        return Err(AppError::NotFound);
-    }
     let (_, timed) = agenda(bundle)?;
     let mut number = 0;
     let mut segments = Vec::new();
@@ -258,5 +277,6 @@ pub fn public_view(
         origin: String::new(),
         campaign: None,
         other_dates: Vec::new(),
+        preview,
     })
 }

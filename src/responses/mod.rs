@@ -106,6 +106,9 @@ pub struct GatheringPage {
     /// The other public occurrences of its series: `(slug, local start)`, by date.
     #[serde(default)]
     pub other_dates: Vec<(String, NaiveDateTime)>,
+    /// Shown to members before it is public: the page says so, and offers no feeds.
+    #[serde(default)]
+    pub preview: bool,
 }
 
 /// The public side of a venue.

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::config::Site;
 use crate::db::auth::{self, SESSION_DAYS, SignInRefusal};
+use crate::domain::say;
 use crate::error::AppError;
 
 use crate::session::{session_cookie, session_token, token_of};
@@ -175,22 +176,22 @@ pub async fn sign_in(
         }
         Ok(Err(SignInRefusal::Invalid)) => back("invalid", None),
         Ok(Err(SignInRefusal::TooMany(wait))) => back("too-many", Some(wait)),
-        Err(_) => (
+        Err(_) => super::lang::refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Please try again in a moment.",
-        )
-            .into_response(),
+            super::lang::negotiate_headers(&headers),
+            &say!("refusal-try-again"),
+        ),
     }
 }
 
 /// `POST /sign-out`.
 pub async fn sign_out(State(db): State<DatabaseConnection>, headers: HeaderMap) -> Response {
     if !same_origin(&headers) {
-        return (
+        return super::lang::refuse(
             StatusCode::FORBIDDEN,
-            "Refused: the form came from another site.",
-        )
-            .into_response();
+            super::lang::negotiate_headers(&headers),
+            &say!("refusal-cross-site"),
+        );
     }
     if let Some(token) = session_token(&headers) {
         let _ = auth::sign_out(&db, &token, Utc::now()).await;
@@ -296,9 +297,7 @@ pub async fn setup(
         Err(match auth::setup_open(&state.db).await {
             Ok(true) => AppError::Validation {
                 field: "token".into(),
-                message: "This is not the setup code the server printed when it started: \
-                          copy the whole setup link from the server's log."
-                    .into(),
+                message: say!("refusal-setup-code"),
             },
             Ok(false) => AppError::NotFound,
             Err(e) => e,

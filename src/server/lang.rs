@@ -32,6 +32,21 @@ pub fn negotiate(uri: &http::Uri, headers: &http::HeaderMap) -> Lang {
     Lang::negotiate(query_lang(uri).as_deref(), cookie_lang.as_deref(), accept)
 }
 
+/// The language of a request known only by its headers (no `?lang=`).
+pub fn negotiate_headers(headers: &http::HeaderMap) -> Lang {
+    negotiate(&http::Uri::from_static("/"), headers)
+}
+
+/// A plain-text answer with `status`, saying `message` in `lang`.
+pub fn refuse(
+    status: http::StatusCode,
+    lang: Lang,
+    message: &crate::domain::Message,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (status, lang.say(message)).into_response()
+}
+
 /// The language for the current request (`?lang=`, cookie, `Accept-Language`); sets
 /// `Content-Language`, and remembers a `?lang=` choice in a cookie.
 pub fn negotiate_for_request() -> Lang {

@@ -184,16 +184,16 @@ pub async fn events(
 ) -> Response {
     let g = match member_gathering(&state, &headers, &org, &slug, Permission::ReadInternal).await {
         Ok(asked) => asked.gathering,
-        Err(e) => return e.into_response(),
+        Err(e) => return e.into_response_in(super::lang::negotiate_headers(&headers)),
     };
     // Signed in (the member check passed), so the request carries its session.
     let session = crate::session::session_token(&headers).unwrap_or_default();
     let Some(ticket) = state.live.admit(&session) else {
-        return (
+        return super::lang::refuse(
             axum::http::StatusCode::TOO_MANY_REQUESTS,
-            "Too many live views are open in this session; close some, then reload.",
-        )
-            .into_response();
+            super::lang::negotiate_headers(&headers),
+            &crate::domain::say!("refusal-too-many-live-views"),
+        );
     };
     let receiver = state.live.subscribe();
     let closing = state.live.closing.subscribe();

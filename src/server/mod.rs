@@ -260,7 +260,7 @@ async fn execute(cli: Cli) -> Result<(), String> {
                         path.display()
                     )
                 }
-                crate::error::AppError::Conflict(m) => m,
+                crate::error::AppError::Conflict(m) => m.to_string(),
                 other => other.to_string(),
             };
             let doc = db::export::parse(&text).map_err(explain)?;
@@ -378,6 +378,14 @@ pub fn router_with(
         .route(
             "/manage/o/{org}/{slug}/agenda",
             axum::routing::post(actions::agenda_action),
+        )
+        .route(
+            "/manage/o/{org}/{slug}/delete",
+            axum::routing::post(actions::delete_gathering),
+        )
+        .route(
+            "/manage/o/{org}/deleted",
+            axum::routing::post(actions::deleted_action),
         )
         .route(
             "/o/{org}/calendar.ics",
@@ -532,7 +540,7 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
         .await
         .map_err(|e| format!("reading the accounts: {e}"))?;
     // What is no longer needed is forgotten at start and every hour (old sessions,
-    // sign-in attempts, client addresses).
+    // sign-in attempts, client addresses, gatherings deleted long enough ago).
     {
         let db = database.clone();
         tokio::spawn(async move {
@@ -541,6 +549,11 @@ async fn serve(database: DatabaseConnection, addr: std::net::SocketAddr) -> Resu
                 hourly.tick().await;
                 if let Err(e) = db::auth::prune(&db, chrono::Utc::now()).await {
                     tracing::warn!(%e, "pruning old sessions and sign-in attempts failed");
+                }
+                match db::planning::purge(&db, chrono::Utc::now()).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(n, "purged gatherings deleted more than 30 days ago"),
+                    Err(e) => tracing::warn!(%e, "purging deleted gatherings failed"),
                 }
             }
         });

@@ -31,6 +31,7 @@ use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 
 use crate::db::entities::organisation;
+use crate::domain::say;
 use crate::error::AppError;
 // Pages say until when they hold with `crate::responses::holds_until`; the page cache
 // reads that header and never sends it on.
@@ -440,11 +441,7 @@ pub async fn public_pages(
             None => {
                 let status =
                     StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                (
-                    status,
-                    "This page could not be made; please try again later.",
-                )
-                    .into_response()
+                super::lang::refuse(status, lang, &say!("refusal-page-failed"))
             }
         },
     }
@@ -460,7 +457,8 @@ const RENDER_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 async fn render_page(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let (parts, _) = request.into_parts();
     let uri = parts.uri.clone();
-    in_time(&uri, || {
+    let lang = super::lang::negotiate(&parts.uri, &parts.headers);
+    in_time(&uri, lang, || {
         let request = axum::extract::Request::from_parts(parts.clone(), axum::body::Body::empty());
         next.clone().run(request)
     })
@@ -471,7 +469,11 @@ async fn render_page(request: axum::extract::Request, next: axum::middleware::Ne
 /// more if the first stalls past [`RENDER_LIMIT`]; a second stall answers 503. Every
 /// page goes through here: public pages in [`public_pages`], members' pages and the
 /// pages a refused form renders again.
-pub(crate) async fn in_time<F, Fut>(what: &axum::http::Uri, mut render: F) -> Response
+pub(crate) async fn in_time<F, Fut>(
+    what: &axum::http::Uri,
+    lang: crate::i18n::Lang,
+    mut render: F,
+) -> Response
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Response>,
@@ -484,11 +486,11 @@ where
             }
         }
     }
-    (
+    super::lang::refuse(
         StatusCode::SERVICE_UNAVAILABLE,
-        "This page could not be made in time; please try again.",
+        lang,
+        &say!("refusal-page-stalled"),
     )
-        .into_response()
 }
 
 /// A rendered page made fit to send many times.

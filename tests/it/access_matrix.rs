@@ -87,7 +87,8 @@ fn table(ids: &Ids) -> Vec<Case> {
     use Rule::*;
     use convene::api::{
         account::LoadAccount, audit::LoadAudit, call_sheets::LoadCallSheets,
-        crew_feeds::LoadCrewFeeds, directory::LoadDirectory, directory::LoadDirectoryItem,
+        crew_feeds::LoadCrewFeeds, deleted::LoadDeletion, deleted::LoadRecentlyDeleted,
+        directory::LoadDirectory, directory::LoadDirectoryItem, gathering::PreviewGathering,
         gathering::PublicGathering, gathering::PublicPoster, live::LoadLive, members::LoadMembers,
         organisations::ListOrganisations, organisations::OrganisationHome,
         organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
@@ -220,6 +221,28 @@ fn table(ids: &Ids) -> Vec<Case> {
         ),
         get("settings", format!("{m}/settings"), Members(PLAN)),
         server_fn::<LoadSettings>("load_settings", &[("org", ORG)], Members(PLAN)),
+        get(
+            "delete a gathering: the page that asks",
+            format!("{m}/{TIRANA}/delete"),
+            Members(PLAN),
+        ),
+        server_fn::<LoadDeletion>(
+            "load_deletion",
+            &[("org", ORG), ("slug", TIRANA)],
+            Members(PLAN),
+        ),
+        get("recently deleted", format!("{m}/deleted"), Members(OWNERS)),
+        get(
+            "preview of a draft",
+            format!("{m}/vigil-draft/preview"),
+            Members(READ),
+        ),
+        server_fn::<PreviewGathering>(
+            "preview_gathering",
+            &[("org", ORG), ("slug", "vigil-draft"), ("lang", "en")],
+            Members(READ),
+        ),
+        server_fn::<LoadRecentlyDeleted>("load_recently_deleted", &[("org", ORG)], Members(OWNERS)),
         get("export download", format!("{m}/export.json"), Members(PLAN)),
         get("audit log", format!("{m}/audit"), Members(OWNERS)),
         server_fn::<LoadAudit>("load_audit", &[("org", ORG)], Members(OWNERS)),

@@ -475,7 +475,7 @@ async fn a_venues_corrected_zone_moves_its_gatherings_keeping_their_wall_clock()
     match err {
         convene::error::AppError::Validation { field, message } => {
             assert_eq!(field, "time_zone");
-            assert!(message.contains(&moved.title), "{message}");
+            assert!(message.to_string().contains(&moved.title), "{message}");
         }
         other => panic!("{other:?}"),
     }
@@ -654,7 +654,7 @@ async fn a_fixed_start_the_clocks_skip_is_refused_in_the_form_and_in_import() {
     {
         convene::error::AppError::Validation { field, message } => {
             assert_eq!(field, "hard_start");
-            assert!(message.contains("does not exist"), "{message}");
+            assert!(message.to_string().contains("does not exist"), "{message}");
         }
         other => panic!("{other:?}"),
     }

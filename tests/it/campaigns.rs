@@ -348,3 +348,30 @@ async fn a_monthly_series_survives_editing_one_occurrence() {
     assert!(page.contains("Other dates"));
     assert!(page.contains(&format!("/o/{ORG}/{}", january.slug)));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_campaign_made_from_a_draft_leads_back_to_the_draft_not_to_a_missing_page() {
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let stockholm = venue_in(&app, "Stockholm", "Cinema").await;
+    let (status, location, _) = app
+        .post(
+            "/manage/o/families-association/vigil-draft/edit",
+            Some(&cookie),
+            &[
+                ("action", "campaign"),
+                ("campaign_title", "Vigil in two cities"),
+                (&format!("venue_{stockholm}"), "on"),
+                ("keep", "local"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let to = location.unwrap();
+    assert_eq!(
+        to,
+        "/manage/o/families-association/vigil-draft/edit#campaign"
+    );
+    let (status, _) = app.get(to.split('#').next().unwrap(), Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+}

@@ -273,6 +273,8 @@ pub struct Ids {
     pub reversed: String,
     /// A venue of the organisation other than Tirana's.
     pub other_venue: i32,
+    /// The demo's draft gathering (`vigil-draft`).
+    pub draft: i32,
 }
 
 pub async fn ids(app: &App) -> Ids {
@@ -311,6 +313,13 @@ pub async fn ids(app: &App) -> Ids {
         .unwrap()
         .unwrap();
     Ids {
+        draft: gathering::Entity::find()
+            .filter(gathering::Column::Slug.eq("vigil-draft"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
         other_venue: venue::Entity::find()
             .filter(venue::Column::OrganisationId.eq(org.id))
             .filter(venue::Column::Id.ne(venue.id))
@@ -663,6 +672,18 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
                 ("member", ids.viewer.to_string()),
                 ("role", "host".into()),
             ],
+            OWNERS,
+        ),
+        change(
+            "delete a draft",
+            format!("{m}/vigil-draft/delete"),
+            &[],
+            PLAN,
+        ),
+        change(
+            "recover a deleted gathering",
+            format!("{m}/deleted"),
+            &[("action", "recover".into()), ("id", ids.draft.to_string())],
             OWNERS,
         ),
         change(

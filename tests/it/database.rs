@@ -160,7 +160,9 @@ async fn foreign_key_violation_is_a_clear_conflict(conn: &DatabaseConnection) {
     .await;
     let err = AppError::from(result.expect_err("a segment of no gathering is refused"));
     match err {
-        AppError::Conflict(message) => assert!(message.contains("does not exist"), "{message}"),
+        AppError::Conflict(message) => {
+            assert!(message.to_string().contains("does not exist"), "{message}")
+        }
         other => panic!("expected a conflict, got {other:?}"),
     }
 }

@@ -113,7 +113,7 @@ async fn a_round_trip_keeps_every_detail() {
 
     // Importing the same organisation again is refused, and changes nothing.
     match export::import(&other, &export::parse(&json).unwrap()).await {
-        Err(AppError::Conflict(m)) => assert!(m.contains("already exists"), "{m}"),
+        Err(AppError::Conflict(m)) => assert!(m.to_string().contains("already exists"), "{m}"),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -298,7 +298,10 @@ async fn a_gathering_of_endless_segments_is_refused() {
     match export::import(&fresh, &doc).await {
         Err(AppError::Validation { field, message }) => {
             assert_eq!(field, "gatherings[0].segments");
-            assert!(message.contains("split the programme"), "{message}");
+            assert!(
+                message.to_string().contains("split the programme"),
+                "{message}"
+            );
         }
         other => panic!("expected a refusal, got {other:?}"),
     }

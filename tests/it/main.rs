@@ -14,6 +14,7 @@ mod call_sheets;
 mod campaigns;
 mod crew_feeds;
 mod database;
+mod deletion;
 mod digest;
 mod directory;
 mod export;

@@ -967,7 +967,7 @@ async fn a_dragged_order_is_saved_whole_or_refused() {
 /// A draft has no public page yet (404 to the world): in the workspace its title leads
 /// to its run-sheet instead, while a published gathering's leads to its public page.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_drafts_title_in_the_workspace_leads_to_a_page_that_exists() {
+async fn a_drafts_title_in_the_workspace_leads_to_its_preview_for_members_only() {
     let app = app().await;
     let viewer = app.cookie(VIEWER).await;
     let (status, page) = app.get("/manage", Some(&viewer)).await;
@@ -983,18 +983,27 @@ async fn a_drafts_title_in_the_workspace_leads_to_a_page_that_exists() {
     let draft = card("vigil-draft");
     assert!(draft.contains("data-status=\"draft\""), "{draft}");
     let title = &draft[draft.find("<h4>").unwrap()..];
+    let preview = "/manage/o/families-association/vigil-draft/preview";
     assert!(
-        title.starts_with("<h4><a href=\"/manage/o/families-association/vigil-draft/run-sheet\""),
+        title.starts_with(&format!("<h4><a href=\"{preview}\"")),
         "{title}"
     );
+    // Its preview: the public page it will have, marked so, for members only, and
+    // without the calendar links a draft does not have yet.
+    let (status, page) = app.get(preview, Some(&viewer)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Preview.") && page.contains("This draft is not public"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("calendar.ics"),
+        "a draft has no feed to offer"
+    );
+    assert_eq!(app.get(preview, None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(
-        app.get(
-            "/manage/o/families-association/vigil-draft/run-sheet",
-            Some(&viewer)
-        )
-        .await
-        .0,
-        StatusCode::OK
+        app.get("/o/families-association/vigil-draft", None).await.0,
+        StatusCode::NOT_FOUND
     );
     let published = card(common::TIRANA);
     let title = &published[published.find("<h4>").unwrap()..];

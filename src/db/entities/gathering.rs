@@ -33,6 +33,13 @@ pub struct Model {
     pub campaign_id: Option<i32>,
     /// The series it is one occurrence of, if any.
     pub series_id: Option<i32>,
+    /// When it was deleted: it waits in "Recently deleted", out of every list, page and
+    /// feed, until it is recovered or purged.
+    pub deleted_at: Option<DateTimeUtc>,
+    /// Who deleted it (an account id).
+    pub deleted_by: Option<i32>,
+    /// Since when it has been cancelled (announced so in the calendar feeds).
+    pub cancelled_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

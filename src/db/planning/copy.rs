@@ -7,8 +7,8 @@ use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set};
 use super::Place;
 use super::gatherings::create_gathering;
 use crate::db::entities::{gathering, segment};
-use crate::domain::ValidationError;
 use crate::domain::plan::GatheringForm;
+use crate::domain::{ValidationError, say};
 use crate::error::AppError;
 
 /// Copies gathering `source_slug` to another day as a new draft: the same venue, local
@@ -33,7 +33,7 @@ pub async fn duplicate_gathering(
         .ok_or(AppError::NotFound)?;
     let g = &source.gathering;
     let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .map_err(|_| ValidationError::new("copy_date", "Choose the day of the new gathering."))?;
+        .map_err(|_| ValidationError::new("copy_date", say!("refusal-copy-day")))?;
     let target = CopyTarget {
         venue_id: g.venue_id,
         time_zone: g.time_zone.clone(),

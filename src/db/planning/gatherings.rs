@@ -3,13 +3,46 @@
 //! translations.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::{Place, lock};
 use crate::db::entities::{gathering, organisation, segment};
 use crate::domain::plan::GatheringForm;
-use crate::domain::{TimeZoneName, ValidationError};
+use crate::domain::{GatheringStatus, TimeZoneName, ValidationError, say};
 use crate::error::AppError;
+
+/// Refuses an address another gathering of the organisation has (but `except`),
+/// naming it when it waits in "Recently deleted": its address is kept for it.
+pub(crate) async fn slug_free(
+    db: &impl sea_orm::ConnectionTrait,
+    organisation_id: i32,
+    slug: &str,
+    except: Option<i32>,
+) -> Result<(), AppError> {
+    let mut holder = gathering::Entity::find()
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
+        .filter(gathering::Column::Slug.eq(slug));
+    if let Some(id) = except {
+        holder = holder.filter(gathering::Column::Id.ne(id));
+    }
+    match holder.one(db).await? {
+        None => Ok(()),
+        Some(other) if other.deleted_at.is_some() => Err(ValidationError::new(
+            "slug",
+            say!(
+                "refusal-gathering-slug-deleted",
+                slug = slug,
+                title = other.title
+            ),
+        )
+        .into()),
+        Some(_) => Err(ValidationError::new(
+            "slug",
+            say!("refusal-gathering-slug-taken", slug = slug),
+        )
+        .into()),
+    }
+}
 
 /// Creates a gathering of `organisation_id` at `place` from a submitted form.
 pub async fn create_gathering(
@@ -26,22 +59,7 @@ pub async fn create_gathering(
         .ok_or(AppError::NotFound)?;
     let zone = place.zone(&txn, org.id).await?;
     let plan = form.parse(zone.tz())?;
-    let taken = gathering::Entity::find()
-        .filter(gathering::Column::OrganisationId.eq(org.id))
-        .filter(gathering::Column::Slug.eq(plan.slug.as_str()))
-        .count(&txn)
-        .await?
-        > 0;
-    if taken {
-        return Err(ValidationError::new(
-            "slug",
-            format!(
-                "Another gathering already has the address \"{}\"; choose another.",
-                plan.slug.as_str()
-            ),
-        )
-        .into());
-    }
+    slug_free(&txn, org.id, plan.slug.as_str(), None).await?;
     let languages: Vec<&str> = plan.languages.iter().map(|l| l.as_str()).collect();
     let model = gathering::ActiveModel {
         organisation_id: Set(org.id),
@@ -69,6 +87,7 @@ pub async fn create_gathering(
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
+        cancelled_at: Set((plan.status == GatheringStatus::Cancelled).then_some(now)),
         ..Default::default()
     }
     .insert(&txn)
@@ -118,12 +137,11 @@ pub(crate) async fn move_fixed_starts(
         crate::domain::time::resolve_local(field, zone, moved).map_err(|_| {
             ValidationError::new(
                 field,
-                format!(
-                    "The fixed start of \"{}\" would be {}, which does not exist in {} \
-                     (the clocks skip it); change that segment first.",
-                    s.title,
-                    moved.format("%Y-%m-%d %H:%M"),
-                    zone.name()
+                say!(
+                    "refusal-fixed-start-skipped",
+                    segment = &s.title,
+                    time = moved.format("%Y-%m-%d %H:%M").to_string(),
+                    zone = zone.name(),
                 ),
             )
         })?;
@@ -156,11 +174,10 @@ pub(crate) async fn follow_venue_zone(
         let span = LocalSpan::resolve(zone.tz(), g.starts_local, g.ends_local).map_err(|_| {
             ValidationError::new(
                 "time_zone",
-                format!(
-                    "\"{}\" starts or ends at a time that does not exist in {} (the clocks \
-                     skip it); move that gathering first.",
-                    g.title,
-                    zone.as_str()
+                say!(
+                    "refusal-gathering-time-skipped",
+                    gathering = &g.title,
+                    zone = zone.as_str(),
                 ),
             )
         })?;
@@ -342,23 +359,7 @@ pub async fn update_gathering(
     if g.organisation_id != organisation_id {
         return Err(AppError::NotFound);
     }
-    let taken = gathering::Entity::find()
-        .filter(gathering::Column::OrganisationId.eq(organisation_id))
-        .filter(gathering::Column::Slug.eq(plan.slug.as_str()))
-        .filter(gathering::Column::Id.ne(g.id))
-        .count(&txn)
-        .await?
-        > 0;
-    if taken {
-        return Err(ValidationError::new(
-            "slug",
-            format!(
-                "Another gathering already has the address \"{}\"; choose another.",
-                plan.slug.as_str()
-            ),
-        )
-        .into());
-    }
+    slug_free(&txn, organisation_id, plan.slug.as_str(), Some(g.id)).await?;
     let significant = g.starts_local != plan.starts_local
         || g.ends_local != plan.ends_local
         || g.time_zone != zone.as_str()
@@ -376,6 +377,9 @@ pub async fn update_gathering(
     m.starts_at = Set(plan.span.start.with_timezone(&Utc));
     m.ends_at = Set(plan.span.end.with_timezone(&Utc));
     m.status = Set(plan.status);
+    if plan.status != g.status {
+        m.cancelled_at = Set((plan.status == GatheringStatus::Cancelled).then_some(now));
+    }
     m.public_description = Set(plan.public_description);
     m.internal_notes = Set(plan.internal_notes);
     m.expected_attendance = Set(plan.expected_attendance.map(|n| n as i32));

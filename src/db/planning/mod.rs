@@ -4,11 +4,15 @@
 //! older page is refused instead of overwriting someone else's.
 
 mod copy;
+mod deleted;
 mod gatherings;
 mod segments;
 mod statements;
 
 pub use copy::{CopyTarget, copy_gathering, duplicate_gathering, gathering_form};
+pub use deleted::{
+    Deleted, WhatGoes, delete_gathering, purge, recently_deleted, recover, what_goes,
+};
 pub(crate) use gatherings::follow_venue_zone;
 pub use gatherings::{Translation, create_gathering, save_translations, update_gathering};
 pub use segments::{
@@ -20,7 +24,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::db::entities::{gathering, venue};
-use crate::domain::{TimeZoneName, ValidationError};
+use crate::domain::{TimeZoneName, ValidationError, say};
 use crate::error::AppError;
 
 /// Where a gathering is held: at one of the organisation's venues, whose time zone it
@@ -44,7 +48,7 @@ impl Place<'_> {
                     .filter(venue::Column::OrganisationId.eq(organisation_id))
                     .one(db)
                     .await?
-                    .ok_or_else(|| ValidationError::new("venue", "Choose one of your venues."))?;
+                    .ok_or_else(|| ValidationError::new("venue", say!("refusal-choose-venue")))?;
                 Ok(TimeZoneName::parse("venue", &v.time_zone)?)
             }
             None => Ok(TimeZoneName::parse("time_zone", self.time_zone)?),

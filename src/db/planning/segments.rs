@@ -10,8 +10,8 @@ use sea_orm::{
 use super::gatherings::fixed_start;
 use super::lock;
 use crate::db::entities::{film, segment};
-use crate::domain::ValidationError;
 use crate::domain::plan::SegmentForm;
+use crate::domain::{ValidationError, say};
 use crate::error::AppError;
 
 /// A film named in a form must belong to the organisation.
@@ -25,7 +25,7 @@ async fn check_film(
             .filter(film::Column::OrganisationId.eq(organisation_id))
             .one(txn)
             .await?
-            .ok_or_else(|| ValidationError::new("film", "Choose one of your films."))?;
+            .ok_or_else(|| ValidationError::new("film", say!("refusal-choose-film")))?;
     }
     Ok(())
 }
@@ -154,10 +154,7 @@ pub async fn reorder_segments(
     let mut stored: Vec<i32> = segments.iter().map(|s| s.id).collect();
     stored.sort_unstable();
     if given != stored {
-        return Err(AppError::Conflict(
-            "The agenda has changed since this page was opened; reload it and move the segment again."
-                .into(),
-        ));
+        return Err(AppError::Conflict(say!("refusal-agenda-changed")));
     }
     for s in segments {
         let Some(at) = order.iter().position(|id| *id == s.id) else {

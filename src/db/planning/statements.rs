@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, ModelTrait, QueryFilte
 
 use super::lock;
 use crate::db::entities::segment;
-use crate::domain::ValidationError;
+use crate::domain::{ValidationError, say};
 use crate::error::AppError;
 
 /// Adds a statement to a gathering (`id` None) or changes one of its statements.
@@ -94,9 +94,7 @@ pub async fn link_statement(
             .filter(statement::Column::GatheringId.eq(gathering_id))
             .one(db)
             .await?
-            .ok_or_else(|| {
-                ValidationError::new("statement", "Choose one of this gathering's statements.")
-            })?;
+            .ok_or_else(|| ValidationError::new("statement", say!("refusal-choose-statement")))?;
     }
     let s = segment::Entity::find_by_id(segment_id)
         .filter(segment::Column::GatheringId.eq(gathering_id))

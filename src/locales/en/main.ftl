@@ -535,3 +535,168 @@ account-sessions = { $count ->
        *[other] You are signed in on { $count } browsers, this one included.
     }
 account-everywhere-button = Sign out everywhere, here too
+
+## Refusals: what a form or a request could not accept, and why
+refusal-zone-missing = Choose a time zone.
+refusal-zone-unknown = "{ $zone }" is not an IANA time zone (for example Europe/Tirane).
+refusal-zone-not-region = Use a region/city zone such as Europe/Tirane rather than "{ $zone }".
+refusal-slug-missing = Enter a short name for the address.
+refusal-too-long = Keep it to { $max } characters at most.
+refusal-slug-characters = Use lower-case letters a-z, digits and single hyphens, e.g. tirana-park-2023.
+refusal-empty = This cannot be empty.
+refusal-one-line = Use a single line without control characters.
+refusal-duration-negative = A duration cannot be negative.
+refusal-duration-too-long = A duration longer than 24 hours is not a segment; split the gathering.
+refusal-duration-format = Enter minutes (25) or hours and minutes (1:30).
+refusal-language-code = "{ $code }" is not a language code such as sq, en or fa.
+refusal-not-one-of = "{ $value }" is not one of: { $choices }
+refusal-latitude = Enter a latitude between -90 and 90, e.g. 41.3275.
+refusal-longitude = Enter a longitude between -180 and 180, e.g. 19.8187.
+refusal-people-count = Enter a whole number of people.
+refusal-year = Enter a year such as 2023.
+refusal-web-address = Enter a web address starting with https://.
+refusal-one-line-300 = Keep this to one line of 300 characters.
+refusal-latitude-too = Give the latitude too, or neither.
+refusal-longitude-too = Give the longitude too, or neither.
+refusal-choose-person = Choose a person.
+refusal-call-link-online-only = A call link is only for someone appearing online.
+refusal-text-too-long = Keep this under { $max } characters.
+refusal-control-characters = Remove the invisible control characters from this text.
+refusal-people-number = Enter a whole number of people (0 to 10,000,000).
+refusal-slug-reserved = "{ $slug }" is used by the site itself; choose another address.
+refusal-time-format = Enter a time as HH:MM (24-hour).
+refusal-too-many-segments = A gathering holds at most { $max } segments; split the programme into several gatherings.
+refusal-points-missing = Write at least one point, one per line.
+refusal-too-many-points = A statement has at most { $max } points.
+refusal-point-too-long = Keep each point under { $max } characters.
+refusal-signature-count = Enter the number of signatures as a whole number.
+refusal-time-skipped = { $time } does not exist in { $zone } (the clocks skip it); choose another time.
+refusal-date-format = Enter a date as YYYY-MM-DD.
+refusal-end-before-start = The end must come after the start.
+refusal-longer-than-a-week = A gathering lasts a week at most; use a series for longer campaigns.
+refusal-repeat-count = Enter how many more times, 1 to { $max }.
+refusal-repeat-date = "{ $line }" is not a date as YYYY-MM-DD.
+refusal-repeat-dates-missing = Write the dates, one per line (YYYY-MM-DD).
+refusal-repeat-too-many = At most { $max } dates at once.
+refusal-repeat-every = Choose weekly, monthly or a list of dates.
+refusal-month-format = Give the month as YYYY-MM.
+refusal-segment-not-in-programme = This segment is not in the programme.
+refusal-gathering-slug-taken = Another gathering already has the address "{ $slug }"; choose another.
+refusal-fixed-start-skipped = The fixed start of "{ $segment }" would be { $time }, which does not exist in { $zone } (the clocks skip it); change that segment first.
+refusal-gathering-time-skipped = "{ $gathering }" starts or ends at a time that does not exist in { $zone } (the clocks skip it); move that gathering first.
+refusal-copy-day = Choose the day of the new gathering.
+refusal-choose-venue = Choose one of your venues.
+refusal-choose-film = Choose one of your films.
+refusal-agenda-changed = The agenda has changed since this page was opened; reload it and move the segment again.
+refusal-choose-statement = Choose one of this gathering's statements.
+refusal-too-many-crew-feeds = You already have { $max } crew feeds; revoke one you no longer use first.
+refusal-choose-venues = Choose venues from the list.
+refusal-choose-other-venue = Choose at least one other venue.
+refusal-already-in-campaign = This gathering is already part of the campaign "{ $campaign }".
+refusal-campaign-slug-taken = Another campaign has this address; choose another.
+refusal-own-venue = { $venue } is this gathering's own venue.
+refusal-at-venue = { $venue }: { $reason }
+refusal-on-day = { $day }: { $reason }
+refusal-reset-own-password = Change your own password on your account page.
+refusal-reset-other-organisation = This member also belongs to an organisation you do not own: the operator of this site can reset their password (convene user reset-password).
+refusal-reset-link-gone = This link no longer works. Ask an owner of your organisation for a new one.
+refusal-passwords-differ = The two passwords differ.
+refusal-email-format = Enter an e-mail address such as name@example.org.
+refusal-password-short = Use at least 10 characters.
+refusal-password-long = Use at most 1,024 characters.
+refusal-email-taken = An account with this e-mail address exists.
+refusal-not-current-password = This is not your current password.
+refusal-no-such-account = No account has this e-mail address.
+refusal-changed-meanwhile = Someone else changed this after you opened the page. Open the page again to see their version, then make your change again.
+refusal-changed-by = Changed by { $who } at { $at } UTC after you opened this page. What you typed is still in the form: open the page again to see their version, then make your change again.
+refusal-changed-by-someone = Changed by someone else at { $at } UTC after you opened this page. What you typed is still in the form: open the page again to see their version, then make your change again.
+refusal-organisation-exists = An organisation with this name is already here: choose it above.
+refusal-choose-organisation = Choose an organisation.
+refusal-choose-role = Choose a role: owner, organiser, host or viewer.
+refusal-invitation-accepted = This invitation was already accepted; change the member's role instead.
+refusal-last-owner = An organisation needs at least one owner: make someone else owner first.
+refusal-invitation-used = This invitation has been used. Ask the owner who sent it for a new one.
+refusal-invitation-withdrawn = This invitation was withdrawn. Ask the owner who sent it for a new one.
+refusal-invitation-expired = This invitation has expired (links work for { $days } days). Ask for a new one.
+refusal-still-used = { $count ->
+    [one] Still used by one gathering: { $gatherings }. Archive it instead: it leaves the lists and keeps the history.
+   *[other] Still used by these gatherings: { $gatherings }. Archive it instead: it leaves the lists and keeps the history.
+}
+refusal-choose-own-person = Choose one of your people.
+refusal-issue-number = Enter the issue number, e.g. 113.
+refusal-segment-not-running = This segment is not running.
+refusal-segment-started = This segment has already started.
+refusal-import-unreadable = The file could not be read: { $detail }
+refusal-import-format = This is not a convene document (expected "{ $expected }").
+refusal-import-version = Version { $version } is not supported; this convene reads version { $supported }.
+refusal-import-organisation-exists = An organisation with the address "{ $slug }" already exists; nothing was imported.
+refusal-import-key-twice = This key is used twice.
+refusal-import-slug-twice = This address is used twice.
+refusal-import-no-venue = No venue has the key "{ $key }".
+refusal-import-venue-zone = A gathering at a venue is in the venue's time zone ({ $zone }).
+refusal-import-no-campaign = No campaign has the address "{ $key }".
+refusal-import-no-series = No series has the key "{ $key }".
+refusal-import-no-film = No film has the key "{ $key }".
+refusal-import-no-statement = No statement has the key "{ $key }".
+refusal-import-no-person = No person has the key "{ $key }".
+refusal-order-unreadable = The new order could not be read; reload the page and try again.
+refusal-form-too-large = This form is too large.
+refusal-unknown-action = Unknown action.
+refusal-setup-code = This is not the setup code the server printed when it started: copy the whole setup link from the server's log.
+refusal-sign-in-first = Please sign in first.
+refusal-role-forbids = Your role does not allow this change.
+refusal-not-found = Not found.
+refusal-not-saved = The change could not be saved; please try again.
+refusal-still-referred-to = This refers to something that does not exist, or is still in use elsewhere.
+refusal-already-exists = Something with the same name or address already exists.
+refusal-request-unreadable = The request could not be read; reload the page and try again.
+refusal-cross-site = Refused: the form came from another site.
+refusal-try-again = Please try again in a moment.
+refusal-page-failed = This page could not be made; please try again later.
+refusal-page-stalled = This page could not be made in time; please try again.
+refusal-too-many-live-views = Too many live views are open in this session; close some, then reload.
+
+refusal-gathering-slug-deleted = "{ $title }", in Recently deleted, keeps the address "{ $slug }": recover it, or choose another address.
+refusal-delete-cancel-first = This gathering is public: cancel it first. It then stays in calendars as cancelled for 30 days, so that they remove it; after that it can be deleted.
+refusal-delete-cancelled-recently = Calendars may still show this cancelled gathering: it can be deleted from { $date }.
+
+## Deleting a gathering, and Recently deleted
+delete-title = Delete this gathering
+delete-intro = A draft can be deleted at once. A public gathering is cancelled first, so that it disappears from people's calendars; it can be deleted 30 days later. Owners can recover a deleted gathering for 30 days.
+delete-link = Delete…
+delete-goes-segments = { $count ->
+    [one] one segment of the agenda
+   *[other] { $count } segments of the agenda
+}
+delete-goes-appearances = { $count ->
+    [one] one appearance (who speaks, reads or interprets)
+   *[other] { $count } appearances (who speaks, reads or interprets)
+}
+delete-goes-statements = { $count ->
+    [one] one statement
+   *[other] { $count } statements
+}
+delete-goes-translations = { $count ->
+    [one] one translation of its texts
+   *[other] { $count } translations of its texts
+}
+delete-leaves-campaign = it leaves the campaign "{ $campaign }" (the other gatherings stay)
+delete-leaves-series = it leaves the series "{ $series }" (the other occurrences stay)
+delete-keep = Owners can recover it, with all of this, from Recently deleted for { $days } days; then it is gone for good.
+delete-confirm = Delete it
+delete-keep-it = Keep it
+delete-go-cancel = Change its status to cancelled
+delete-from = Calendars may still show this cancelled gathering: it can be deleted from { $date }.
+deleted-title = Recently deleted
+deleted-link = Recently deleted
+deleted-intro = Deleted gatherings wait here for 30 days, out of every page, list and feed, then they are gone for good. Recover one to bring it back as it was, with its address.
+deleted-none = Nothing was deleted in the last 30 days.
+deleted-gathering = Gathering
+deleted-when = Deleted
+deleted-purged = Gone for good on
+deleted-recover = Recover
+deleted-by = by { $who }
+gathering-preview = Preview.
+gathering-preview-draft = This draft is not public: only members of the organisation see this page. Publish it to give it its public page and calendar feeds.
+gathering-preview-public = This is how the public page shows it now, for members.
+gathering-preview-link = Preview

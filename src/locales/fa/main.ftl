@@ -532,3 +532,168 @@ account-sessions = { $count ->
        *[other] شما در { $count } مرورگر وارد شده‌اید، با همین.
     }
 account-everywhere-button = خروج از همه‌جا، از اینجا هم
+
+## Refusals: what a form or a request could not accept, and why
+refusal-zone-missing = یک منطقهٔ زمانی انتخاب کنید.
+refusal-zone-unknown = «{ $zone }» یک منطقهٔ زمانی IANA نیست (برای نمونه Europe/Tirane).
+refusal-zone-not-region = به جای «{ $zone }» منطقه‌ای به شکل منطقه/شهر به کار ببرید، مانند Europe/Tirane.
+refusal-slug-missing = یک نام کوتاه برای نشانی وارد کنید.
+refusal-too-long = حداکثر { $max } نویسه مجاز است.
+refusal-slug-characters = از حروف کوچک a-z، رقم و خط تیرهٔ تکی استفاده کنید، مثلاً tirana-park-2023.
+refusal-empty = این نمی‌تواند خالی باشد.
+refusal-one-line = فقط یک سطر بنویسید، بدون نویسه‌های کنترلی.
+refusal-duration-negative = مدت نمی‌تواند منفی باشد.
+refusal-duration-too-long = مدتی بیش از ۲۴ ساعت یک بخش نیست؛ گردهمایی را تقسیم کنید.
+refusal-duration-format = دقیقه (25) یا ساعت و دقیقه (1:30) وارد کنید.
+refusal-language-code = «{ $code }» کد زبانی مانند sq، en یا fa نیست.
+refusal-not-one-of = «{ $value }» هیچ‌یک از این‌ها نیست: { $choices }
+refusal-latitude = عرض جغرافیایی را بین -90 و 90 وارد کنید، مثلاً 41.3275.
+refusal-longitude = طول جغرافیایی را بین -180 و 180 وارد کنید، مثلاً 19.8187.
+refusal-people-count = شمار افراد را با یک عدد صحیح وارد کنید.
+refusal-year = سالی مانند 2023 وارد کنید.
+refusal-web-address = نشانی وبی وارد کنید که با https:// آغاز شود.
+refusal-one-line-300 = این را در یک سطر و حداکثر ۳۰۰ نویسه نگه دارید.
+refusal-latitude-too = عرض جغرافیایی را هم بدهید، یا هیچ‌کدام را.
+refusal-longitude-too = طول جغرافیایی را هم بدهید، یا هیچ‌کدام را.
+refusal-choose-person = فردی را انتخاب کنید.
+refusal-call-link-online-only = پیوند تماس فقط برای کسی است که آنلاین حاضر می‌شود.
+refusal-text-too-long = این را کمتر از { $max } نویسه نگه دارید.
+refusal-control-characters = نویسه‌های کنترلی نامرئی را از این متن حذف کنید.
+refusal-people-number = شمار افراد را با یک عدد صحیح وارد کنید (از ۰ تا ۱۰ میلیون).
+refusal-slug-reserved = «{ $slug }» را خود سایت به کار می‌برد؛ نشانی دیگری انتخاب کنید.
+refusal-time-format = زمان را به شکل HH:MM (۲۴ ساعته) وارد کنید.
+refusal-too-many-segments = هر گردهمایی حداکثر { $max } بخش دارد؛ برنامه را میان چند گردهمایی تقسیم کنید.
+refusal-points-missing = دست‌کم یک بند بنویسید، هر بند در یک سطر.
+refusal-too-many-points = هر بیانیه حداکثر { $max } بند دارد.
+refusal-point-too-long = هر بند را کمتر از { $max } نویسه نگه دارید.
+refusal-signature-count = شمار امضاها را با یک عدد صحیح وارد کنید.
+refusal-time-skipped = { $time } در { $zone } وجود ندارد (با تغییر ساعت رسمی این زمان جا می‌افتد)؛ زمان دیگری انتخاب کنید.
+refusal-date-format = تاریخ را به شکل YYYY-MM-DD وارد کنید.
+refusal-end-before-start = پایان باید پس از آغاز باشد.
+refusal-longer-than-a-week = هر گردهمایی حداکثر یک هفته طول می‌کشد؛ برای کارزارهای طولانی‌تر از مجموعه استفاده کنید.
+refusal-repeat-count = تعداد دفعات دیگر را وارد کنید، از ۱ تا { $max }.
+refusal-repeat-date = «{ $line }» تاریخی به شکل YYYY-MM-DD نیست.
+refusal-repeat-dates-missing = تاریخ‌ها را بنویسید، هر تاریخ در یک سطر (YYYY-MM-DD).
+refusal-repeat-too-many = حداکثر { $max } تاریخ در یک نوبت.
+refusal-repeat-every = هر هفته، هر ماه یا فهرستی از تاریخ‌ها را انتخاب کنید.
+refusal-month-format = ماه را به شکل YYYY-MM بدهید.
+refusal-segment-not-in-programme = این بخش در برنامه نیست.
+refusal-gathering-slug-taken = گردهمایی دیگری نشانی «{ $slug }» را دارد؛ نشانی دیگری انتخاب کنید.
+refusal-fixed-start-skipped = شروع ثابت «{ $segment }» می‌شد { $time }، که در { $zone } وجود ندارد (با تغییر ساعت رسمی این زمان جا می‌افتد)؛ نخست آن بخش را تغییر دهید.
+refusal-gathering-time-skipped = «{ $gathering }» در زمانی آغاز یا تمام می‌شود که در { $zone } وجود ندارد (با تغییر ساعت رسمی این زمان جا می‌افتد)؛ نخست آن گردهمایی را جابه‌جا کنید.
+refusal-copy-day = روز گردهمایی تازه را انتخاب کنید.
+refusal-choose-venue = یکی از مکان‌های خود را انتخاب کنید.
+refusal-choose-film = یکی از فیلم‌های خود را انتخاب کنید.
+refusal-agenda-changed = برنامه از زمانی که این صفحه باز شد تغییر کرده است؛ صفحه را دوباره بارگذاری کنید و بخش را دوباره جابه‌جا کنید.
+refusal-choose-statement = یکی از بیانیه‌های این گردهمایی را انتخاب کنید.
+refusal-too-many-crew-feeds = شما هم‌اکنون { $max } تقویم گروه اجرایی دارید؛ نخست یکی را که دیگر به کار نمی‌برید باطل کنید.
+refusal-choose-venues = مکان‌ها را از فهرست انتخاب کنید.
+refusal-choose-other-venue = دست‌کم یک مکان دیگر انتخاب کنید.
+refusal-already-in-campaign = این گردهمایی از پیش بخشی از کارزار «{ $campaign }» است.
+refusal-campaign-slug-taken = کارزار دیگری این نشانی را دارد؛ نشانی دیگری انتخاب کنید.
+refusal-own-venue = { $venue } مکان خود این گردهمایی است.
+refusal-at-venue = { $venue }: { $reason }
+refusal-on-day = { $day }: { $reason }
+refusal-reset-own-password = گذرواژهٔ خود را در صفحهٔ حسابتان تغییر دهید.
+refusal-reset-other-organisation = این عضو به سازمانی هم تعلق دارد که شما مالک آن نیستید: گردانندهٔ این سایت می‌تواند گذرواژهٔ او را بازنشانی کند (convene user reset-password).
+refusal-reset-link-gone = این پیوند دیگر کار نمی‌کند. از یکی از مالکان سازمان خود پیوند تازه‌ای بخواهید.
+refusal-passwords-differ = دو گذرواژه یکسان نیستند.
+refusal-email-format = نشانی ایمیلی مانند name@example.org وارد کنید.
+refusal-password-short = دست‌کم ۱۰ نویسه به کار ببرید.
+refusal-password-long = حداکثر ۱۰۲۴ نویسه به کار ببرید.
+refusal-email-taken = حسابی با این نشانی ایمیل وجود دارد.
+refusal-not-current-password = این گذرواژهٔ کنونی شما نیست.
+refusal-no-such-account = هیچ حسابی این نشانی ایمیل را ندارد.
+refusal-changed-meanwhile = پس از آن‌که صفحه را باز کردید، کس دیگری این را تغییر داد. صفحه را دوباره باز کنید تا نسخهٔ او را ببینید، سپس تغییر خود را دوباره انجام دهید.
+refusal-changed-by = { $who } ساعت { $at } به وقت UTC، پس از آن‌که این صفحه را باز کردید، آن را تغییر داد. آنچه نوشته‌اید هنوز در فرم هست: صفحه را دوباره باز کنید تا نسخهٔ او را ببینید، سپس تغییر خود را دوباره انجام دهید.
+refusal-changed-by-someone = کس دیگری ساعت { $at } به وقت UTC، پس از آن‌که این صفحه را باز کردید، آن را تغییر داد. آنچه نوشته‌اید هنوز در فرم هست: صفحه را دوباره باز کنید تا نسخهٔ او را ببینید، سپس تغییر خود را دوباره انجام دهید.
+refusal-organisation-exists = سازمانی با این نام از پیش اینجا هست: آن را در بالا انتخاب کنید.
+refusal-choose-organisation = یک سازمان انتخاب کنید.
+refusal-choose-role = یک نقش انتخاب کنید: مالک، برگزارکننده، مجری یا بیننده.
+refusal-invitation-accepted = این دعوت پیش‌تر پذیرفته شده است؛ به جای آن نقش عضو را تغییر دهید.
+refusal-last-owner = هر سازمان دست‌کم یک مالک لازم دارد: نخست کس دیگری را مالک کنید.
+refusal-invitation-used = این دعوت استفاده شده است. از مالکی که آن را فرستاده دعوت تازه‌ای بخواهید.
+refusal-invitation-withdrawn = این دعوت پس گرفته شد. از مالکی که آن را فرستاده دعوت تازه‌ای بخواهید.
+refusal-invitation-expired = این دعوت منقضی شده است (پیوندها { $days } روز معتبرند). دعوت تازه‌ای بخواهید.
+refusal-still-used = { $count ->
+    [one] هنوز یک گردهمایی از آن استفاده می‌کند: { $gatherings }. به جای حذف، آن را بایگانی کنید: از فهرست‌ها بیرون می‌رود و تاریخچه می‌ماند.
+   *[other] هنوز این گردهمایی‌ها از آن استفاده می‌کنند: { $gatherings }. به جای حذف، آن را بایگانی کنید: از فهرست‌ها بیرون می‌رود و تاریخچه می‌ماند.
+}
+refusal-choose-own-person = یکی از افراد خود را انتخاب کنید.
+refusal-issue-number = شمارهٔ نشریه را وارد کنید، مثلاً 113.
+refusal-segment-not-running = این بخش در حال اجرا نیست.
+refusal-segment-started = این بخش پیش‌تر آغاز شده است.
+refusal-import-unreadable = پرونده خوانده نشد: { $detail }
+refusal-import-format = این یک سند convene نیست (انتظار می‌رفت «{ $expected }»).
+refusal-import-version = نسخهٔ { $version } پشتیبانی نمی‌شود؛ این convene نسخهٔ { $supported } را می‌خواند.
+refusal-import-organisation-exists = سازمانی با نشانی «{ $slug }» از پیش وجود دارد؛ هیچ چیز درون‌بری نشد.
+refusal-import-key-twice = این کلید دو بار به کار رفته است.
+refusal-import-slug-twice = این نشانی دو بار به کار رفته است.
+refusal-import-no-venue = هیچ مکانی کلید «{ $key }» را ندارد.
+refusal-import-venue-zone = گردهمایی‌ای که در یک مکان برگزار می‌شود در منطقهٔ زمانی همان مکان ({ $zone }) است.
+refusal-import-no-campaign = هیچ کارزاری نشانی «{ $key }» را ندارد.
+refusal-import-no-series = هیچ مجموعه‌ای کلید «{ $key }» را ندارد.
+refusal-import-no-film = هیچ فیلمی کلید «{ $key }» را ندارد.
+refusal-import-no-statement = هیچ بیانیه‌ای کلید «{ $key }» را ندارد.
+refusal-import-no-person = هیچ فردی کلید «{ $key }» را ندارد.
+refusal-order-unreadable = ترتیب تازه خوانده نشد؛ صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.
+refusal-form-too-large = این فرم بیش از اندازه بزرگ است.
+refusal-unknown-action = کار ناشناخته.
+refusal-setup-code = این کد راه‌اندازی‌ای نیست که سرور هنگام شروع نوشت: کل پیوند راه‌اندازی را از گزارش (لاگ) سرور کپی کنید.
+refusal-sign-in-first = لطفاً نخست وارد شوید.
+refusal-role-forbids = نقش شما اجازهٔ این تغییر را نمی‌دهد.
+refusal-not-found = پیدا نشد.
+refusal-not-saved = تغییر ذخیره نشد؛ لطفاً دوباره تلاش کنید.
+refusal-still-referred-to = این به چیزی اشاره دارد که وجود ندارد، یا هنوز جای دیگری به کار می‌رود.
+refusal-already-exists = چیزی با همین نام یا نشانی از پیش وجود دارد.
+refusal-request-unreadable = درخواست خوانده نشد؛ صفحه را دوباره بارگذاری کنید و دوباره تلاش کنید.
+refusal-cross-site = پذیرفته نشد: فرم از سایت دیگری آمده بود.
+refusal-try-again = لطفاً کمی بعد دوباره تلاش کنید.
+refusal-page-failed = ساختن این صفحه ممکن نشد؛ لطفاً بعداً دوباره تلاش کنید.
+refusal-page-stalled = این صفحه به موقع ساخته نشد؛ لطفاً دوباره تلاش کنید.
+refusal-too-many-live-views = در این نشست نماهای زندهٔ زیادی باز است؛ چندتا را ببندید، سپس صفحه را دوباره بارگذاری کنید.
+
+refusal-gathering-slug-deleted = «{ $title }» در «حذف‌شده‌های اخیر» هنوز نشانی «{ $slug }» را دارد: آن را بازگردانید یا نشانی دیگری انتخاب کنید.
+refusal-delete-cancel-first = این گردهمایی عمومی است: نخست آن را لغو کنید. سپس ۳۰ روز با وضعیت لغوشده در تقویم‌ها می‌ماند تا تقویم‌ها آن را بردارند؛ پس از آن می‌توان آن را حذف کرد.
+refusal-delete-cancelled-recently = ممکن است تقویم‌ها هنوز این گردهمایی لغوشده را نشان دهند: از { $date } می‌توان آن را حذف کرد.
+
+## Deleting a gathering, and Recently deleted
+delete-title = حذف این گردهمایی
+delete-intro = پیش‌نویس را می‌توان بی‌درنگ حذف کرد. گردهمایی عمومی نخست لغو می‌شود تا از تقویم‌های مردم ناپدید شود؛ ۳۰ روز بعد می‌توان آن را حذف کرد. مالکان تا ۳۰ روز می‌توانند گردهمایی حذف‌شده را بازگردانند.
+delete-link = حذف…
+delete-goes-segments = { $count ->
+    [one] یک بخش از برنامه
+   *[other] { $count } بخش از برنامه
+}
+delete-goes-appearances = { $count ->
+    [one] یک حضور (چه کسی سخن می‌گوید، می‌خواند یا ترجمه می‌کند)
+   *[other] { $count } حضور (چه کسی سخن می‌گوید، می‌خواند یا ترجمه می‌کند)
+}
+delete-goes-statements = { $count ->
+    [one] یک بیانیه
+   *[other] { $count } بیانیه
+}
+delete-goes-translations = { $count ->
+    [one] یک ترجمه از متن‌هایش
+   *[other] { $count } ترجمه از متن‌هایش
+}
+delete-leaves-campaign = از کارزار «{ $campaign }» بیرون می‌رود (گردهمایی‌های دیگر می‌مانند)
+delete-leaves-series = از مجموعهٔ «{ $series }» بیرون می‌رود (نوبت‌های دیگر می‌مانند)
+delete-keep = مالکان می‌توانند آن را با همهٔ این‌ها تا { $days } روز از «حذف‌شده‌های اخیر» بازگردانند؛ پس از آن برای همیشه از میان می‌رود.
+delete-confirm = حذف کردن
+delete-keep-it = نگه داشتن
+delete-go-cancel = تغییر وضعیت به لغوشده
+delete-from = ممکن است تقویم‌ها هنوز این گردهمایی لغوشده را نشان دهند: از { $date } می‌توان آن را حذف کرد.
+deleted-title = حذف‌شده‌های اخیر
+deleted-link = حذف‌شده‌های اخیر
+deleted-intro = گردهمایی‌های حذف‌شده ۳۰ روز اینجا می‌مانند، بیرون از همهٔ صفحه‌ها، فهرست‌ها و خوراک‌ها، و سپس برای همیشه از میان می‌روند. اگر یکی را بازگردانید، همان‌گونه که بود و با همان نشانی برمی‌گردد.
+deleted-none = در ۳۰ روز گذشته چیزی حذف نشده است.
+deleted-gathering = گردهمایی
+deleted-when = حذف‌شده در
+deleted-purged = حذف همیشگی در
+deleted-recover = بازگرداندن
+deleted-by = توسط { $who }
+gathering-preview = پیش‌نمایش.
+gathering-preview-draft = این پیش‌نویس عمومی نیست: این صفحه را فقط اعضای سازمان می‌بینند. آن را منتشر کنید تا صفحهٔ عمومی و خوراک‌های تقویم خود را داشته باشد.
+gathering-preview-public = صفحهٔ عمومی اکنون آن را این‌گونه نشان می‌دهد، برای اعضا.
+gathering-preview-link = پیش‌نمایش

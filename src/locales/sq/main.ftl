@@ -535,3 +535,168 @@ account-sessions = { $count ->
        *[other] Keni hyrë në { $count } shfletues, përfshirë këtë.
     }
 account-everywhere-button = Dilni kudo, edhe këtu
+
+## Refusals: what a form or a request could not accept, and why
+refusal-zone-missing = Zgjidhni një zonë kohore.
+refusal-zone-unknown = “{ $zone }” nuk është zonë kohore IANA (për shembull Europe/Tirane).
+refusal-zone-not-region = Përdorni një zonë në formën rajon/qytet, si Europe/Tirane, në vend të “{ $zone }”.
+refusal-slug-missing = Shkruani një emër të shkurtër për adresën.
+refusal-too-long = Jo më shumë se { $max } shenja.
+refusal-slug-characters = Përdorni shkronja të vogla a-z, shifra dhe viza të vetme, p.sh. tirana-park-2023.
+refusal-empty = Kjo nuk mund të jetë bosh.
+refusal-one-line = Përdorni një rresht të vetëm, pa shenja kontrolli.
+refusal-duration-negative = Kohëzgjatja nuk mund të jetë negative.
+refusal-duration-too-long = Një kohëzgjatje mbi 24 orë nuk është një pjesë; ndajeni tubimin.
+refusal-duration-format = Shkruani minuta (25) ose orë dhe minuta (1:30).
+refusal-language-code = “{ $code }” nuk është kod gjuhe si sq, en ose fa.
+refusal-not-one-of = “{ $value }” nuk është një nga: { $choices }
+refusal-latitude = Shkruani një gjerësi gjeografike nga -90 deri në 90, p.sh. 41.3275.
+refusal-longitude = Shkruani një gjatësi gjeografike nga -180 deri në 180, p.sh. 19.8187.
+refusal-people-count = Shkruani një numër të plotë personash.
+refusal-year = Shkruani një vit si 2023.
+refusal-web-address = Shkruani një adresë interneti që fillon me https://.
+refusal-one-line-300 = Mbajeni këtë në një rresht, deri në 300 shenja.
+refusal-latitude-too = Jepni edhe gjerësinë gjeografike, ose asnjërën.
+refusal-longitude-too = Jepni edhe gjatësinë gjeografike, ose asnjërën.
+refusal-choose-person = Zgjidhni një person.
+refusal-call-link-online-only = Lidhja e thirrjes është vetëm për dikë që del në internet.
+refusal-text-too-long = Mbajeni këtë nën { $max } shenja.
+refusal-control-characters = Hiqni nga ky tekst shenjat e padukshme të kontrollit.
+refusal-people-number = Shkruani një numër të plotë personash (nga 0 deri në 10 milionë).
+refusal-slug-reserved = “{ $slug }” përdoret nga vetë faqja; zgjidhni një adresë tjetër.
+refusal-time-format = Shkruani orën si HH:MM (24 orë).
+refusal-too-many-segments = Një tubim ka të shumtën { $max } pjesë; ndajeni programin në disa tubime.
+refusal-points-missing = Shkruani të paktën një pikë, një për rresht.
+refusal-too-many-points = Një deklaratë ka të shumtën { $max } pika.
+refusal-point-too-long = Mbajeni çdo pikë nën { $max } shenja.
+refusal-signature-count = Shkruani numrin e nënshkrimeve si numër të plotë.
+refusal-time-skipped = { $time } nuk ekziston në { $zone } (ndryshimi i orës e kapërcen); zgjidhni një orë tjetër.
+refusal-date-format = Shkruani datën si YYYY-MM-DD.
+refusal-end-before-start = Mbarimi duhet të vijë pas fillimit.
+refusal-longer-than-a-week = Një tubim zgjat të shumtën një javë; për fushata më të gjata përdorni një seri.
+refusal-repeat-count = Shkruani sa herë të tjera, nga 1 deri në { $max }.
+refusal-repeat-date = “{ $line }” nuk është datë në formën YYYY-MM-DD.
+refusal-repeat-dates-missing = Shkruani datat, një për rresht (YYYY-MM-DD).
+refusal-repeat-too-many = Të shumtën { $max } data njëherësh.
+refusal-repeat-every = Zgjidhni çdo javë, çdo muaj ose një listë datash.
+refusal-month-format = Jepni muajin si YYYY-MM.
+refusal-segment-not-in-programme = Kjo pjesë nuk është në program.
+refusal-gathering-slug-taken = Një tubim tjetër e ka tashmë adresën “{ $slug }”; zgjidhni një tjetër.
+refusal-fixed-start-skipped = Fillimi i fiksuar i “{ $segment }” do të ishte në { $time }, që nuk ekziston në { $zone } (ndryshimi i orës e kapërcen); ndryshoni më parë atë pjesë.
+refusal-gathering-time-skipped = “{ $gathering }” fillon ose mbaron në një orë që nuk ekziston në { $zone } (ndryshimi i orës e kapërcen); zhvendoseni më parë atë tubim.
+refusal-copy-day = Zgjidhni ditën e tubimit të ri.
+refusal-choose-venue = Zgjidhni një nga vendet tuaja.
+refusal-choose-film = Zgjidhni një nga filmat tuaj.
+refusal-agenda-changed = Programi ka ndryshuar që kur u hap kjo faqe; ringarkojeni dhe lëvizeni përsëri pjesën.
+refusal-choose-statement = Zgjidhni një nga deklaratat e këtij tubimi.
+refusal-too-many-crew-feeds = Keni tashmë { $max } kalendarë ekipi; anuloni më parë një që nuk e përdorni më.
+refusal-choose-venues = Zgjidhni vendet nga lista.
+refusal-choose-other-venue = Zgjidhni të paktën një vend tjetër.
+refusal-already-in-campaign = Ky tubim është tashmë pjesë e fushatës “{ $campaign }”.
+refusal-campaign-slug-taken = Një fushatë tjetër e ka këtë adresë; zgjidhni një tjetër.
+refusal-own-venue = { $venue } është vendi i vetë këtij tubimi.
+refusal-at-venue = { $venue }: { $reason }
+refusal-on-day = { $day }: { $reason }
+refusal-reset-own-password = Fjalëkalimin tuaj ndryshojeni te faqja e llogarisë suaj.
+refusal-reset-other-organisation = Ky anëtar bën pjesë edhe në një organizatë ku ju nuk jeni pronar: fjalëkalimin mund t'ia rivendosë operatori i kësaj faqeje (convene user reset-password).
+refusal-reset-link-gone = Kjo lidhje nuk vlen më. Kërkojini një pronari të organizatës suaj një të re.
+refusal-passwords-differ = Dy fjalëkalimet nuk përputhen.
+refusal-email-format = Shkruani një adresë e-maili si name@example.org.
+refusal-password-short = Përdorni të paktën 10 shenja.
+refusal-password-long = Përdorni jo më shumë se 1024 shenja.
+refusal-email-taken = Ekziston tashmë një llogari me këtë adresë e-maili.
+refusal-not-current-password = Ky nuk është fjalëkalimi juaj i tanishëm.
+refusal-no-such-account = Asnjë llogari nuk e ka këtë adresë e-maili.
+refusal-changed-meanwhile = Dikush tjetër e ndryshoi këtë pasi e hapët faqen. Hapeni faqen përsëri për të parë versionin e ri, pastaj bëni përsëri ndryshimin tuaj.
+refusal-changed-by = E ndryshoi { $who } në { $at } UTC, pasi e hapët këtë faqe. Ajo që shkruat është ende në formular: hapeni faqen përsëri për të parë versionin e ri, pastaj bëni përsëri ndryshimin tuaj.
+refusal-changed-by-someone = E ndryshoi dikush tjetër në { $at } UTC, pasi e hapët këtë faqe. Ajo që shkruat është ende në formular: hapeni faqen përsëri për të parë versionin e ri, pastaj bëni përsëri ndryshimin tuaj.
+refusal-organisation-exists = Një organizatë me këtë emër është tashmë këtu: zgjidheni më sipër.
+refusal-choose-organisation = Zgjidhni një organizatë.
+refusal-choose-role = Zgjidhni një rol: pronar, organizator, drejtues ose lexues.
+refusal-invitation-accepted = Kjo ftesë është pranuar tashmë; ndryshoni më mirë rolin e anëtarit.
+refusal-last-owner = Një organizatë ka nevojë për të paktën një pronar: bëni më parë dikë tjetër pronar.
+refusal-invitation-used = Kjo ftesë është përdorur. Kërkojini pronarit që e dërgoi një të re.
+refusal-invitation-withdrawn = Kjo ftesë u tërhoq. Kërkojini pronarit që e dërgoi një të re.
+refusal-invitation-expired = Kjo ftesë ka skaduar (lidhjet vlejnë { $days } ditë). Kërkoni një të re.
+refusal-still-used = { $count ->
+    [one] Përdoret ende nga një tubim: { $gatherings }. Arkivojeni më mirë: del nga listat dhe historia ruhet.
+   *[other] Përdoret ende nga këto tubime: { $gatherings }. Arkivojeni më mirë: del nga listat dhe historia ruhet.
+}
+refusal-choose-own-person = Zgjidhni një nga njerëzit tuaj.
+refusal-issue-number = Shkruani numrin e botimit, p.sh. 113.
+refusal-segment-not-running = Kjo pjesë nuk po zhvillohet.
+refusal-segment-started = Kjo pjesë ka filluar tashmë.
+refusal-import-unreadable = Skedari nuk mund të lexohej: { $detail }
+refusal-import-format = Ky nuk është dokument convene (pritej “{ $expected }”).
+refusal-import-version = Versioni { $version } nuk mbështetet; ky convene lexon versionin { $supported }.
+refusal-import-organisation-exists = Ekziston tashmë një organizatë me adresën “{ $slug }”; nuk u ngarkua asgjë.
+refusal-import-key-twice = Ky çelës përdoret dy herë.
+refusal-import-slug-twice = Kjo adresë përdoret dy herë.
+refusal-import-no-venue = Asnjë vend nuk ka çelësin “{ $key }”.
+refusal-import-venue-zone = Një tubim në një vend është në zonën kohore të vendit ({ $zone }).
+refusal-import-no-campaign = Asnjë fushatë nuk ka adresën “{ $key }”.
+refusal-import-no-series = Asnjë seri nuk ka çelësin “{ $key }”.
+refusal-import-no-film = Asnjë film nuk ka çelësin “{ $key }”.
+refusal-import-no-statement = Asnjë deklaratë nuk ka çelësin “{ $key }”.
+refusal-import-no-person = Asnjë person nuk ka çelësin “{ $key }”.
+refusal-order-unreadable = Renditja e re nuk mund të lexohej; ringarkoni faqen dhe provoni përsëri.
+refusal-form-too-large = Ky formular është shumë i madh.
+refusal-unknown-action = Veprim i panjohur.
+refusal-setup-code = Ky nuk është kodi i konfigurimit që serveri shkroi kur u nis: kopjoni të gjithë lidhjen e konfigurimit nga log-u i serverit.
+refusal-sign-in-first = Ju lutemi hyni më parë.
+refusal-role-forbids = Roli juaj nuk e lejon këtë ndryshim.
+refusal-not-found = Nuk u gjet.
+refusal-not-saved = Ndryshimi nuk mund të ruhej; ju lutemi provoni përsëri.
+refusal-still-referred-to = Kjo i referohet diçkaje që nuk ekziston, ose përdoret ende diku tjetër.
+refusal-already-exists = Ekziston tashmë diçka me të njëjtin emër ose adresë.
+refusal-request-unreadable = Kërkesa nuk mund të lexohej; ringarkoni faqen dhe provoni përsëri.
+refusal-cross-site = U refuzua: formulari erdhi nga një faqe tjetër.
+refusal-try-again = Ju lutemi provoni përsëri pas pak.
+refusal-page-failed = Kjo faqe nuk mund të krijohej; ju lutemi provoni përsëri më vonë.
+refusal-page-stalled = Kjo faqe nuk mund të krijohej në kohë; ju lutemi provoni përsëri.
+refusal-too-many-live-views = Në këtë sesion janë hapur shumë pamje të drejtpërdrejta; mbyllni disa, pastaj ringarkoni faqen.
+
+refusal-gathering-slug-deleted = “{ $title }”, te “Të fshira së fundi”, e mban ende adresën “{ $slug }”: riktheni atë ose zgjidhni një adresë tjetër.
+refusal-delete-cancel-first = Ky tubim është publik: anulojeni më parë. Pastaj mbetet në kalendarë si i anuluar për 30 ditë, që ata ta heqin; pas kësaj mund të fshihet.
+refusal-delete-cancelled-recently = Kalendarët mund ta shfaqin ende këtë tubim të anuluar: mund të fshihet duke filluar nga { $date }.
+
+## Deleting a gathering, and Recently deleted
+delete-title = Fshije këtë tubim
+delete-intro = Një draft mund të fshihet menjëherë. Një tubim publik anulohet më parë, që të zhduket nga kalendarët e njerëzve; mund të fshihet 30 ditë më vonë. Pronarët mund ta rikthejnë një tubim të fshirë brenda 30 ditëve.
+delete-link = Fshi…
+delete-goes-segments = { $count ->
+    [one] një pjesë e programit
+   *[other] { $count } pjesë të programit
+}
+delete-goes-appearances = { $count ->
+    [one] një paraqitje (kush flet, lexon ose përkthen)
+   *[other] { $count } paraqitje (kush flet, lexon ose përkthen)
+}
+delete-goes-statements = { $count ->
+    [one] një deklaratë
+   *[other] { $count } deklarata
+}
+delete-goes-translations = { $count ->
+    [one] një përkthim i teksteve të tij
+   *[other] { $count } përkthime të teksteve të tij
+}
+delete-leaves-campaign = del nga fushata “{ $campaign }” (tubimet e tjera mbeten)
+delete-leaves-series = del nga seria “{ $series }” (përsëritjet e tjera mbeten)
+delete-keep = Pronarët mund ta rikthejnë, me gjithë këto, nga “Të fshira së fundi” për { $days } ditë; pastaj zhduket përgjithmonë.
+delete-confirm = Fshije
+delete-keep-it = Mbaje
+delete-go-cancel = Ndrysho gjendjen në Anuluar
+delete-from = Kalendarët mund ta shfaqin ende këtë tubim të anuluar: mund të fshihet duke filluar nga { $date }.
+deleted-title = Të fshira së fundi
+deleted-link = Të fshira së fundi
+deleted-intro = Tubimet e fshira presin këtu për 30 ditë, jashtë çdo faqeje, liste dhe burimi, pastaj zhduken përgjithmonë. Riktheni një tubim për ta pasur përsëri siç ishte, me adresën e tij.
+deleted-none = Asgjë nuk u fshi në 30 ditët e fundit.
+deleted-gathering = Tubimi
+deleted-when = Fshirë më
+deleted-purged = Zhduket përgjithmonë më
+deleted-recover = Rikthe
+deleted-by = nga { $who }
+gathering-preview = Parapamje.
+gathering-preview-draft = Ky draft nuk është publik: këtë faqe e shohin vetëm anëtarët e organizatës. Publikojeni që të ketë faqen e vet publike dhe kalendarët.
+gathering-preview-public = Kështu e tregon tani faqja publike, për anëtarët.
+gathering-preview-link = Parapamje

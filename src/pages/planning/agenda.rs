@@ -52,7 +52,8 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
         <section class="planning agenda-editor">
             <p class="breadcrumb"><a href="/manage">{lang.t("workspace-title")}</a>" · "
                 <a href=format!("/manage/o/{}/{}/run-sheet", a.org_slug, a.slug)>{lang.t("workspace-run-sheet")}</a>" · "
-                <a class="edit" href=format!("/manage/o/{}/{}/edit", a.org_slug, a.slug)>{lang.t("plan-edit-title")}</a></p>
+                <a class="edit" href=format!("/manage/o/{}/{}/edit", a.org_slug, a.slug)>{lang.t("plan-edit-title")}</a>" · "
+                <a class="preview" href=format!("/manage/o/{}/{}/preview", a.org_slug, a.slug)>{lang.t("gathering-preview-link")}</a></p>
             <h1><bdi>{a.title.clone()}</bdi></h1>
             <p><DateRange start=a.starts_local end=a.ends_local zone=a.time_zone.clone() /></p>
             {(!echo.is_for("add")).then(|| form_error(&echo))}

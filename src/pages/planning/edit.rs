@@ -24,6 +24,7 @@ pub fn EditGatheringPage() -> impl IntoView {
             move |e| {
                 let posted = use_form_echo();
                 let action = format!("/manage/o/{}/{}/edit", e.choices.org_slug, e.slug);
+                let delete = format!("/manage/o/{}/{}/delete", e.choices.org_slug, e.slug);
                 let series = series_section(lang, &action, &e, &posted);
                 let campaign = campaign_section(lang, &action, &e, &posted);
                 // The main form shows a refusal only when the refused post was its own.
@@ -53,6 +54,12 @@ pub fn EditGatheringPage() -> impl IntoView {
                     </section>
                     {series}
                     {campaign}
+                    // Organisers plan and delete alike (`Permission::Delete`).
+                    <section class="planning delete">
+                        <h2 id="delete">{lang.t("delete-title")}</h2>
+                        <p>{lang.t("delete-intro")}</p>
+                        <p><a class="button danger" href=delete>{lang.t("delete-link")}</a></p>
+                    </section>
                 }
             },
         )}

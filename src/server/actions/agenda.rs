@@ -9,6 +9,7 @@ use crate::db::{directory, queries};
 use crate::domain::access::Permission;
 use crate::domain::directory::AppearanceForm;
 use crate::domain::plan::{SegmentForm, StatementForm};
+use crate::domain::say;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::server::AppState;
@@ -68,8 +69,7 @@ pub async fn agenda_action(
                     .collect::<Result<_, _>>()
                     .map_err(|_| AppError::Validation {
                         field: "form".into(),
-                        message: "The new order could not be read; reload the page and try again."
-                            .into(),
+                        message: say!("refusal-order-unreadable"),
                     })?;
                 planning::reorder_segments(&txn, g.id, version(&v), &order, now).await?;
                 ("segment.reorder", String::new(), String::new())
@@ -163,7 +163,7 @@ fn statement_choice(v: &Fields) -> Result<Option<i32>, AppError> {
             .map(Some)
             .map_err(|_| AppError::Validation {
                 field: "statement".into(),
-                message: "Choose one of this gathering's statements.".into(),
+                message: say!("refusal-choose-statement"),
             }),
     }
 }

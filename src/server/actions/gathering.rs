@@ -9,6 +9,7 @@ use crate::db::{campaigns, planning, queries};
 use crate::domain::access::Permission;
 use crate::domain::plan::GatheringForm;
 use crate::domain::repeat::Repeat;
+use crate::domain::say;
 use crate::error::AppError;
 use crate::server::AppState;
 
@@ -57,7 +58,7 @@ fn venue_choice(v: &Fields) -> Result<Option<i32>, AppError> {
             .map(Some)
             .map_err(|_| AppError::Validation {
                 field: "venue".into(),
-                message: "Choose one of your venues.".into(),
+                message: say!("refusal-choose-venue"),
             }),
     }
 }
@@ -126,7 +127,12 @@ pub async fn edit_gathering(
                 let (c, _) =
                     campaigns::create_campaign(&state.db, o.id, m.user.id, &g.slug, &form, now)
                         .await?;
-                Ok(format!("/o/{}/campaigns/{}", o.slug, c.slug))
+                // A campaign of drafts has no public page yet.
+                Ok(if g.status.is_public() {
+                    format!("/o/{}/campaigns/{}", o.slug, c.slug)
+                } else {
+                    format!("/manage/o/{}/{}/edit#campaign", o.slug, g.slug)
+                })
             }
             "series" => {
                 let rule = Repeat::parse(get(&v, "every"), get(&v, "count"), get(&v, "dates"))?;
@@ -145,4 +151,51 @@ fn place<'a>(venue_id: Option<i32>, v: &'a Fields) -> planning::Place<'a> {
         venue_id,
         time_zone: get(v, "time_zone"),
     }
+}
+
+/// `POST /manage/o/{org}/{slug}/delete`: deletes the gathering, from the page that asked
+/// and said what goes with it; it waits in "Recently deleted".
+pub async fn delete_gathering(
+    State(state): State<AppState>,
+    Path((org, slug)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let m = member(&state.db, &headers, &org, Permission::Delete).await?;
+        let g = queries::gathering_by_slug(&state.db, m.org.id, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let txn = crate::db::begin_write(&state.db).await?;
+        planning::delete_gathering(&txn, g.id, version(&v), m.user.id, m.now).await?;
+        m.commit(txn, "gathering.delete", &g.slug, &g.title).await?;
+        state.live.announce(g.id).await;
+        Ok("/manage".to_owned())
+    })
+    .await
+}
+
+/// `POST /manage/o/{org}/deleted`: brings back a deleted gathering (owners).
+pub async fn deleted_action(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    request: Request,
+) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let m = member(&state.db, &headers, &org, Permission::ManageMembers).await?;
+        match get(&v, "action") {
+            "recover" => {
+                let id = get(&v, "id")
+                    .parse::<i32>()
+                    .map_err(|_| AppError::NotFound)?;
+                let txn = crate::db::begin_write(&state.db).await?;
+                let g = planning::recover(&txn, m.org.id, id, m.now).await?;
+                m.commit(txn, "gathering.recover", &g.slug, &g.title)
+                    .await?;
+                state.live.announce(g.id).await;
+                Ok(format!("/manage/o/{}/{}/edit", m.org.slug, g.slug))
+            }
+            _ => Err(unknown_action()),
+        }
+    })
+    .await
 }

@@ -22,7 +22,7 @@ pub use agenda::agenda_action;
 pub use crew_feeds::crew_feed_action;
 pub use digest::digest_action;
 pub use directory::{directory_action, directory_item_action};
-pub use gathering::{create_gathering, edit_gathering};
+pub use gathering::{create_gathering, delete_gathering, deleted_action, edit_gathering};
 pub use members::{accept_invitation, members_action};
 
 use std::collections::HashMap;
@@ -40,8 +40,8 @@ use super::AppState;
 use crate::app::shell;
 use crate::db::auth;
 use crate::db::entities::{app_user, organisation};
-use crate::domain::MemberRole;
 use crate::domain::access::Permission;
+use crate::domain::{MemberRole, say};
 use crate::error::AppError;
 use crate::forms::FormEcho;
 
@@ -110,7 +110,7 @@ async fn read_form(body: Body) -> Result<Fields, AppError> {
         .await
         .map_err(|_| AppError::Validation {
             field: "form".into(),
-            message: "This form is too large.".into(),
+            message: say!("refusal-form-too-large"),
         })?;
     Ok(form_urlencoded::parse(&bytes).into_owned().collect())
 }
@@ -133,7 +133,8 @@ pub(crate) async fn render_with(
         move || shell(options.clone()),
     );
     let uri = parts.uri.clone();
-    let mut response = super::published::in_time(&uri, || {
+    let lang = super::lang::negotiate(&parts.uri, &parts.headers);
+    let mut response = super::published::in_time(&uri, lang, || {
         let request = Request::from_parts(parts.clone(), Body::empty());
         let render = handler.clone();
         async move { render(request).await.into_response() }
@@ -157,7 +158,7 @@ pub(crate) fn version(v: &Fields) -> Option<i32> {
 pub(crate) fn unknown_action() -> AppError {
     AppError::Validation {
         field: "action".into(),
-        message: "Unknown action.".into(),
+        message: say!("refusal-unknown-action"),
     }
 }
 
@@ -166,11 +167,9 @@ pub(crate) fn unknown_action() -> AppError {
 pub(crate) async fn read_post(request: Request) -> Result<(Parts, Fields), Response> {
     let (parts, body) = request.into_parts();
     if !super::auth::same_origin(&parts.headers) {
-        return Err((
-            StatusCode::FORBIDDEN,
-            "Refused: the form came from another site.",
-        )
-            .into_response());
+        let lang = super::lang::negotiate(&parts.uri, &parts.headers);
+        let refusal = say!("refusal-cross-site");
+        return Err(super::lang::refuse(StatusCode::FORBIDDEN, lang, &refusal));
     }
     let values = read_form(body).await.map_err(IntoResponse::into_response)?;
     Ok((parts, values))
@@ -184,17 +183,18 @@ pub(crate) async fn answer_refusal(
     values: Fields,
     e: AppError,
 ) -> Response {
+    let lang = super::lang::negotiate(&parts.uri, &parts.headers);
     let (status, field, message) = match e {
         AppError::Validation { field, message } => {
             (StatusCode::UNPROCESSABLE_ENTITY, field, message)
         }
         AppError::Conflict(message) => (StatusCode::CONFLICT, "form".into(), message),
-        other => return other.into_response(),
+        other => return other.into_response_in(lang),
     };
     let echo = FormEcho {
         values,
         field: Some(field),
-        message: Some(message),
+        message: Some(lang.say(&message)),
     };
     render_with(state, parts, status, move || provide_context(echo.clone())).await
 }
