@@ -19,6 +19,7 @@ use crate::pages::{
     digest::{DigestEditorPage, DigestPublicPage},
     directory::{DirectoryItemPage, DirectoryPage},
     gathering::{GatheringPage, PreviewPage},
+    groups::GroupEditorPage,
     home::HomePage,
     live::LivePage,
     members::{InvitationPage, MembersPage},
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/crew-feeds") view=CrewFeedsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/deleted") view=RecentlyDeletedPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/groups/:kind/:id") view=GroupEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/delete") view=DeleteGatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/preview") view=PreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />

@@ -11,6 +11,7 @@ pub mod deleted;
 pub mod digest;
 pub mod directory;
 pub mod gathering;
+pub mod groups;
 pub mod live;
 pub mod members;
 pub mod organisations;

@@ -117,6 +117,11 @@ pub struct EditGathering {
     pub campaign: Option<(String, String)>,
     /// The other occurrences of its series: `(slug, title, local start)`, by date.
     pub series: Vec<(String, String, NaiveDateTime)>,
+    /// The ids of its campaign and series, for their pages.
+    #[serde(default)]
+    pub campaign_id: Option<i32>,
+    #[serde(default)]
+    pub series_id: Option<i32>,
     /// Form field name → current value.
     pub values: std::collections::HashMap<String, String>,
 }
@@ -196,6 +201,8 @@ pub async fn load_edit_gathering(org: String, slug: String) -> Result<EditGather
         venue_id: g.venue_id,
         campaign,
         series,
+        campaign_id: g.campaign_id,
+        series_id: g.series_id,
         values,
     })
 }

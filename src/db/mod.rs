@@ -11,6 +11,7 @@ pub mod digest;
 pub mod directory;
 pub mod entities;
 pub mod export;
+pub mod groups;
 pub mod live;
 pub mod members;
 pub mod password_reset;

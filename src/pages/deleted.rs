@@ -59,8 +59,10 @@ fn DeletionView(d: DeletionPage, lang: Lang) -> impl IntoView {
     .flatten()
     .collect();
     let keep = lang.t_with("delete-keep", &[("days", FluentValue::from(d.keep_days))]);
+    let nothing = goes.is_empty() && leaves.is_empty();
     let answer = match d.can {
         Can::Now => view! {
+            <p>{if nothing { t("delete-goes-nothing") } else { t("delete-goes-intro") }}</p>
             <ul class="what-goes">
                 {goes.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
                 {leaves.into_iter().map(|l| view! { <li><bdi>{l}</bdi></li> }).collect_view()}
@@ -151,8 +153,8 @@ fn RecentlyDeletedView(d: RecentlyDeleted, lang: Lang) -> impl IntoView {
                                 view! {
                                     <tr data-gathering=i.slug.clone()>
                                         <td><bdi>{i.title}</bdi>" · "{lang.format_date(i.day)}</td>
-                                        <td>{lang.format_date(i.deleted_on)}" "<bdi>{by}</bdi></td>
-                                        <td>{lang.format_date(i.purged_on)}</td>
+                                        <td data-label=t("deleted-when")>{lang.format_date(i.deleted_on)}" "<bdi>{by}</bdi></td>
+                                        <td data-label=t("deleted-purged")>{lang.format_date(i.purged_on)}</td>
                                         <td>
                                             <form method="post" action=action.clone()>
                                                 <input type="hidden" name="action" value="recover" />

@@ -9,6 +9,7 @@ pub mod deleted;
 pub mod digest;
 pub mod directory;
 pub mod gathering;
+pub mod groups;
 pub mod home;
 pub mod live;
 pub mod members;

@@ -384,6 +384,10 @@ pub fn router_with(
             axum::routing::post(actions::delete_gathering),
         )
         .route(
+            "/manage/o/{org}/groups/{kind}/{id}",
+            axum::routing::post(actions::group_action),
+        )
+        .route(
             "/manage/o/{org}/deleted",
             axum::routing::post(actions::deleted_action),
         )

@@ -89,8 +89,8 @@ fn table(ids: &Ids) -> Vec<Case> {
         account::LoadAccount, audit::LoadAudit, call_sheets::LoadCallSheets,
         crew_feeds::LoadCrewFeeds, deleted::LoadDeletion, deleted::LoadRecentlyDeleted,
         directory::LoadDirectory, directory::LoadDirectoryItem, gathering::PreviewGathering,
-        gathering::PublicGathering, gathering::PublicPoster, live::LoadLive, members::LoadMembers,
-        organisations::ListOrganisations, organisations::OrganisationHome,
+        gathering::PublicGathering, gathering::PublicPoster, groups::LoadGroup, live::LoadLive,
+        members::LoadMembers, organisations::ListOrganisations, organisations::OrganisationHome,
         organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
         planning::LoadEditGathering, planning::LoadNewGathering, settings::LoadSettings,
         workspace::LoadRunSheet, workspace::LoadWorkspace,
@@ -263,6 +263,24 @@ fn table(ids: &Ids) -> Vec<Case> {
         form: c.form,
         rule: Rule::Members(c.roles),
     }));
+    // Pages of what the changes made (the first campaign and series).
+    rows.extend([
+        get(
+            "a campaign's page for organisers",
+            format!("{m}/groups/campaign/1"),
+            Members(PLAN),
+        ),
+        get(
+            "a series' page",
+            format!("{m}/groups/series/1"),
+            Members(PLAN),
+        ),
+        server_fn::<LoadGroup>(
+            "load_group",
+            &[("org", ORG), ("kind", "series"), ("id", "1")],
+            Members(PLAN),
+        ),
+    ]);
     rows
 }
 

@@ -644,6 +644,23 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             ],
             PLAN,
         ),
+        // The first campaign and series of a fresh database, made just above.
+        change(
+            "rename a campaign",
+            format!("{m}/groups/campaign/1"),
+            &[
+                ("action", "save".into()),
+                ("title", "Vigil in two cities, one hour".into()),
+                ("description", "The same evening.".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "rename a series",
+            format!("{m}/groups/series/1"),
+            &[("action", "save".into()), ("title", "Weekly vigils".into())],
+            PLAN,
+        ),
         change(
             "write a digest",
             format!("{m}/digest/2023-12"),

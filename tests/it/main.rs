@@ -19,6 +19,7 @@ mod digest;
 mod directory;
 mod export;
 mod feed_properties;
+mod groups;
 mod hostile;
 mod instances;
 mod live;

@@ -682,7 +682,9 @@ delete-goes-translations = { $count ->
 }
 delete-leaves-campaign = it leaves the campaign "{ $campaign }" (the other gatherings stay)
 delete-leaves-series = it leaves the series "{ $series }" (the other occurrences stay)
-delete-keep = Owners can recover it, with all of this, from Recently deleted for { $days } days; then it is gone for good.
+delete-goes-intro = With it go:
+delete-goes-nothing = Nothing else goes with it: it has no agenda, statements or translations yet.
+delete-keep = Owners can recover it, with everything under it, from Recently deleted for { $days } days; then it is gone for good.
 delete-confirm = Delete it
 delete-keep-it = Keep it
 delete-go-cancel = Change its status to cancelled
@@ -700,3 +702,24 @@ gathering-preview = Preview.
 gathering-preview-draft = This draft is not public: only members of the organisation see this page. Publish it to give it its public page and calendar feeds.
 gathering-preview-public = This is how the public page shows it now, for members.
 gathering-preview-link = Preview
+
+## Campaigns and series kept by their organisers
+group-title = Campaign or series
+group-campaign = Campaign
+group-series = Series
+group-public-page = Its public page
+group-name = Name
+group-description = Public text
+group-save = Save
+group-gatherings = Its gatherings
+group-none = No gathering belongs to it any more.
+group-remove = Take out
+group-add = Add a gathering
+group-add-button = Add
+group-delete = Delete it
+group-delete-intro = Its gatherings stay as they are, in no campaign or series of this kind; nothing else is deleted.
+group-delete-button = Delete
+group-manage-campaign = Change the campaign
+group-manage-series = Change the series
+refusal-choose-gathering = Choose one of your gatherings.
+refusal-in-another-group = "{ $gathering }" already belongs to another one: take it out there first.

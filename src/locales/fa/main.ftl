@@ -679,7 +679,9 @@ delete-goes-translations = { $count ->
 }
 delete-leaves-campaign = از کارزار «{ $campaign }» بیرون می‌رود (گردهمایی‌های دیگر می‌مانند)
 delete-leaves-series = از مجموعهٔ «{ $series }» بیرون می‌رود (نوبت‌های دیگر می‌مانند)
-delete-keep = مالکان می‌توانند آن را با همهٔ این‌ها تا { $days } روز از «حذف‌شده‌های اخیر» بازگردانند؛ پس از آن برای همیشه از میان می‌رود.
+delete-goes-intro = همراه با آن حذف می‌شود:
+delete-goes-nothing = چیز دیگری همراه آن حذف نمی‌شود: هنوز برنامه، بیانیه یا ترجمه‌ای ندارد.
+delete-keep = مالکان می‌توانند آن را با هر آنچه به آن تعلق دارد تا { $days } روز از «حذف‌شده‌های اخیر» بازگردانند؛ پس از آن برای همیشه از میان می‌رود.
 delete-confirm = حذف کردن
 delete-keep-it = نگه داشتن
 delete-go-cancel = تغییر وضعیت به لغوشده
@@ -697,3 +699,24 @@ gathering-preview = پیش‌نمایش.
 gathering-preview-draft = این پیش‌نویس عمومی نیست: این صفحه را فقط اعضای سازمان می‌بینند. آن را منتشر کنید تا صفحهٔ عمومی و خوراک‌های تقویم خود را داشته باشد.
 gathering-preview-public = صفحهٔ عمومی اکنون آن را این‌گونه نشان می‌دهد، برای اعضا.
 gathering-preview-link = پیش‌نمایش
+
+## Campaigns and series kept by their organisers
+group-title = کارزار یا مجموعه
+group-campaign = کارزار
+group-series = مجموعه
+group-public-page = صفحهٔ عمومی آن
+group-name = نام
+group-description = متن عمومی
+group-save = ذخیره
+group-gatherings = گردهمایی‌های آن
+group-none = دیگر هیچ گردهمایی‌ای در آن نیست.
+group-remove = بیرون آوردن
+group-add = افزودن گردهمایی
+group-add-button = افزودن
+group-delete = حذف کردن
+group-delete-intro = گردهمایی‌های آن همان‌گونه که هستند می‌مانند، بی‌آنکه در کارزار یا مجموعه‌ای از این نوع باشند؛ چیز دیگری حذف نمی‌شود.
+group-delete-button = حذف
+group-manage-campaign = تغییر کارزار
+group-manage-series = تغییر مجموعه
+refusal-choose-gathering = یکی از گردهمایی‌های خود را انتخاب کنید.
+refusal-in-another-group = «{ $gathering }» از پیش به یکی دیگر تعلق دارد: نخست آن را از آنجا بیرون بیاورید.

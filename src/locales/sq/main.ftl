@@ -682,7 +682,9 @@ delete-goes-translations = { $count ->
 }
 delete-leaves-campaign = del nga fushata “{ $campaign }” (tubimet e tjera mbeten)
 delete-leaves-series = del nga seria “{ $series }” (përsëritjet e tjera mbeten)
-delete-keep = Pronarët mund ta rikthejnë, me gjithë këto, nga “Të fshira së fundi” për { $days } ditë; pastaj zhduket përgjithmonë.
+delete-goes-intro = Bashkë me të fshihen:
+delete-goes-nothing = Asgjë tjetër nuk fshihet bashkë me të: ende nuk ka program, deklarata apo përkthime.
+delete-keep = Pronarët mund ta rikthejnë, me gjithçka që i përket, nga “Të fshira së fundi” për { $days } ditë; pastaj zhduket përgjithmonë.
 delete-confirm = Fshije
 delete-keep-it = Mbaje
 delete-go-cancel = Ndrysho gjendjen në Anuluar
@@ -700,3 +702,24 @@ gathering-preview = Parapamje.
 gathering-preview-draft = Ky draft nuk është publik: këtë faqe e shohin vetëm anëtarët e organizatës. Publikojeni që të ketë faqen e vet publike dhe kalendarët.
 gathering-preview-public = Kështu e tregon tani faqja publike, për anëtarët.
 gathering-preview-link = Parapamje
+
+## Campaigns and series kept by their organisers
+group-title = Fushatë ose seri
+group-campaign = Fushatë
+group-series = Seri
+group-public-page = Faqja e saj publike
+group-name = Emri
+group-description = Teksti publik
+group-save = Ruaj
+group-gatherings = Tubimet e saj
+group-none = Asnjë tubim nuk bën më pjesë në të.
+group-remove = Hiq
+group-add = Shto një tubim
+group-add-button = Shto
+group-delete = Fshije
+group-delete-intro = Tubimet e saj mbeten siç janë, pa asnjë fushatë apo seri të këtij lloji; asgjë tjetër nuk fshihet.
+group-delete-button = Fshi
+group-manage-campaign = Ndrysho fushatën
+group-manage-series = Ndrysho serinë
+refusal-choose-gathering = Zgjidhni një nga tubimet tuaja.
+refusal-in-another-group = “{ $gathering }” bën pjesë tashmë në një tjetër: hiqeni më parë prej andej.

@@ -82,6 +82,9 @@ fn series_section(
         <section class="planning series">
             <h2 id="series">{lang.t("series-title")}</h2>
             <p>{lang.t("series-intro")}</p>
+            {e.series_id.map(|id| view! {
+                <p><a class="button" href=format!("/manage/o/{}/groups/series/{id}", e.choices.org_slug)>{lang.t("group-manage-series")}</a></p>
+            })}
             {has_series.then(|| view! {
                 <h3>{lang.t("series-others")}</h3>
                 <ul class="series-list">
@@ -135,6 +138,9 @@ fn campaign_section(
                 <h2 id="campaign">{lang.t("campaign-title")}</h2>
                 {refused}
                 <p>{lang.t("campaign-part-of")}" "<a href=format!("/o/{org}/campaigns/{slug}")><bdi>{title}</bdi></a></p>
+                {e.campaign_id.map(|id| view! {
+                    <p><a class="button" href=format!("/manage/o/{org}/groups/campaign/{id}")>{lang.t("group-manage-campaign")}</a></p>
+                })}
             </section>
         }
         .into_any();

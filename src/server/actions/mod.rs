@@ -15,6 +15,7 @@ mod crew_feeds;
 mod digest;
 mod directory;
 mod gathering;
+mod groups;
 mod members;
 
 pub use account::{account_action, use_reset_link};
@@ -23,6 +24,7 @@ pub use crew_feeds::crew_feed_action;
 pub use digest::digest_action;
 pub use directory::{directory_action, directory_item_action};
 pub use gathering::{create_gathering, delete_gathering, deleted_action, edit_gathering};
+pub use groups::group_action;
 pub use members::{accept_invitation, members_action};
 
 use std::collections::HashMap;
