@@ -16,7 +16,7 @@ use crate::pages::{
     campaign::CampaignPublicPage,
     crew_feeds::CrewFeedsPage,
     deleted::{DeleteGatheringPage, RecentlyDeletedPage},
-    digest::{DigestEditorPage, DigestPublicPage},
+    digest::{DigestEditorPage, DigestIndexPage, DigestPublicPage},
     directory::{DirectoryItemPage, DirectoryPage},
     gathering::{GatheringPage, PreviewPage},
     groups::GroupEditorPage,
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/o/:org/:slug/poster") view=PosterPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/campaigns/:slug") view=CampaignPublicPage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/digest") view=DigestIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/digest/:month") view=DigestPublicPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/digest/:month") view=DigestEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/people/:id") view=PersonPage ssr=SsrMode::Async />

@@ -55,8 +55,10 @@ pub struct DigestPage {
     pub upcoming: Vec<DigestGathering>,
     pub statements: Vec<DigestStatement>,
     pub films: Vec<DigestFilm>,
-    pub previous: String,
-    pub next: String,
+    /// The months of the issues before and after: published ones on the public page,
+    /// the calendar's neighbours in the editor.
+    pub previous: Option<String>,
+    pub next: Option<String>,
     pub origin: String,
 }
 
@@ -71,7 +73,7 @@ pub async fn public_digest(
     let o = crate::db::queries::organisation_by_slug(&db, &org)
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = ssr::digest(&db, &o, &month, &lang).await?;
+    let page = ssr::digest(&db, &o, &month, &lang, true).await?;
     if !page.published {
         return Err(AppError::NotFound);
     }
@@ -88,7 +90,7 @@ pub async fn load_digest_editor(
     use crate::domain::access::Permission;
     let db = super::db()?;
     let (o, _) = super::workspace::ssr::member(&db, &org, Permission::Plan).await?;
-    ssr::digest(&db, &o, &month, &lang).await
+    ssr::digest(&db, &o, &month, &lang, false).await
 }
 
 #[cfg(feature = "ssr")]
@@ -119,17 +121,24 @@ pub mod ssr {
         }
     }
 
-    /// The digest of `month` (`YYYY-MM`) in `lang`.
+    /// The digest of `month` (`YYYY-MM`) in `lang`; `public` links only the published
+    /// issues around it.
     pub async fn digest(
         db: &DatabaseConnection,
         o: &organisation::Model,
         month: &str,
         lang: &str,
+        public: bool,
     ) -> Result<DigestPage, AppError> {
         let month = Month::parse(month).map_err(|_| AppError::NotFound)?;
         let stored = crate::db::digest::of_month(db, o.id, month).await?;
         let number = crate::db::digest::number(db, o.id, month).await?;
-        let now = chrono::Utc::now();
+        // A published issue is the month as it stood when it was published.
+        let fixed = stored
+            .as_ref()
+            .filter(|d| d.published)
+            .and_then(|d| d.published_at);
+        let now = fixed.unwrap_or_else(chrono::Utc::now);
         let rows: Vec<_> = crate::db::queries::public_gatherings(db, o.id)
             .await?
             .into_iter()
@@ -138,11 +147,12 @@ pub mod ssr {
                 month.contains(day) || month.next().contains(day)
             })
             .collect();
-        if let Some(next) = rows
-            .iter()
-            .map(|(g, _)| g.ends_at)
-            .filter(|t| *t > now)
-            .min()
+        if fixed.is_none()
+            && let Some(next) = rows
+                .iter()
+                .map(|(g, _)| g.ends_at)
+                .filter(|t| *t > now)
+                .min()
         {
             crate::responses::holds_until(next);
         }
@@ -187,6 +197,16 @@ pub mod ssr {
                 upcoming.push(listed(&page, None));
             }
         }
+        let (previous, next) = if public {
+            let issues = crate::db::digest::published(db, o.id).await?;
+            let key = month.key();
+            (
+                issues.iter().find(|d| d.month < key).map(|d| d.month.clone()),
+                issues.iter().rev().find(|d| d.month > key).map(|d| d.month.clone()),
+            )
+        } else {
+            (Some(month.previous().key()), Some(month.next().key()))
+        };
         Ok(DigestPage {
             org_slug: o.slug.clone(),
             org_name: o.name.clone(),
@@ -202,9 +222,41 @@ pub mod ssr {
             upcoming,
             statements,
             films,
-            previous: month.previous().key(),
-            next: month.next().key(),
+            previous,
+            next,
             origin: crate::api::site_origin(),
         })
     }
+}
+
+/// An organisation's published digests, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DigestIndex {
+    pub org_slug: String,
+    pub org_name: String,
+    /// `(month, its first day, number)`.
+    pub issues: Vec<(String, NaiveDate, i32)>,
+}
+
+/// The list of an organisation's published digests (anyone).
+#[server]
+pub async fn public_digests(org: String) -> Result<DigestIndex, AppError> {
+    use crate::domain::digest::Month;
+    let db = super::db()?;
+    let o = crate::db::queries::organisation_by_slug(&db, &org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let issues = crate::db::digest::published(&db, o.id)
+        .await?
+        .into_iter()
+        .filter_map(|d| {
+            let first = Month::parse(&d.month).ok()?.first_day();
+            Some((d.month, first, d.number))
+        })
+        .collect();
+    Ok(DigestIndex {
+        org_slug: o.slug,
+        org_name: o.name,
+        issues,
+    })
 }

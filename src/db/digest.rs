@@ -26,8 +26,8 @@ pub async fn of_month(
         .await?)
 }
 
-/// The number of a month's digest: its own if stored, else counted from the earliest
-/// stored one.
+/// The number of a month's digest: its own if stored, else the one suggested from the
+/// issues around it ([`number_for`]).
 pub async fn number(
     db: &impl ConnectionTrait,
     organisation_id: i32,
@@ -36,13 +36,14 @@ pub async fn number(
     if let Some(d) = of_month(db, organisation_id, month).await? {
         return Ok(d.number);
     }
-    let known = digest::Entity::find()
+    let stored: Vec<(Month, i32)> = digest::Entity::find()
         .filter(digest::Column::OrganisationId.eq(organisation_id))
-        .order_by_asc(digest::Column::Month)
-        .one(db)
+        .all(db)
         .await?
-        .and_then(|d| Some((Month::parse(&d.month).ok()?, d.number)));
-    Ok(number_for(month, known))
+        .into_iter()
+        .filter_map(|d| Some((Month::parse(&d.month).ok()?, d.number)))
+        .collect();
+    Ok(number_for(month, &stored))
 }
 
 /// The published digests, latest month first.
@@ -93,10 +94,18 @@ pub async fn save(
     let txn = super::begin_write(db).await?;
     let saved = match of_month(&txn, organisation_id, month).await? {
         Some(d) => {
+            // Published once, it stays as it was at that moment; unpublished, it follows
+            // the month again until it is published anew.
+            let published_at = match (published, d.published_at) {
+                (true, Some(at)) if d.published => Some(at),
+                (true, _) => Some(now),
+                (false, _) => None,
+            };
             let mut m: digest::ActiveModel = d.into();
             m.number = Set(number);
             m.editorial_note = Set(note);
             m.published = Set(published);
+            m.published_at = Set(published_at);
             m.updated_at = Set(now);
             m.update(&txn).await?
         }
@@ -107,6 +116,7 @@ pub async fn save(
                 number: Set(number),
                 editorial_note: Set(note),
                 published: Set(published),
+                published_at: Set(published.then_some(now)),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()

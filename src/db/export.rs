@@ -823,6 +823,8 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             number: Set(d.number),
             editorial_note: Set(d.editorial_note.clone()),
             published: Set(d.published),
+            // The document keeps no publication moment: its last change stands for it.
+            published_at: Set(d.published.then_some(d.updated_at)),
             created_at: Set(d.created_at),
             updated_at: Set(d.updated_at),
             ..Default::default()

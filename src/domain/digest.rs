@@ -2,9 +2,12 @@
 //!
 //! Rules kept here:
 //! - A digest covers one calendar month, `YYYY-MM`, of gatherings by their local start.
-//! - Digests are numbered in a row: once one month has a number, every other month's is
-//!   that number plus the months between (No. 113 in November 2023 makes December
-//!   No. 114 and October No. 112). With no number anywhere, the first is No. 1.
+//! - The number of an issue is its organisers' to set (newsletters skip months). A month
+//!   without one is offered the number after the last earlier issue (No. 111 in
+//!   November 2023 suggests No. 112 for March 2024), else the one before the first later
+//!   issue; with none anywhere, No. 1.
+//! - A published issue is fixed at the moment it was published: what was held and what
+//!   was still to come are as they were then, not as they are when it is read.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -69,14 +72,20 @@ impl Month {
     }
 }
 
-/// The number of the digest of `month`, counted from a digest whose number is known.
-pub fn number_for(month: Month, known: Option<(Month, i32)>) -> i32 {
-    match known {
-        Some((at, number)) => {
-            let n = i64::from(number) + at.months_until(month);
-            i32::try_from(n.max(1)).unwrap_or(1)
-        }
-        None => 1,
+/// The number suggested for the digest of `month`, from the issues already numbered.
+pub fn number_for(month: Month, stored: &[(Month, i32)]) -> i32 {
+    let before = stored
+        .iter()
+        .filter(|(m, _)| *m < month)
+        .max_by_key(|(m, _)| *m);
+    let after = stored
+        .iter()
+        .filter(|(m, _)| *m > month)
+        .min_by_key(|(m, _)| *m);
+    match (before, after) {
+        (Some((_, n)), _) => n.saturating_add(1),
+        (None, Some((_, n))) => (n - 1).max(1),
+        (None, None) => 1,
     }
 }
 
@@ -90,21 +99,19 @@ mod tests {
     }
 
     #[rstest]
-    #[case("2023-11", Some(("2023-11", 113)), 113)]
-    #[case("2023-12", Some(("2023-11", 113)), 114)]
-    #[case("2024-02", Some(("2023-11", 113)), 116)]
-    #[case("2023-10", Some(("2023-11", 113)), 112)]
-    #[case("2022-11", Some(("2023-11", 113)), 101)]
-    #[case("2023-11", None, 1)]
-    fn digests_are_numbered_in_a_row(
+    #[case::after_the_last_issue("2024-03", &[("2023-11", 111)], 112)]
+    #[case::after_the_latest_earlier_one("2024-04", &[("2023-11", 111), ("2024-03", 112)], 113)]
+    #[case::between_two("2024-01", &[("2023-11", 111), ("2024-03", 112)], 112)]
+    #[case::before_the_first("2023-10", &[("2023-11", 111)], 110)]
+    #[case::never_below_one("2023-10", &[("2023-11", 1)], 1)]
+    #[case::the_first_issue("2023-11", &[], 1)]
+    fn a_months_number_is_suggested_from_the_issues_around_it(
         #[case] month: &str,
-        #[case] known: Option<(&str, i32)>,
+        #[case] stored: &[(&str, i32)],
         #[case] expected: i32,
     ) {
-        assert_eq!(
-            number_for(m(month), known.map(|(k, n)| (m(k), n))),
-            expected
-        );
+        let stored: Vec<(Month, i32)> = stored.iter().map(|(k, n)| (m(k), *n)).collect();
+        assert_eq!(number_for(m(month), &stored), expected);
     }
 
     #[rstest]

@@ -6,7 +6,9 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::digest::{DigestGathering, DigestPage, load_digest_editor, public_digest};
+use crate::api::digest::{
+    DigestGathering, DigestIndex, DigestPage, load_digest_editor, public_digest, public_digests,
+};
 use crate::components::loaded::{loaded, route_key};
 use crate::components::print::PrintButton;
 use crate::forms::use_form_echo;
@@ -20,6 +22,43 @@ pub fn DigestPublicPage() -> impl IntoView {
         |([org, month], lang)| public_digest(org, month, lang),
         move |d| view! { <DigestView d=d lang=lang editor=false /> },
     )
+}
+
+/// `/o/:org/digest`: every published issue, newest first.
+#[component]
+pub fn DigestIndexPage() -> impl IntoView {
+    let lang = use_lang();
+    loaded(
+        route_key(["org"]),
+        |([org], _)| public_digests(org),
+        move |d| view! { <DigestIndexView d=d lang=lang /> },
+    )
+}
+
+#[component]
+fn DigestIndexView(d: DigestIndex, lang: Lang) -> impl IntoView {
+    let org = d.org_slug.clone();
+    view! {
+        <Title text=format!("{} · {}", lang.t("digest-index"), d.org_name) />
+        <section class="digest-index">
+            <p class="breadcrumb"><a href=format!("/o/{org}")><bdi>{d.org_name.clone()}</bdi></a></p>
+            <h1>{lang.t("digest-index")}</h1>
+            {d.issues.is_empty().then(|| view! { <p class="empty">{lang.t("digest-index-none")}</p> })}
+            <ul class="digest-issues">
+                {d.issues.into_iter().map(|(month, first, number)| {
+                    let label = lang.t_with(
+                        "digest-heading",
+                        &[
+                            ("number", FluentValue::from(number)),
+                            ("month", FluentValue::from(lang.format_month(first))),
+                        ],
+                    );
+                    view! { <li><a href=format!("/o/{org}/digest/{month}")>{label}</a></li> }
+                }).collect_view()}
+            </ul>
+            <p><a href=format!("/o/{org}/digest.atom")>{lang.t("digest-index-feed")}</a></p>
+        </section>
+    }
 }
 
 #[component]
@@ -126,8 +165,14 @@ fn DigestView(d: DigestPage, lang: Lang, editor: bool) -> impl IntoView {
                 <ul class="digest-list upcoming">{d.upcoming.iter().map(|g| gathering_line(lang, &org, g)).collect_view()}</ul>
             </section>
             <nav class="digest-months no-print">
-                <a rel="prev" href=format!("{base}/{}", d.previous)>{lang.t("digest-previous")}</a>" · "
-                <a rel="next" href=format!("{base}/{}", d.next)>{lang.t("digest-next")}</a>
+                // The editor steps month by month; the public page from issue to issue.
+                {d.previous.clone().map(|m| view! {
+                    <a rel="prev" href=format!("{base}/{m}")>{lang.t(if editor { "digest-previous" } else { "digest-previous-issue" })}</a>" · "
+                })}
+                <a class="all-issues" href=format!("/o/{org}/digest")>{lang.t("digest-all")}</a>
+                {d.next.clone().map(|m| view! {
+                    " · "<a rel="next" href=format!("{base}/{m}")>{lang.t(if editor { "digest-next" } else { "digest-next-issue" })}</a>
+                })}
             </nav>
             <p class="no-print"><PrintButton label=lang.t("print-button") /></p>
             {form}

@@ -53,6 +53,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         <OrganisationCalendarLinks org=h.slug.clone() origin=h.origin.clone() lang=lang />
                         <p class="news-links">
                             <a class="atom" href=format!("/o/{}/feed.atom", h.slug) type="application/atom+xml">{lang.t("atom-link")}</a>
+                            " · "<a class="digest-index" href=format!("/o/{}/digest", h.slug)>{lang.t("digest-index")}</a>
                             " · "<a class="digests" href=format!("/o/{}/digest.atom", h.slug) type="application/atom+xml">{lang.t("digest-atom")}</a>
                         </p>
                         {filter_form(lang, &h)}

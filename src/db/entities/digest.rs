@@ -13,6 +13,8 @@ pub struct Model {
     pub number: i32,
     pub editorial_note: String,
     pub published: bool,
+    /// When it was published: the issue shows the month as it stood then.
+    pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
