@@ -77,11 +77,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org") view=OrganisationPage ssr=SsrMode::Async />
+                    // Before `/o/:org/:slug`, which would take "digest" for a gathering.
+                    <Route path=path!("/o/:org/digest") view=DigestIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug/poster") view=PosterPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/campaigns/:slug") view=CampaignPublicPage ssr=SsrMode::Async />
-                    <Route path=path!("/o/:org/digest") view=DigestIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/digest/:month") view=DigestPublicPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/digest/:month") view=DigestEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/people/:id") view=PersonPage ssr=SsrMode::Async />

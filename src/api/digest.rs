@@ -201,8 +201,15 @@ pub mod ssr {
             let issues = crate::db::digest::published(db, o.id).await?;
             let key = month.key();
             (
-                issues.iter().find(|d| d.month < key).map(|d| d.month.clone()),
-                issues.iter().rev().find(|d| d.month > key).map(|d| d.month.clone()),
+                issues
+                    .iter()
+                    .find(|d| d.month < key)
+                    .map(|d| d.month.clone()),
+                issues
+                    .iter()
+                    .rev()
+                    .find(|d| d.month > key)
+                    .map(|d| d.month.clone()),
             )
         } else {
             (Some(month.previous().key()), Some(month.next().key()))

@@ -125,7 +125,10 @@ async fn a_published_issue_shows_its_month_as_it_stood_when_it_was_published() {
     let upcoming = &page[page.find("id=\"upcoming\"").unwrap()..];
     assert!(held.contains("Tehran"), "{held}");
     assert!(!held.contains("Rruga Ura"), "{held}");
-    assert!(upcoming.contains("Public gathering in the park on Rruga Ura"), "{upcoming}");
+    assert!(
+        upcoming.contains("Public gathering in the park on Rruga Ura"),
+        "{upcoming}"
+    );
     // Its statement had not been read yet either.
     let statements =
         &page[page.find("id=\"statements\"").unwrap()..page.find("id=\"films\"").unwrap()];
@@ -140,18 +143,34 @@ async fn issues_link_only_to_published_issues_and_are_listed_on_one_page() {
     let app = app().await;
     let (status, list) = app.get(&format!("/o/{ORG}/digest"), None).await;
     assert_eq!(status, StatusCode::OK);
-    let march = list.find("No. 112 · March 2024").expect("March 2024 is listed");
-    let november = list.find("No. 111 · November 2023").expect("November 2023 is listed");
+    let march = list
+        .find("No. 112 · March 2024")
+        .expect("March 2024 is listed");
+    let november = list
+        .find("No. 111 · November 2023")
+        .expect("November 2023 is listed");
     assert!(march < november, "newest first");
     assert!(list.contains(&format!("href=\"/o/{ORG}/digest/2024-03\"")));
     // December 2023 to February 2024 have no issue: the links jump over them.
     let (_, nov) = app.get(&format!("/o/{ORG}/digest/2023-11"), None).await;
-    assert!(nov.contains(&format!("rel=\"next\" href=\"/o/{ORG}/digest/2024-03\"")), "{nov}");
-    assert!(!nov.contains("rel=\"prev\""), "nothing was published before No. 111");
+    assert!(
+        nov.contains(&format!("rel=\"next\" href=\"/o/{ORG}/digest/2024-03\"")),
+        "{nov}"
+    );
+    assert!(
+        !nov.contains("rel=\"prev\""),
+        "nothing was published before No. 111"
+    );
     let (_, mar) = app.get(&format!("/o/{ORG}/digest/2024-03"), None).await;
-    assert!(mar.contains(&format!("rel=\"prev\" href=\"/o/{ORG}/digest/2023-11\"")), "{mar}");
+    assert!(
+        mar.contains(&format!("rel=\"prev\" href=\"/o/{ORG}/digest/2023-11\"")),
+        "{mar}"
+    );
     assert!(!mar.contains("rel=\"next\""));
-    assert!(mar.contains("Women"), "March lists the Women's Day gatherings");
+    assert!(
+        mar.contains("Women"),
+        "March lists the Women's Day gatherings"
+    );
     // The organisation's page leads to the list.
     let (_, home) = app.get(&format!("/o/{ORG}"), None).await;
     assert!(home.contains(&format!("href=\"/o/{ORG}/digest\"")));

@@ -70,7 +70,11 @@ async fn a_round_trip_keeps_every_detail() {
     assert_eq!(first.gatherings.len(), 7 + 1 + 2);
     assert_eq!(first.campaigns.len(), 1);
     assert_eq!(first.series.len(), 1);
-    assert_eq!(first.digests.len(), 1, "the demo's November 2023 digest");
+    assert_eq!(
+        first.digests.len(),
+        2,
+        "the demo's November 2023 and March 2024 digests"
+    );
     assert_eq!(
         first
             .gatherings
