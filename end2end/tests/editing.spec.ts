@@ -54,3 +54,23 @@ test("an organiser repeats the Tirana gathering on another day with its whole ru
   await expect(rows).toHaveCount(10);
   await expect(rows.first()).toContainText("11:00");
 });
+
+test("an organiser changes how someone appears without removing them", async ({ page }, info) => {
+  await page.goto("/sign-in?next=/manage/o/families-association/womens-day-conference-2024/agenda");
+  await page.getByLabel("E-mail address").fill("organiser@example.org");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/agenda$/);
+  // Each project changes a different appearance: they run side by side on one server.
+  const which = info.project.name === "js" ? 0 : 1;
+  const item = page.locator("ul.appearances > li").nth(which);
+  const name = (await item.locator("bdi").first().innerText()).trim();
+  await item.locator("details.edit-appearance > summary").click();
+  await item.getByLabel("Speaks").fill("sq");
+  await item.getByLabel("Interpreted into").fill("en, fa");
+  await item.getByRole("button", { name: "Save the appearance" }).click();
+  await expect(page).toHaveURL(/\/agenda#segment-\d+$/);
+  const again = page.locator("ul.appearances > li", { hasText: name }).first();
+  await expect(again).toContainText("sq");
+  await expect(again).toContainText("→ en,fa");
+});

@@ -98,11 +98,13 @@ pub struct StatementEdit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EditorAppearance {
     pub id: i32,
+    pub person_id: i32,
     pub name: String,
     pub role: crate::domain::AppearanceRole,
     pub mode: crate::domain::AppearanceMode,
     pub language: Option<String>,
     pub interpreted_into: String,
+    pub online_link: String,
 }
 
 /// A gathering's details as the edit form shows them.
@@ -379,11 +381,13 @@ pub async fn load_agenda_editor(
                 .filter_map(|a| {
                     Some(EditorAppearance {
                         id: a.id,
+                        person_id: a.person_id,
                         name: bundle.people.get(&a.person_id)?.name.clone(),
                         role: a.role,
                         mode: a.mode,
                         language: a.language.clone(),
                         interpreted_into: a.interpreted_into.clone(),
+                        online_link: a.online_link.clone(),
                     })
                 })
                 .collect(),

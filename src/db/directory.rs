@@ -397,6 +397,47 @@ pub async fn add_appearance(
 }
 
 /// Removes a person from a segment.
+/// Changes an appearance in place: who, in which role, how, in which language, the
+/// call link. Checked like a new one.
+#[allow(clippy::too_many_arguments)]
+pub async fn update_appearance(
+    db: &impl super::Conn,
+    organisation_id: i32,
+    gathering_id: i32,
+    version: Option<i32>,
+    appearance_id: i32,
+    form: &AppearanceForm,
+    now: DateTime<Utc>,
+) -> Result<appearance::Model, AppError> {
+    let a = form.parse()?;
+    let txn = db.begin().await?;
+    lock(&txn, gathering_id, version, now).await?;
+    let found = appearance::Entity::find_by_id(appearance_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    segment::Entity::find_by_id(found.segment_id)
+        .filter(segment::Column::GatheringId.eq(gathering_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    person::Entity::find_by_id(a.person_id)
+        .filter(person::Column::OrganisationId.eq(organisation_id))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ValidationError::new("person", say!("refusal-choose-own-person")))?;
+    let mut m: appearance::ActiveModel = found.into();
+    m.person_id = Set(a.person_id);
+    m.role = Set(a.role);
+    m.mode = Set(a.mode);
+    m.language = Set(a.language.map(|l| l.as_str().to_owned()));
+    m.interpreted_into = Set(join(&a.interpreted_into));
+    m.online_link = Set(a.online_link);
+    let saved = m.update(&txn).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
 pub async fn remove_appearance(
     db: &impl super::Conn,
     gathering_id: i32,

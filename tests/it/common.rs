@@ -528,6 +528,19 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             PLAN,
         ),
         change(
+            "change an appearance",
+            agenda.clone(),
+            &[
+                ("action", "reappear".into()),
+                ("appearance", ids.appearance.to_string()),
+                ("person", ids.person.to_string()),
+                ("role", "interpreter".into()),
+                ("mode", "in_person".into()),
+                ("interpreted_into", "en".into()),
+            ],
+            PLAN,
+        ),
+        change(
             "remove an appearance",
             agenda.clone(),
             &[

@@ -1012,3 +1012,90 @@ async fn a_drafts_title_in_the_workspace_leads_to_its_preview_for_members_only()
         "{title}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_appearance_is_changed_in_place_and_checked_like_a_new_one() {
+    use convene::db::entities::appearance;
+    let app = app().await;
+    let cookie = app.cookie(ORGANISER).await;
+    let ids = common::ids(&app).await;
+    let agenda = common::AGENDA_OF_TIRANA;
+    let before = appearance::Entity::find_by_id(ids.appearance)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (_, page) = app.get(agenda, Some(&cookie)).await;
+    // Its form is on the page, filled with what is stored.
+    let at = page
+        .find(&format!("name=\"appearance\" value=\"{}\"", ids.appearance))
+        .expect("a form for the appearance");
+    assert!(page[at..].contains("value=\"reappear\"") || page[..at].contains("value=\"reappear\""));
+    let id = ids.appearance.to_string();
+    let person = before.person_id.to_string();
+    let change = |mode: &'static str, link: &'static str, v: String| {
+        vec![
+            ("action", "reappear".to_owned()),
+            ("version", v),
+            ("appearance", id.clone()),
+            ("person", person.clone()),
+            ("role", "interpreter".to_owned()),
+            ("mode", mode.to_owned()),
+            ("language", "sq".to_owned()),
+            ("interpreted_into", "en, fa".to_owned()),
+            ("online_link", link.to_owned()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post(agenda, Some(&cookie), &f).await
+        }
+    };
+    // A call link for someone in the room is refused, beside that appearance's form.
+    let (status, _, refused) = send(change(
+        "in_person",
+        "https://call.example/x",
+        form_version(&page),
+    ))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("A call link is only for someone appearing online."));
+    let open = refused
+        .find("A call link is only for someone appearing online.")
+        .unwrap();
+    let details = &refused[refused[..open].rfind("<details").unwrap()..open];
+    assert!(
+        details.contains("edit-appearance") && details.contains(" open"),
+        "the refused form is open: {details}"
+    );
+    let unchanged = appearance::Entity::find_by_id(ids.appearance)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unchanged, before, "nothing changed");
+
+    let (status, _, _) = send(change(
+        "online",
+        "https://call.example/x",
+        form_version(&page),
+    ))
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let after = appearance::Entity::find_by_id(ids.appearance)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.role, convene::domain::AppearanceRole::Interpreter);
+    assert_eq!(after.mode, convene::domain::AppearanceMode::Online);
+    assert_eq!(after.online_link, "https://call.example/x");
+    assert_eq!(after.interpreted_into, "en,fa");
+    assert_eq!(
+        (after.segment_id, after.position),
+        (before.segment_id, before.position),
+        "same place"
+    );
+}

@@ -729,3 +729,5 @@ group-manage-campaign = Change the campaign
 group-manage-series = Change the series
 refusal-choose-gathering = Choose one of your gatherings.
 refusal-in-another-group = "{ $gathering }" already belongs to another one: take it out there first.
+appear-change = Change
+appear-save = Save the appearance

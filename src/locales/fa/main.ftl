@@ -726,3 +726,5 @@ group-manage-campaign = تغییر کارزار
 group-manage-series = تغییر مجموعه
 refusal-choose-gathering = یکی از گردهمایی‌های خود را انتخاب کنید.
 refusal-in-another-group = «{ $gathering }» از پیش به یکی دیگر تعلق دارد: نخست آن را از آنجا بیرون بیاورید.
+appear-change = تغییر
+appear-save = ذخیرهٔ حضور

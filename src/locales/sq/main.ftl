@@ -729,3 +729,5 @@ group-manage-campaign = Ndrysho fushatën
 group-manage-series = Ndrysho serinë
 refusal-choose-gathering = Zgjidhni një nga tubimet tuaja.
 refusal-in-another-group = “{ $gathering }” bën pjesë tashmë në një tjetër: hiqeni më parë prej andej.
+appear-change = Ndrysho
+appear-save = Ruaj paraqitjen

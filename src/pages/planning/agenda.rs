@@ -241,7 +241,7 @@ fn editor_row(
     }
 }
 
-/// The people of a segment with remove buttons, and a form to add one.
+/// The people of a segment, each changeable in place or removed, and a form to add one.
 fn appearances_view(
     lang: Lang,
     action: &str,
@@ -258,13 +258,55 @@ fn appearances_view(
         };
     let appear_error = appear_echo.message.clone();
     let open = appear_error.is_some();
-    let chosen_person = appear_echo.value("person", "");
-    let chosen_role = appear_echo.value("role", "speaker");
-    let chosen_mode = appear_echo.value("mode", "in_person");
     let people: Vec<_> = people.to_vec();
     let appearances = r.people.clone();
     let (form_action, form_version, segment) =
         (action.to_owned(), version.to_owned(), r.id.to_string());
+    let add_fields = appearance_fields(
+        lang,
+        &segment,
+        &|name, default| appear_echo.value(name, default),
+        &people,
+    );
+    let change = {
+        let (action, version, people) = (action.to_owned(), version.to_owned(), people.clone());
+        move |p: &crate::api::planning::EditorAppearance| {
+            let mine =
+                echo.is_for("reappear") && echo.values.get("appearance") == Some(&p.id.to_string());
+            let error = if mine { echo.message.clone() } else { None };
+            let open = error.is_some();
+            let stored = |name: &str| match name {
+                "person" => p.person_id.to_string(),
+                "role" => p.role.as_str().to_owned(),
+                "mode" => p.mode.as_str().to_owned(),
+                "language" => p.language.clone().unwrap_or_default(),
+                "interpreted_into" => p.interpreted_into.replace(',', ", "),
+                "online_link" => p.online_link.clone(),
+                _ => String::new(),
+            };
+            let value = |name: &str, _: &str| {
+                if mine {
+                    echo.value(name, &stored(name))
+                } else {
+                    stored(name)
+                }
+            };
+            let fields = appearance_fields(lang, &format!("a{}", p.id), &value, &people);
+            view! {
+                <details class="edit-appearance" open=open>
+                    <summary>{lang.t("appear-change")}</summary>
+                    {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <form method="post" action=action.clone() class="plan-form">
+                        <input type="hidden" name="action" value="reappear" />
+                        <input type="hidden" name="version" value=version.clone() />
+                        <input type="hidden" name="appearance" value=p.id.to_string() />
+                        {fields}
+                        <p><button type="submit" class="small">{lang.t("appear-save")}</button></p>
+                    </form>
+                </details>
+            }
+        }
+    };
     let remove = {
         let (action, version) = (action.to_owned(), version.to_owned());
         move |id: i32| {
@@ -282,13 +324,15 @@ fn appearances_view(
         <ul class="appearances">
             {appearances.into_iter().map(|p| {
                 let how = lang.t(&format!("mode-{}", p.mode.as_str()));
-                let spoken = p.language.map(|l| format!(", {l}"));
+                let spoken = p.language.clone().map(|l| format!(", {l}"));
                 let into = (!p.interpreted_into.is_empty()).then(|| format!(" → {}", p.interpreted_into));
+                let edit = change(&p);
                 view! {
                     <li data-role=p.role.as_str() data-mode=p.mode.as_str()>
                         <span class="role">{lang.t(&format!("role-{}", p.role.as_str()))}": "</span>
-                        <bdi>{p.name}</bdi>" ("{how}{spoken}{into}") "
+                        <bdi>{p.name.clone()}</bdi>" ("{how}{spoken}{into}") "
                         {remove(p.id)}
+                        {edit}
                     </li>
                 }
             }).collect_view()}
@@ -299,50 +343,73 @@ fn appearances_view(
             <form method="post" action=form_action class="plan-form">
                 <input type="hidden" name="action" value="appear" />
                 <input type="hidden" name="version" value=form_version />
-                <input type="hidden" name="segment" value=segment.clone() />
-                <div class="row">
-                    <p class="field">
-                        <label for=format!("person-{segment}")>{lang.t("appear-person")}</label>
-                        <select id=format!("person-{segment}") name="person">
-                            {people.into_iter().map(|p| view! {
-                                <option value=p.id.to_string() selected={chosen_person == p.id.to_string()}>{p.label}</option>
-                            }).collect_view()}
-                        </select>
-                    </p>
-                    <p class="field">
-                        <label for=format!("role-{segment}")>{lang.t("appear-role")}</label>
-                        <select id=format!("role-{segment}") name="role">
-                            {crate::domain::AppearanceRole::ALL.iter().map(|x| view! {
-                                <option value=x.as_str() selected={chosen_role == x.as_str()}>{lang.t(&format!("role-{}", x.as_str()))}</option>
-                            }).collect_view()}
-                        </select>
-                    </p>
-                    <p class="field">
-                        <label for=format!("mode-{segment}")>{lang.t("appear-mode")}</label>
-                        <select id=format!("mode-{segment}") name="mode">
-                            {crate::domain::AppearanceMode::ALL.iter().map(|x| view! {
-                                <option value=x.as_str() selected={chosen_mode == x.as_str()}>{lang.t(&format!("mode-{}", x.as_str()))}</option>
-                            }).collect_view()}
-                        </select>
-                    </p>
-                </div>
-                <div class="row">
-                    <p class="field">
-                        <label for=format!("language-{segment}")>{lang.t("appear-language")}</label>
-                        <input id=format!("language-{segment}") name="language" type="text" dir="ltr" value=appear_echo.value("language", "") />
-                    </p>
-                    <p class="field">
-                        <label for=format!("into-{segment}")>{lang.t("appear-into")}</label>
-                        <input id=format!("into-{segment}") name="interpreted_into" type="text" dir="ltr" value=appear_echo.value("interpreted_into", "") />
-                    </p>
-                </div>
-                <p class="field">
-                    <label for=format!("link-{segment}")>{lang.t("appear-link")}</label>
-                    <input id=format!("link-{segment}") name="online_link" type="url" dir="ltr" value=appear_echo.value("online_link", "") />
-                </p>
+                <input type="hidden" name="segment" value=segment />
+                {add_fields}
                 <p><button type="submit" class="small">{lang.t("appear-add")}</button></p>
             </form>
         </details>
+    }
+}
+
+/// The fields of an appearance (who, role, how, languages, call link), with ids made
+/// unique by `key`; `value(name, default)` fills them.
+fn appearance_fields(
+    lang: Lang,
+    key: &str,
+    value: &dyn Fn(&str, &str) -> String,
+    people: &[crate::api::planning::Choice],
+) -> impl IntoView + use<> {
+    let chosen_person = value("person", "");
+    let chosen_role = value("role", "speaker");
+    let chosen_mode = value("mode", "in_person");
+    let (language, into, link) = (
+        value("language", ""),
+        value("interpreted_into", ""),
+        value("online_link", ""),
+    );
+    let people = people.to_vec();
+    let id = |what: &str| format!("{what}-{key}");
+    view! {
+        <div class="row">
+            <p class="field">
+                <label for=id("person")>{lang.t("appear-person")}</label>
+                <select id=id("person") name="person">
+                    {people.into_iter().map(|p| view! {
+                        <option value=p.id.to_string() selected={chosen_person == p.id.to_string()}>{p.label}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+            <p class="field">
+                <label for=id("role")>{lang.t("appear-role")}</label>
+                <select id=id("role") name="role">
+                    {crate::domain::AppearanceRole::ALL.iter().map(|x| view! {
+                        <option value=x.as_str() selected={chosen_role == x.as_str()}>{lang.t(&format!("role-{}", x.as_str()))}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+            <p class="field">
+                <label for=id("mode")>{lang.t("appear-mode")}</label>
+                <select id=id("mode") name="mode">
+                    {crate::domain::AppearanceMode::ALL.iter().map(|x| view! {
+                        <option value=x.as_str() selected={chosen_mode == x.as_str()}>{lang.t(&format!("mode-{}", x.as_str()))}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+        </div>
+        <div class="row">
+            <p class="field">
+                <label for=id("language")>{lang.t("appear-language")}</label>
+                <input id=id("language") name="language" type="text" dir="ltr" value=language />
+            </p>
+            <p class="field">
+                <label for=id("into")>{lang.t("appear-into")}</label>
+                <input id=id("into") name="interpreted_into" type="text" dir="ltr" value=into />
+            </p>
+        </div>
+        <p class="field">
+            <label for=id("link")>{lang.t("appear-link")}</label>
+            <input id=id("link") name="online_link" type="url" dir="ltr" value=link />
+        </p>
     }
 }
 

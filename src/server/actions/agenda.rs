@@ -80,18 +80,29 @@ pub async fn agenda_action(
                 ("segment.delete", s.title, String::new())
             }
             "appear" => {
-                let form = AppearanceForm {
-                    person: get(&v, "person").into(),
-                    role: get(&v, "role").into(),
-                    mode: get(&v, "mode").into(),
-                    language: get(&v, "language").into(),
-                    interpreted_into: get(&v, "interpreted_into").into(),
-                    online_link: get(&v, "online_link").into(),
-                };
+                let form = appearance_form(&v);
                 let id = id_of("segment")?;
                 directory::add_appearance(&txn, m.org.id, g.id, version(&v), id, &form, now)
                     .await?;
                 ("appearance.add", form.role, format!("#segment-{id}"))
+            }
+            "reappear" => {
+                let form = appearance_form(&v);
+                let a = directory::update_appearance(
+                    &txn,
+                    m.org.id,
+                    g.id,
+                    version(&v),
+                    id_of("appearance")?,
+                    &form,
+                    now,
+                )
+                .await?;
+                (
+                    "appearance.update",
+                    form.role,
+                    format!("#segment-{}", a.segment_id),
+                )
             }
             "unappear" => {
                 directory::remove_appearance(&txn, g.id, version(&v), id_of("appearance")?, now)
@@ -212,4 +223,16 @@ fn translations(v: &Fields, bundle: &queries::GatheringBundle, own: &str) -> Vec
         }
     }
     entries
+}
+
+/// The appearance fields of a post (adding one, or changing one in place).
+fn appearance_form(v: &Fields) -> AppearanceForm {
+    AppearanceForm {
+        person: get(v, "person").into(),
+        role: get(v, "role").into(),
+        mode: get(v, "mode").into(),
+        language: get(v, "language").into(),
+        interpreted_into: get(v, "interpreted_into").into(),
+        online_link: get(v, "online_link").into(),
+    }
 }
