@@ -86,7 +86,12 @@ test("each appearance says how the person takes part", async ({ page }) => {
   await expect(messages.locator('li.appearance[data-mode="read_by_proxy"]')).toHaveCount(3);
   await expect(messages).toContainText("Pastor (message read out by someone else)");
   const former = page.locator("li.segment", { hasText: "A former member speaks" });
-  await expect(former.locator(".name")).toHaveText("a guest");
+  await expect(former.locator('li.appearance[data-role="speaker"] .name')).toHaveText("a guest");
+  // He speaks Persian in the park, and the host interprets him live like the others.
+  await expect(former.locator('li.appearance[data-role="speaker"]')).toContainText("interpreted into Albanian");
+  await expect(former.locator('li.appearance[data-role="interpreter"]')).toContainText("Society host");
+  // The final statement was read and signed there.
+  await expect(page.locator("section.statement .signatures").first()).toHaveText("Signed by 286 people.");
 });
 
 test("nothing internal reaches the public gathering page", async ({ page }) => {
@@ -187,5 +192,5 @@ test("a listed speaker has a page of public appearances; an unlisted one has non
   // The former member is not listed: his name is no link, and no page exists for him.
   await page.goto(TIRANA);
   const former = page.locator("li.segment", { hasText: "A former member speaks" });
-  await expect(former.locator("li.appearance a")).toHaveCount(0);
+  await expect(former.locator('li.appearance[data-role="speaker"] a')).toHaveCount(0);
 });

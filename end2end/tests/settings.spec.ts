@@ -37,3 +37,21 @@ test("a host has no settings link and cannot fetch the export by its address", a
   expect(response.status()).toBe(403);
   expect(await response.text()).not.toContain("convene-organisation");
 });
+
+test("an owner sets the public contact address, and a wrong one is refused beside its field", async ({ page }) => {
+  await page.goto("/sign-in?next=/manage/o/families-association/settings");
+  await page.getByLabel("E-mail address").fill("owner@example.org");
+  await page.getByLabel("Password").fill(process.env.E2E_PASSWORD ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  const contact = page.getByLabel("Public contact address");
+  await contact.fill("press at example");
+  await page.getByRole("button", { name: "Save the changes" }).click();
+  await expect(page.locator(".field-error")).toContainText("Enter an e-mail address");
+  await expect(page.getByLabel("Public contact address")).toHaveValue("press at example");
+  await page.getByLabel("Public contact address").fill("press@example.org");
+  await page.getByRole("button", { name: "Save the changes" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await page.goto("/o/families-association");
+  await expect(page.locator("p.contact a")).toHaveAttribute("href", "mailto:press@example.org");
+});

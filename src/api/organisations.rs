@@ -71,6 +71,7 @@ pub async fn organisation_home(
         slug: o.slug,
         name: o.name,
         description: o.public_description,
+        contact_email: o.contact_email,
         upcoming: paged(upcoming.into_iter().map(card).collect(), upcoming_page),
         past: paged(past.into_iter().map(card).collect(), past_page),
         origin: super::site_origin(),

@@ -10,6 +10,10 @@ pub struct Settings {
     pub org_slug: String,
     pub org_name: String,
     pub default_language: String,
+    pub public_description: String,
+    pub contact_email: String,
+    /// Whether the visitor may change the settings (owners).
+    pub can_edit: bool,
     pub venues: u64,
     pub people: u64,
     pub films: u64,
@@ -21,13 +25,16 @@ pub struct Settings {
 pub async fn load_settings(org: String) -> Result<Settings, AppError> {
     use crate::domain::access::Permission;
     let db = super::db()?;
-    let (o, _) = super::workspace::ssr::member(&db, &org, Permission::Export).await?;
+    let (o, role) = super::workspace::ssr::member(&db, &org, Permission::Export).await?;
     let [venues, people, films, gatherings] =
         crate::db::queries::organisation_counts(&db, o.id).await?;
     Ok(Settings {
         org_slug: o.slug,
         org_name: o.name,
         default_language: o.default_language,
+        public_description: o.public_description,
+        contact_email: o.contact_email,
+        can_edit: role.allows(Permission::ManageMembers),
         venues,
         people,
         films,

@@ -99,6 +99,9 @@ pub struct Organisation {
     pub name: String,
     pub default_language: String,
     pub public_description: String,
+    /// A public contact address; empty when there is none.
+    #[serde(default)]
+    pub contact_email: String,
     pub created_at: DateTime<Utc>,
 }
 
@@ -528,6 +531,7 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             name: o.name,
             default_language: o.default_language,
             public_description: o.public_description,
+            contact_email: o.contact_email,
             created_at: o.created_at,
         },
         venues: venues
@@ -687,6 +691,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         name: Set(o.name.clone()),
         default_language: Set(o.default_language.clone()),
         public_description: Set(o.public_description.clone()),
+        contact_email: Set(o.contact_email.clone()),
         created_at: Set(o.created_at),
         ..Default::default()
     }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod groups;
 pub mod live;
 pub mod members;
+pub mod organisation;
 pub mod password_reset;
 pub mod planning;
 pub mod queries;

@@ -28,7 +28,8 @@ pub async fn organisation_by_slug(
 ) -> Result<Option<organisation::Model>, DbErr> {
     use sea_orm::{DatabaseBackend, FromQueryResult, Statement};
     const COLUMNS: &str = "SELECT id, slug, name, default_language, public_description, \
-         created_at, content_version, content_changed_us FROM organisation WHERE slug = ";
+         contact_email, created_at, content_version, content_changed_us FROM organisation \
+         WHERE slug = ";
     let backend = db.get_database_backend();
     let placeholder = match backend {
         DatabaseBackend::Postgres => "$1",

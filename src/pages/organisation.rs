@@ -50,6 +50,10 @@ pub fn OrganisationPage() -> impl IntoView {
                         <Title text=h.name.clone() />
                         <h1>{h.name.clone()}</h1>
                         <p class="lede">{h.description.clone()}</p>
+                        {(!h.contact_email.is_empty()).then(|| view! {
+                            <p class="contact">{lang.t("settings-contact")}": "
+                                <a href=format!("mailto:{}", h.contact_email) dir="ltr">{h.contact_email.clone()}</a></p>
+                        })}
                         <OrganisationCalendarLinks org=h.slug.clone() origin=h.origin.clone() lang=lang />
                         <p class="news-links">
                             <a class="atom" href=format!("/o/{}/feed.atom", h.slug) type="application/atom+xml">{lang.t("atom-link")}</a>

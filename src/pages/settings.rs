@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::settings::{Settings, load_settings};
 use crate::components::loaded::{loaded, route_key};
+use crate::forms::{textarea_text, use_form_echo};
 use crate::i18n::{Lang, use_lang};
 
 #[component]
@@ -33,6 +34,36 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
         ],
     );
     let language = crate::i18n::language_name(lang, &s.default_language);
+    let echo = use_form_echo();
+    let value = |name: &str, stored: &str| echo.value(name, stored);
+    let form = s.can_edit.then(|| {
+        let field = |name: &'static str, label: &str, stored: &str, dir: &'static str| {
+            let bad = echo.error_for(name);
+            view! {
+                <p class="field" class:has-error=bad.is_some()>
+                    <label for=format!("org-{name}")>{label.to_owned()}</label>
+                    <input id=format!("org-{name}") name=name type="text" dir=dir value=value(name, stored)
+                        aria-invalid=bad.is_some().then_some("true") />
+                    {bad.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
+            }
+        };
+        let description_error = echo.error_for("public_description");
+        view! {
+            <form method="post" action=format!("/manage/o/{}/settings", s.org_slug) class="plan-form">
+                {echo.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                {field("name", &lang.t("settings-name"), &s.org_name, "auto")}
+                <p class="field">
+                    <label for="org-public_description">{lang.t("settings-description")}</label>
+                    <textarea id="org-public_description" name="public_description" rows="4" dir="auto">{textarea_text(&value("public_description", &s.public_description))}</textarea>
+                    {description_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
+                {field("default_language", &lang.t("settings-language-code"), &s.default_language, "ltr")}
+                {field("contact_email", &lang.t("settings-contact"), &s.contact_email, "ltr")}
+                <p><button type="submit">{lang.t("plan-save")}</button></p>
+            </form>
+        }
+    });
     view! {
         <section class="settings">
             <p class="breadcrumb"><a href="/manage">{lang.t("workspace-title")}</a>" · "<bdi>{s.org_name.clone()}</bdi></p>
@@ -41,7 +72,11 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
                 <dt>{lang.t("settings-name")}</dt><dd><bdi>{s.org_name.clone()}</bdi></dd>
                 <dt>{lang.t("settings-address")}</dt><dd><code>{format!("/o/{}", s.org_slug)}</code></dd>
                 <dt>{lang.t("settings-language")}</dt><dd>{language}</dd>
+                {(!s.contact_email.is_empty()).then(|| view! {
+                    <dt>{lang.t("settings-contact")}</dt><dd><bdi>{s.contact_email.clone()}</bdi></dd>
+                })}
             </dl>
+            {form.map(|f| view! { <h2>{lang.t("settings-change")}</h2>{f} })}
             <h2>{lang.t("settings-export")}</h2>
             <p>{holds}</p>
             <p class="warning">{lang.t("settings-export-private")}</p>

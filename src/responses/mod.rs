@@ -32,6 +32,9 @@ pub struct OrgHome {
     pub slug: String,
     pub name: String,
     pub description: String,
+    /// The public contact address; empty when there is none.
+    #[serde(default)]
+    pub contact_email: String,
     /// A page of each (`PAGE_SIZE` cards), so that an organisation of thousands of
     /// gatherings still has a page of a reasonable size.
     pub upcoming: crate::domain::listing::Listed<GatheringCard>,

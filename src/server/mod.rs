@@ -360,6 +360,10 @@ pub fn router_with(
             axum::routing::post(actions::crew_feed_action),
         )
         .route(
+            "/manage/o/{org}/settings",
+            axum::routing::post(actions::settings_action),
+        )
+        .route(
             "/manage/o/{org}/export.json",
             axum::routing::get(export::download),
         )

@@ -685,6 +685,17 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             PLAN,
         ),
         change(
+            "change the organisation's settings",
+            format!("{m}/settings"),
+            &[
+                ("name", "Families' Association".into()),
+                ("public_description", "The families of the camp's residents.".into()),
+                ("default_language", "en".into()),
+                ("contact_email", "press@example.org".into()),
+            ],
+            OWNERS,
+        ),
+        change(
             "invite someone",
             format!("{m}/members"),
             &[

@@ -31,4 +31,5 @@ mod poster;
 mod process;
 mod public_lists;
 mod public_privacy;
+mod settings;
 mod setup;

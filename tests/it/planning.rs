@@ -1099,3 +1099,17 @@ async fn an_appearance_is_changed_in_place_and_checked_like_a_new_one() {
         "same place"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_tirana_statement_shows_its_signatures_with_each_languages_digits() {
+    let app = app().await;
+    let (_, en) = app
+        .get("/o/families-association/tirana-park-2023", None)
+        .await;
+    assert!(en.contains("Signed by 286 people."), "the demo's statement was signed");
+    // Fluent writes numbers in Persian messages with Persian digits.
+    let (_, fa) = app
+        .get("/o/families-association/tirana-park-2023?lang=fa", None)
+        .await;
+    assert!(fa.contains("۲۸۶"), "Persian digits");
+}

@@ -11,6 +11,8 @@ pub struct Model {
     pub name: String,
     pub default_language: String,
     pub public_description: String,
+    /// A public contact address (may be empty).
+    pub contact_email: String,
     pub created_at: DateTimeUtc,
     /// Raised by the database whenever anything the organisation publishes changes.
     pub content_version: i64,

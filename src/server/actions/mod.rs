@@ -17,6 +17,7 @@ mod directory;
 mod gathering;
 mod groups;
 mod members;
+mod settings;
 
 pub use account::{account_action, use_reset_link};
 pub use agenda::agenda_action;
@@ -26,6 +27,7 @@ pub use directory::{directory_action, directory_item_action};
 pub use gathering::{create_gathering, delete_gathering, deleted_action, edit_gathering};
 pub use groups::group_action;
 pub use members::{accept_invitation, members_action};
+pub use settings::settings_action;
 
 use std::collections::HashMap;
 

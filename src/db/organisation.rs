@@ -1,0 +1,44 @@
+//! An organisation's own settings: its name, public text, language and contact.
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+
+use super::entities::organisation;
+use crate::domain::{LanguageTag, Title};
+use crate::error::AppError;
+
+/// What the settings form sends.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationForm {
+    pub name: String,
+    pub public_description: String,
+    pub default_language: String,
+    pub contact_email: String,
+}
+
+/// Saves the settings of organisation `id`, each checked first; its address (slug)
+/// does not change, so every link and feed keeps working.
+pub async fn save(
+    txn: &DatabaseTransaction,
+    id: i32,
+    form: &OrganisationForm,
+) -> Result<(), AppError> {
+    let name = Title::parse("name", &form.name)?;
+    let description = crate::domain::plan::free_text("public_description", &form.public_description)?;
+    let language = LanguageTag::parse("default_language", &form.default_language)?;
+    let contact = match form.contact_email.trim() {
+        "" => String::new(),
+        raw => super::auth::parse_email(raw).map_err(|e| {
+            crate::domain::ValidationError::new("contact_email", e.message)
+        })?,
+    };
+    organisation::Entity::update_many()
+        .col_expr(organisation::Column::Name, Expr::value(name.as_str()))
+        .col_expr(organisation::Column::PublicDescription, Expr::value(description))
+        .col_expr(organisation::Column::DefaultLanguage, Expr::value(language.as_str()))
+        .col_expr(organisation::Column::ContactEmail, Expr::value(contact))
+        .filter(organisation::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
