@@ -13,8 +13,8 @@ mod m20261201_000001_content_version;
 mod m20261202_000001_session_last_seen;
 mod m20261202_000002_password_reset;
 mod m20261203_000001_gathering_deleted;
-mod m20261203_000003_organisation_contact;
 mod m20261203_000002_digest_published_at;
+mod m20261203_000003_organisation_contact;
 
 pub struct Migrator;
 

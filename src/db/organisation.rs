@@ -24,18 +24,24 @@ pub async fn save(
     form: &OrganisationForm,
 ) -> Result<(), AppError> {
     let name = Title::parse("name", &form.name)?;
-    let description = crate::domain::plan::free_text("public_description", &form.public_description)?;
+    let description =
+        crate::domain::plan::free_text("public_description", &form.public_description)?;
     let language = LanguageTag::parse("default_language", &form.default_language)?;
     let contact = match form.contact_email.trim() {
         "" => String::new(),
-        raw => super::auth::parse_email(raw).map_err(|e| {
-            crate::domain::ValidationError::new("contact_email", e.message)
-        })?,
+        raw => super::auth::parse_email(raw)
+            .map_err(|e| crate::domain::ValidationError::new("contact_email", e.message))?,
     };
     organisation::Entity::update_many()
         .col_expr(organisation::Column::Name, Expr::value(name.as_str()))
-        .col_expr(organisation::Column::PublicDescription, Expr::value(description))
-        .col_expr(organisation::Column::DefaultLanguage, Expr::value(language.as_str()))
+        .col_expr(
+            organisation::Column::PublicDescription,
+            Expr::value(description),
+        )
+        .col_expr(
+            organisation::Column::DefaultLanguage,
+            Expr::value(language.as_str()),
+        )
         .col_expr(organisation::Column::ContactEmail, Expr::value(contact))
         .filter(organisation::Column::Id.eq(id))
         .exec(txn)

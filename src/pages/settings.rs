@@ -39,11 +39,12 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
     let form = s.can_edit.then(|| {
         let field = |name: &'static str, label: &str, stored: &str, dir: &'static str| {
             let bad = echo.error_for(name);
+            let invalid = bad.is_some();
             view! {
-                <p class="field" class:has-error=bad.is_some()>
+                <p class="field" class:has-error=invalid>
                     <label for=format!("org-{name}")>{label.to_owned()}</label>
                     <input id=format!("org-{name}") name=name type="text" dir=dir value=value(name, stored)
-                        aria-invalid=bad.is_some().then_some("true") />
+                        aria-invalid=invalid.then_some("true") />
                     {bad.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </p>
             }

@@ -689,7 +689,10 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             format!("{m}/settings"),
             &[
                 ("name", "Families' Association".into()),
-                ("public_description", "The families of the camp's residents.".into()),
+                (
+                    "public_description",
+                    "The families of the camp's residents.".into(),
+                ),
                 ("default_language", "en".into()),
                 ("contact_email", "press@example.org".into()),
             ],

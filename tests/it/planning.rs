@@ -1106,7 +1106,10 @@ async fn the_tirana_statement_shows_its_signatures_with_each_languages_digits() 
     let (_, en) = app
         .get("/o/families-association/tirana-park-2023", None)
         .await;
-    assert!(en.contains("Signed by 286 people."), "the demo's statement was signed");
+    assert!(
+        en.contains("Signed by 286 people."),
+        "the demo's statement was signed"
+    );
     // Fluent writes numbers in Persian messages with Persian digits.
     let (_, fa) = app
         .get("/o/families-association/tirana-park-2023?lang=fa", None)

@@ -13,7 +13,10 @@ async fn an_owner_changes_the_organisations_settings_and_the_public_page_follows
     let app = app().await;
     let owner = app.cookie(OWNER).await;
     let (_, page) = app.get(SETTINGS, Some(&owner)).await;
-    assert!(page.contains("name=\"contact_email\""), "owners get the form");
+    assert!(
+        page.contains("name=\"contact_email\""),
+        "owners get the form"
+    );
 
     // A bad address and a bad language are refused beside their fields; what was typed stays.
     let form = |email: &'static str, language: &'static str| {
@@ -24,12 +27,24 @@ async fn an_owner_changes_the_organisations_settings_and_the_public_page_follows
             ("contact_email", email),
         ]
     };
-    let (status, _, page) = app.post(SETTINGS, Some(&owner), &form("press at example", "sq")).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("Enter an e-mail address such as name@example.org."), "{page}");
-    assert!(page.contains("We ask to see our relatives."), "the text typed stays");
     let (status, _, page) = app
-        .post(SETTINGS, Some(&owner), &form("press@example.org", "Albanian"))
+        .post(SETTINGS, Some(&owner), &form("press at example", "sq"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Enter an e-mail address such as name@example.org."),
+        "{page}"
+    );
+    assert!(
+        page.contains("We ask to see our relatives."),
+        "the text typed stays"
+    );
+    let (status, _, page) = app
+        .post(
+            SETTINGS,
+            Some(&owner),
+            &form("press@example.org", "Albanian"),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("is not a language code"), "{page}");
@@ -37,7 +52,10 @@ async fn an_owner_changes_the_organisations_settings_and_the_public_page_follows
     let (status, to, _) = app
         .post(SETTINGS, Some(&owner), &form("Press@Example.org", "sq"))
         .await;
-    assert_eq!((status, to.as_deref()), (StatusCode::SEE_OTHER, Some(SETTINGS)));
+    assert_eq!(
+        (status, to.as_deref()),
+        (StatusCode::SEE_OTHER, Some(SETTINGS))
+    );
     let (status, home) = app.get(&format!("/o/{ORG}"), None).await;
     assert_eq!(status, StatusCode::OK, "the address did not change");
     let home = home.replace("&#x27;", "'");
@@ -52,7 +70,10 @@ async fn organisers_read_the_settings_but_only_owners_change_them() {
     let organiser = app.cookie(ORGANISER).await;
     let (status, page) = app.get(SETTINGS, Some(&organiser)).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!page.contains("name=\"contact_email\""), "no form for organisers");
+    assert!(
+        !page.contains("name=\"contact_email\""),
+        "no form for organisers"
+    );
     let (status, _, _) = app
         .post(
             SETTINGS,
