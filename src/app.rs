@@ -22,6 +22,7 @@ use crate::pages::{
     groups::GroupEditorPage,
     home::HomePage,
     live::LivePage,
+    new_organisation::NewOrganisationPage,
     members::{InvitationPage, MembersPage},
     not_found::NotFound,
     organisation::OrganisationPage,
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                     <Route path=path!("/manage") view=WorkspacePage ssr=SsrMode::Async />
                     <Route path=path!("/manage/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/organisations/new") view=NewOrganisationPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/run-sheet") view=RunSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/call-sheets") view=CallSheetsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/live") view=LivePage ssr=SsrMode::Async />

@@ -41,3 +41,31 @@ pub async fn load_settings(org: String) -> Result<Settings, AppError> {
         gatherings,
     })
 }
+
+/// The page that makes another organisation: for owners of one (the answer says nothing
+/// more than that the visitor may).
+#[server]
+pub async fn load_new_organisation() -> Result<bool, AppError> {
+    let db = super::db()?;
+    let user = super::workspace::ssr::user(&db).await?;
+    ssr::owns_one(&db, user.id).await?;
+    Ok(true)
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use crate::domain::MemberRole;
+    use crate::error::AppError;
+
+    /// Refuses an account that owns no organisation.
+    pub async fn owns_one(
+        db: &impl sea_orm::ConnectionTrait,
+        user_id: i32,
+    ) -> Result<(), AppError> {
+        let owns = crate::db::auth::memberships(db, user_id)
+            .await?
+            .iter()
+            .any(|(_, role)| *role == MemberRole::Owner);
+        if owns { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+}

@@ -782,7 +782,8 @@ pub struct SetupForm {
     /// The slug of an organisation already there (the demo, an import) to own, or empty
     /// to make a new one named `org_name`.
     pub organisation: String,
-    pub org_name: String,
+    /// The new organisation, when `organisation` is empty.
+    pub new_organisation: super::organisation::NewOrganisation,
 }
 
 /// Makes the first account, owner of an organisation, while no account exists; refused
@@ -810,28 +811,7 @@ pub async fn first_owner(
         );
     }
     let org = if form.organisation.trim().is_empty() {
-        let name = Title::parse("org_name", &form.org_name)?;
-        let slug = crate::domain::Slug::suggest(name.as_str());
-        let taken = organisation::Entity::find()
-            .filter(organisation::Column::Slug.eq(slug.as_str()))
-            .count(&txn)
-            .await?
-            > 0;
-        if taken {
-            return Err(
-                ValidationError::new("org_name", say!("refusal-organisation-exists")).into(),
-            );
-        }
-        organisation::ActiveModel {
-            slug: Set(slug.as_str().to_owned()),
-            name: Set(name.as_str().to_owned()),
-            default_language: Set("en".into()),
-            public_description: Set(String::new()),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?
+        super::organisation::create(&txn, &form.new_organisation, now).await?
     } else {
         organisation::Entity::find()
             .filter(organisation::Column::Slug.eq(form.organisation.trim()))

@@ -48,3 +48,51 @@ pub async fn save(
         .await?;
     Ok(())
 }
+
+/// A new organisation, as the setup page and "another organisation" ask for it.
+#[derive(Debug, Clone, Default)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub public_description: String,
+    /// A language code; empty means English.
+    pub default_language: String,
+}
+
+/// Makes an organisation from `form` (fields `org_name`, `org_description`,
+/// `org_language`); its address is made from the name, and refused when taken.
+pub async fn create(
+    txn: &DatabaseTransaction,
+    form: &NewOrganisation,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<organisation::Model, AppError> {
+    use sea_orm::{ActiveModelTrait, PaginatorTrait, Set};
+    let name = Title::parse("org_name", &form.name)?;
+    let description = crate::domain::plan::free_text("org_description", &form.public_description)?;
+    let language = match form.default_language.trim() {
+        "" => "en".to_owned(),
+        raw => LanguageTag::parse("org_language", raw)?.as_str().to_owned(),
+    };
+    let slug = crate::domain::Slug::suggest(name.as_str());
+    let taken = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug.as_str()))
+        .count(txn)
+        .await?
+        > 0;
+    if taken {
+        return Err(crate::domain::ValidationError::new(
+            "org_name",
+            crate::domain::say!("refusal-organisation-exists"),
+        )
+        .into());
+    }
+    Ok(organisation::ActiveModel {
+        slug: Set(slug.as_str().to_owned()),
+        name: Set(name.as_str().to_owned()),
+        default_language: Set(language),
+        public_description: Set(description),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?)
+}

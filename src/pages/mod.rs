@@ -13,6 +13,7 @@ pub mod groups;
 pub mod home;
 pub mod live;
 pub mod members;
+pub mod new_organisation;
 pub mod not_found;
 pub mod organisation;
 pub mod person;

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::api::setup::{SetupChoices, load_setup};
 use crate::components::loaded::{loaded, route_key};
-use crate::forms::use_form_echo;
+use crate::forms::{FormEcho, use_form_echo};
 use crate::i18n::{Lang, use_lang};
 
 #[component]
@@ -87,8 +87,32 @@ fn SetupView(c: SetupChoices, lang: Lang) -> impl IntoView {
                     {org_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </p>
                 {field("org_name", t("setup-org-name"), "text", "organization")}
+                {new_organisation_fields(lang, &echo)}
                 <p><button type="submit">{t("setup-button")}</button></p>
             </form>
         </section>
+    }
+}
+
+/// The description and main language of a new organisation (its name is asked above):
+/// on the setup page and on the page that makes another organisation.
+pub fn new_organisation_fields(lang: Lang, echo: &FormEcho) -> impl IntoView + use<> {
+    let description_error = echo.error_for("org_description");
+    let language_error = echo.error_for("org_language");
+    let language_bad = language_error.is_some();
+    let description = crate::forms::textarea_text(&echo.value("org_description", ""));
+    let language = echo.value("org_language", lang.code());
+    view! {
+        <p class="field">
+            <label for="setup-org_description">{lang.t("settings-description")}</label>
+            <textarea id="setup-org_description" name="org_description" rows="3" dir="auto">{description}</textarea>
+            {description_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </p>
+        <p class="field" class:has-error=language_bad>
+            <label for="setup-org_language">{lang.t("settings-language-code")}</label>
+            <input id="setup-org_language" name="org_language" type="text" dir="ltr" value=language
+                aria-invalid=language_bad.then_some("true") />
+            {language_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </p>
     }
 }

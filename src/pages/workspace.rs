@@ -34,6 +34,10 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
         "workspace-signed-in-as",
         &[("name", FluentValue::from(w.user_name.clone()))],
     );
+    let owner = w
+        .organisations
+        .iter()
+        .any(|o| o.role.allows(Permission::ManageMembers));
     view! {
         <section class="workspace">
             <h1>{lang.t("workspace-title")}</h1>
@@ -42,6 +46,9 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                 <a href="/manage/account">{lang.t("account-title")}</a>" "
                 <button type="submit">{lang.t("sign-out")}</button>
             </form>
+            {owner.then(|| view! {
+                <p class="new-organisation-link"><a href="/manage/organisations/new">{lang.t("org-new-title")}</a></p>
+            })}
             {w.organisations.is_empty().then(|| view! { <p class="empty">{lang.t("workspace-none")}</p> })}
             {(!w.organisations.is_empty()).then(|| view! {
                 <form method="get" class="list-search" role="search">

@@ -288,7 +288,11 @@ pub async fn setup(
         password: field("password"),
         password_again: field("password_again"),
         organisation: field("organisation"),
-        org_name: field("org_name"),
+        new_organisation: crate::db::organisation::NewOrganisation {
+            name: field("org_name"),
+            public_description: field("org_description"),
+            default_language: field("org_language"),
+        },
     };
     let made = if state.setup.opens(&field("token")) {
         auth::first_owner(&state.db, &form, Utc::now()).await

@@ -360,6 +360,10 @@ pub fn router_with(
             axum::routing::post(actions::crew_feed_action),
         )
         .route(
+            "/manage/organisations/new",
+            axum::routing::post(actions::create_organisation),
+        )
+        .route(
             "/manage/o/{org}/settings",
             axum::routing::post(actions::settings_action),
         )

@@ -83,3 +83,64 @@ async fn organisers_read_the_settings_but_only_owners_change_them() {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_owner_makes_another_organisation_and_owns_it() {
+    use convene::db::entities::{audit_entry, organisation};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = app().await;
+    let owner = app.cookie(OWNER).await;
+    let (_, workspace) = app.get("/manage", Some(&owner)).await;
+    assert!(workspace.contains("href=\"/manage/organisations/new\""));
+    let new = "/manage/organisations/new";
+    let (status, _) = app.get(new, Some(&owner)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // A name already taken (the address made from it exists) is refused beside the field.
+    let (status, _, page) = app
+        .post(new, Some(&owner), &[("org_name", "Families Association"), ("org_language", "sq")])
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("An organisation with this name is already here"), "{page}");
+
+    let (status, to, _) = app
+        .post(
+            new,
+            Some(&owner),
+            &[
+                ("org_name", "Stockholm screenings"),
+                ("org_description", "Documentary evenings in Stockholm."),
+                ("org_language", "sv"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to.as_deref(), Some("/manage/o/stockholm-screenings/settings"));
+    let (status, _) = app.get(to.as_deref().unwrap(), Some(&owner)).await;
+    assert_eq!(status, StatusCode::OK, "its maker owns it");
+    let o = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq("stockholm-screenings"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(o.default_language, "sv");
+    assert_eq!(o.public_description, "Documentary evenings in Stockholm.");
+    let audited = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("organisation.create"))
+        .one(&app.db)
+        .await
+        .unwrap();
+    assert!(audited.is_some());
+    let (status, _) = app.get("/o/stockholm-screenings", None).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Someone who owns no organisation cannot make one.
+    let organiser = app.cookie(ORGANISER).await;
+    assert_eq!(app.get(new, Some(&organiser)).await.0, StatusCode::FORBIDDEN);
+    let (status, _, _) = app
+        .post(new, Some(&organiser), &[("org_name", "A takeover")])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(new, None).await.0, StatusCode::UNAUTHORIZED);
+}

@@ -27,7 +27,7 @@ pub use directory::{directory_action, directory_item_action};
 pub use gathering::{create_gathering, delete_gathering, deleted_action, edit_gathering};
 pub use groups::group_action;
 pub use members::{accept_invitation, members_action};
-pub use settings::settings_action;
+pub use settings::{create_organisation, settings_action};
 
 use std::collections::HashMap;
 

@@ -31,3 +31,43 @@ pub async fn settings_action(
     })
     .await
 }
+
+/// `POST /manage/organisations/new`: an owner makes another organisation and owns it.
+pub async fn create_organisation(State(state): State<AppState>, request: Request) -> Response {
+    handle(state, request, |state, headers, v| async move {
+        let user = crate::session::current_user(&state.db, &headers)
+            .await?
+            .ok_or(crate::error::AppError::SignInRequired)?;
+        crate::api::settings::ssr::owns_one(&state.db, user.id).await?;
+        let now = chrono::Utc::now();
+        let form = organisation::NewOrganisation {
+            name: get(&v, "org_name").into(),
+            public_description: get(&v, "org_description").into(),
+            default_language: get(&v, "org_language").into(),
+        };
+        let txn = crate::db::begin_write(&state.db).await?;
+        let o = organisation::create(&txn, &form, now).await?;
+        crate::db::auth::set_membership(
+            &txn,
+            o.id,
+            user.id,
+            crate::domain::MemberRole::Owner,
+            Some(user.id),
+            now,
+        )
+        .await?;
+        crate::db::auth::audit(
+            &txn,
+            Some(o.id),
+            Some(user.id),
+            "organisation.create",
+            &o.slug,
+            &o.name,
+            now,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(format!("/manage/o/{}/settings", o.slug))
+    })
+    .await
+}
