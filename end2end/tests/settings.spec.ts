@@ -55,3 +55,19 @@ test("an owner sets the public contact address, and a wrong one is refused besid
   await page.goto("/o/families-association");
   await expect(page.locator("p.contact a")).toHaveAttribute("href", "mailto:press@example.org");
 });
+
+test("an owner makes another organisation from the workspace and lands on its settings", async ({ page }, info) => {
+  await page.goto("/sign-in?next=/manage");
+  await page.getByLabel("E-mail address").fill("owner@example.org");
+  await page.getByLabel("Password").fill(process.env.E2E_PASSWORD ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Make another organisation" }).click();
+  await page.getByLabel("Name of the new organisation").fill(`Screenings in Stockholm ${info.project.name}`);
+  await page.getByLabel("Main language (a code such as sq, en or fa)").fill("Swedish");
+  await page.getByRole("button", { name: "Make the organisation" }).click();
+  await expect(page.locator(".field-error")).toContainText("is not a language code");
+  await page.getByLabel("Main language (a code such as sq, en or fa)").fill("sv");
+  await page.getByRole("button", { name: "Make the organisation" }).click();
+  await expect(page).toHaveURL(new RegExp(`/manage/o/screenings-in-stockholm-${info.project.name}/settings$`));
+  await expect(page.getByLabel("Name")).toHaveValue(`Screenings in Stockholm ${info.project.name}`);
+});
