@@ -66,6 +66,10 @@ pub mod ssr {
             .await?
             .iter()
             .any(|(_, role)| *role == MemberRole::Owner);
-        if owns { Ok(()) } else { Err(AppError::Forbidden) }
+        if owns {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }

@@ -350,6 +350,58 @@ pub async fn delete(
     Ok(name)
 }
 
+/// Refuses a segment that is not one of the gathering's.
+async fn segment_in(
+    txn: &sea_orm::DatabaseTransaction,
+    gathering_id: i32,
+    segment_id: i32,
+) -> Result<(), AppError> {
+    segment::Entity::find_by_id(segment_id)
+        .filter(segment::Column::GatheringId.eq(gathering_id))
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(())
+}
+
+/// The appearance `appearance_id` of one of the gathering's segments.
+async fn appearance_in(
+    txn: &sea_orm::DatabaseTransaction,
+    gathering_id: i32,
+    appearance_id: i32,
+) -> Result<appearance::Model, AppError> {
+    let a = appearance::Entity::find_by_id(appearance_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    segment_in(txn, gathering_id, a.segment_id).await?;
+    Ok(a)
+}
+
+/// Refuses a person who is not one of the organisation's.
+async fn own_person(
+    txn: &sea_orm::DatabaseTransaction,
+    organisation_id: i32,
+    person_id: i32,
+) -> Result<(), AppError> {
+    person::Entity::find_by_id(person_id)
+        .filter(person::Column::OrganisationId.eq(organisation_id))
+        .one(txn)
+        .await?
+        .ok_or_else(|| ValidationError::new("person", say!("refusal-choose-own-person")))?;
+    Ok(())
+}
+
+/// Writes a checked appearance's fields into its row.
+fn fill(m: &mut appearance::ActiveModel, a: crate::domain::directory::AppearancePlan) {
+    m.person_id = Set(a.person_id);
+    m.role = Set(a.role);
+    m.mode = Set(a.mode);
+    m.language = Set(a.language.map(|l| l.as_str().to_owned()));
+    m.interpreted_into = Set(join(&a.interpreted_into));
+    m.online_link = Set(a.online_link);
+}
+
 /// Adds a person to a segment; the person must belong to the gathering's organisation.
 pub async fn add_appearance(
     db: &impl super::Conn,
@@ -363,43 +415,27 @@ pub async fn add_appearance(
     let a = form.parse()?;
     let txn = db.begin().await?;
     lock(&txn, gathering_id, version, now).await?;
-    segment::Entity::find_by_id(segment_id)
-        .filter(segment::Column::GatheringId.eq(gathering_id))
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    person::Entity::find_by_id(a.person_id)
-        .filter(person::Column::OrganisationId.eq(organisation_id))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| ValidationError::new("person", say!("refusal-choose-own-person")))?;
+    segment_in(&txn, gathering_id, segment_id).await?;
+    own_person(&txn, organisation_id, a.person_id).await?;
     let last = appearance::Entity::find()
         .filter(appearance::Column::SegmentId.eq(segment_id))
         .order_by_desc(appearance::Column::Position)
         .one(&txn)
         .await?
         .map_or(0, |x| x.position + 1);
-    let model = appearance::ActiveModel {
+    let mut model = appearance::ActiveModel {
         segment_id: Set(segment_id),
-        person_id: Set(a.person_id),
         position: Set(last),
-        role: Set(a.role),
-        mode: Set(a.mode),
-        language: Set(a.language.map(|l| l.as_str().to_owned())),
-        interpreted_into: Set(join(&a.interpreted_into)),
-        online_link: Set(a.online_link),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    fill(&mut model, a);
+    let model = model.insert(&txn).await?;
     txn.commit().await?;
     Ok(model)
 }
 
-/// Removes a person from a segment.
 /// Changes an appearance in place: who, in which role, how, in which language, the
 /// call link. Checked like a new one.
-#[allow(clippy::too_many_arguments)]
 pub async fn update_appearance(
     db: &impl super::Conn,
     organisation_id: i32,
@@ -412,32 +448,16 @@ pub async fn update_appearance(
     let a = form.parse()?;
     let txn = db.begin().await?;
     lock(&txn, gathering_id, version, now).await?;
-    let found = appearance::Entity::find_by_id(appearance_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    segment::Entity::find_by_id(found.segment_id)
-        .filter(segment::Column::GatheringId.eq(gathering_id))
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    person::Entity::find_by_id(a.person_id)
-        .filter(person::Column::OrganisationId.eq(organisation_id))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| ValidationError::new("person", say!("refusal-choose-own-person")))?;
+    let found = appearance_in(&txn, gathering_id, appearance_id).await?;
+    own_person(&txn, organisation_id, a.person_id).await?;
     let mut m: appearance::ActiveModel = found.into();
-    m.person_id = Set(a.person_id);
-    m.role = Set(a.role);
-    m.mode = Set(a.mode);
-    m.language = Set(a.language.map(|l| l.as_str().to_owned()));
-    m.interpreted_into = Set(join(&a.interpreted_into));
-    m.online_link = Set(a.online_link);
+    fill(&mut m, a);
     let saved = m.update(&txn).await?;
     txn.commit().await?;
     Ok(saved)
 }
 
+/// Removes a person from a segment.
 pub async fn remove_appearance(
     db: &impl super::Conn,
     gathering_id: i32,
@@ -447,15 +467,7 @@ pub async fn remove_appearance(
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     lock(&txn, gathering_id, version, now).await?;
-    let a = appearance::Entity::find_by_id(appearance_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    segment::Entity::find_by_id(a.segment_id)
-        .filter(segment::Column::GatheringId.eq(gathering_id))
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let a = appearance_in(&txn, gathering_id, appearance_id).await?;
     a.delete(&txn).await?;
     txn.commit().await?;
     Ok(())

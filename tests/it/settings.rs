@@ -98,10 +98,17 @@ async fn an_owner_makes_another_organisation_and_owns_it() {
 
     // A name already taken (the address made from it exists) is refused beside the field.
     let (status, _, page) = app
-        .post(new, Some(&owner), &[("org_name", "Families Association"), ("org_language", "sq")])
+        .post(
+            new,
+            Some(&owner),
+            &[("org_name", "Families Association"), ("org_language", "sq")],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("An organisation with this name is already here"), "{page}");
+    assert!(
+        page.contains("An organisation with this name is already here"),
+        "{page}"
+    );
 
     let (status, to, _) = app
         .post(
@@ -115,7 +122,10 @@ async fn an_owner_makes_another_organisation_and_owns_it() {
         )
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(to.as_deref(), Some("/manage/o/stockholm-screenings/settings"));
+    assert_eq!(
+        to.as_deref(),
+        Some("/manage/o/stockholm-screenings/settings")
+    );
     let (status, _) = app.get(to.as_deref().unwrap(), Some(&owner)).await;
     assert_eq!(status, StatusCode::OK, "its maker owns it");
     let o = organisation::Entity::find()
@@ -137,7 +147,10 @@ async fn an_owner_makes_another_organisation_and_owns_it() {
 
     // Someone who owns no organisation cannot make one.
     let organiser = app.cookie(ORGANISER).await;
-    assert_eq!(app.get(new, Some(&organiser)).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get(new, Some(&organiser)).await.0,
+        StatusCode::FORBIDDEN
+    );
     let (status, _, _) = app
         .post(new, Some(&organiser), &[("org_name", "A takeover")])
         .await;
