@@ -8,7 +8,7 @@ test("an owner invites a volunteer by a one-time link, who joins as a host and l
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/manage$/);
-  await page.getByRole("link", { name: "Members" }).click();
+  await page.locator("#org-families-association").getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Members");
   await expect(page.locator("tr", { hasText: "organiser@example.org" })).toBeVisible();
 
