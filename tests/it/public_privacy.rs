@@ -61,6 +61,10 @@ const PLANTS: &[(&str, &str)] = &[
         "INSERT INTO statement (gathering_id, title, language, points, signature_count, public, created_at, updated_at) SELECT id, 'CANARY7f3a-statement', 'en', 'CANARY7f3a-point', 0, false, created_at, updated_at FROM gathering",
     ),
     (
+        "deleted gathering",
+        "UPDATE gathering SET title = 'CANARY7f3a-deleted', public_description = 'CANARY7f3a-deleted-text', status = 'cancelled', deleted_at = created_at WHERE slug = 'flowers-womens-day-2024'",
+    ),
+    (
         "unpublished digest",
         "INSERT INTO digest (organisation_id, month, number, editorial_note, published, created_at, updated_at) SELECT id, '2023-12', 113, 'CANARY7f3a-digest-draft', false, created_at, created_at FROM organisation",
     ),
@@ -175,7 +179,8 @@ async fn no_public_response_contains_an_internal_detail() {
     for lang in ["en", "sq", "fa"] {
         uris.push(format!("/o/families-association/feed.atom?lang={lang}"));
         uris.push(format!("/o/families-association/digest.atom?lang={lang}"));
-        for month in ["2023-11", "2023-12"] {
+        uris.push(format!("/o/families-association/digest?lang={lang}"));
+        for month in ["2023-11", "2023-12", "2024-03"] {
             uris.push(format!(
                 "/o/families-association/digest/{month}?lang={lang}"
             ));
@@ -213,17 +218,20 @@ async fn no_public_response_contains_an_internal_detail() {
 
     // The same data as the islands and any script read it: every public server function.
     use convene::api::{
-        digest::PublicDigest,
+        digest::{PublicDigest, PublicDigests},
         gathering::{PublicGathering, PublicPoster},
         organisations::{ListOrganisations, OrganisationHome, PublicPerson, PublicVenue},
     };
     use leptos::server_fn::ServerFn;
     let org = || ("org", "families-association".to_owned());
-    let mut calls: Vec<(&str, Vec<(&str, String)>)> = vec![(ListOrganisations::PATH, vec![])];
+    let mut calls: Vec<(&str, Vec<(&str, String)>)> = vec![
+        (ListOrganisations::PATH, vec![]),
+        (PublicDigests::PATH, vec![org()]),
+    ];
     for lang in ["en", "sq", "fa"] {
         let l = || ("lang", lang.to_owned());
         calls.push((OrganisationHome::PATH, vec![org(), l()]));
-        for month in ["2023-11", "2023-12"] {
+        for month in ["2023-11", "2023-12", "2024-03"] {
             calls.push((
                 PublicDigest::PATH,
                 vec![org(), ("month", month.into()), l()],
