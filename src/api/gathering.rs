@@ -77,14 +77,10 @@ pub mod ssr {
         g: &gathering::Model,
         shown: impl Fn(&gathering::Model) -> bool,
     ) -> Result<GatheringPage, AppError> {
-        use sea_orm::EntityTrait;
         page.origin = crate::api::site_origin();
-        if let Some(id) = g.campaign_id {
-            page.campaign = crate::db::entities::campaign::Entity::find_by_id(id)
-                .one(db)
-                .await?
-                .map(|c| (c.slug, c.title));
-        }
+        page.campaign = crate::db::campaigns::campaign_of(db, g)
+            .await?
+            .map(|c| (c.slug, c.title));
         page.other_dates = crate::db::campaigns::series_siblings(db, g)
             .await?
             .into_iter()

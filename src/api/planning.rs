@@ -131,7 +131,6 @@ pub struct EditGathering {
 /// The edit form of a gathering (organisers and owners).
 #[server]
 pub async fn load_edit_gathering(org: String, slug: String) -> Result<EditGathering, AppError> {
-    use sea_orm::EntityTrait;
     let choices = load_new_gathering(org.clone()).await?;
     let db = super::db()?;
     let o = crate::db::queries::organisation_by_slug(&db, &org)
@@ -184,13 +183,9 @@ pub async fn load_edit_gathering(org: String, slug: String) -> Result<EditGather
     if next_day {
         values.insert("ends_next_day".into(), "on".into());
     }
-    let campaign = match g.campaign_id {
-        Some(id) => crate::db::entities::campaign::Entity::find_by_id(id)
-            .one(&db)
-            .await?
-            .map(|c| (c.slug, c.title)),
-        None => None,
-    };
+    let campaign = crate::db::campaigns::campaign_of(&db, &g)
+        .await?
+        .map(|c| (c.slug, c.title));
     let series = crate::db::campaigns::series_siblings(&db, &g)
         .await?
         .into_iter()

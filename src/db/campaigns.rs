@@ -299,6 +299,7 @@ pub async fn campaign_with_gatherings(
     };
     let rows = gathering::Entity::find()
         .filter(gathering::Column::CampaignId.eq(c.id))
+        .filter(gathering::Column::OrganisationId.eq(organisation_id))
         .filter(gathering::Column::DeletedAt.is_null())
         .order_by_asc(gathering::Column::StartsAt)
         .order_by_asc(gathering::Column::Id)
@@ -318,9 +319,38 @@ pub async fn series_siblings(
     };
     Ok(gathering::Entity::find()
         .filter(gathering::Column::SeriesId.eq(series_id))
+        .filter(gathering::Column::OrganisationId.eq(g.organisation_id))
         .filter(gathering::Column::Id.ne(g.id))
         .filter(gathering::Column::DeletedAt.is_null())
         .order_by_asc(gathering::Column::StartsAt)
         .all(db)
+        .await?)
+}
+
+/// The campaign a gathering belongs to, within its own organisation.
+pub async fn campaign_of(
+    db: &impl ConnectionTrait,
+    g: &gathering::Model,
+) -> Result<Option<campaign::Model>, AppError> {
+    let Some(id) = g.campaign_id else {
+        return Ok(None);
+    };
+    Ok(campaign::Entity::find_by_id(id)
+        .filter(campaign::Column::OrganisationId.eq(g.organisation_id))
+        .one(db)
+        .await?)
+}
+
+/// The series a gathering is an occurrence of, within its own organisation.
+pub async fn series_of(
+    db: &impl ConnectionTrait,
+    g: &gathering::Model,
+) -> Result<Option<series::Model>, AppError> {
+    let Some(id) = g.series_id else {
+        return Ok(None);
+    };
+    Ok(series::Entity::find_by_id(id)
+        .filter(series::Column::OrganisationId.eq(g.organisation_id))
+        .one(db)
         .await?)
 }

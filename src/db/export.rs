@@ -909,6 +909,8 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
             sequence: Set(g.sequence),
             version: Set(g.version),
             created_at: Set(g.created_at),
+            // The document keeps no cancellation moment: its last change stands for it.
+            cancelled_at: Set((g.status == GatheringStatus::Cancelled).then_some(g.updated_at)),
             updated_at: Set(g.updated_at),
             ..Default::default()
         }

@@ -186,6 +186,10 @@ pub async fn add(
     id: i32,
     gathering_id: &str,
 ) -> Result<gathering::Model, AppError> {
+    // The group must be the organisation's as much as the gathering.
+    row(txn, organisation_id, kind, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let g = member_gathering(txn, organisation_id, gathering_id).await?;
     match kind.of(&g) {
         Some(other) if other != id => {
@@ -209,6 +213,9 @@ pub async fn remove(
     id: i32,
     gathering_id: &str,
 ) -> Result<gathering::Model, AppError> {
+    row(txn, organisation_id, kind, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let g = member_gathering(txn, organisation_id, gathering_id).await?;
     if kind.of(&g) != Some(id) {
         return Err(AppError::NotFound);

@@ -84,7 +84,7 @@ pub fn number_for(month: Month, stored: &[(Month, i32)]) -> i32 {
         .min_by_key(|(m, _)| *m);
     match (before, after) {
         (Some((_, n)), _) => n.saturating_add(1),
-        (None, Some((_, n))) => (n - 1).max(1),
+        (None, Some((_, n))) => n.saturating_sub(1).max(1),
         (None, None) => 1,
     }
 }

@@ -229,3 +229,47 @@ async fn a_campaigns_new_name_and_text_reach_its_public_page() {
         "still links the campaign"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_organiser_cannot_put_a_gathering_into_another_organisations_series() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = app().await;
+    // Another organisation with a series of its own.
+    let other = convene::db::entities::organisation::ActiveModel {
+        slug: Set("another-society".into()),
+        name: Set("Another society".into()),
+        default_language: Set("en".into()),
+        public_description: Set(String::new()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let theirs = series::ActiveModel {
+        organisation_id: Set(other.id),
+        title: Set("Their private series".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let cookie = app.cookie(ORGANISER).await;
+    let tirana = gathering(&app, TIRANA).await;
+    // Through one's own organisation's address, naming the other's series: not found.
+    let (status, _, _) = app
+        .post(
+            &format!("/manage/o/{ORG}/groups/series/{}", theirs.id),
+            Some(&cookie),
+            &[("action", "add"), ("gathering", &tirana.id.to_string())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(gathering(&app, TIRANA).await.series_id, None, "not linked");
+    // And the other organisation's series is never shown as this gathering's.
+    let (_, edit) = app
+        .get(&format!("/manage/o/{ORG}/{TIRANA}/edit"), Some(&cookie))
+        .await;
+    assert!(!edit.contains("Their private series"));
+}

@@ -13,9 +13,7 @@ use sea_orm::{
 };
 
 use super::lock;
-use crate::db::entities::{
-    appearance, campaign, gathering, gathering_text, segment, series, statement,
-};
+use crate::db::entities::{appearance, gathering, gathering_text, segment, statement};
 use crate::domain::deletion::{Deletion, KEEP_DAYS, deletion};
 use crate::domain::say;
 use crate::error::AppError;
@@ -45,20 +43,12 @@ pub async fn what_goes(
         .into_iter()
         .map(|s| s.id)
         .collect();
-    let campaign = match g.campaign_id {
-        Some(id) => campaign::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|c| c.title),
-        None => None,
-    };
-    let series = match g.series_id {
-        Some(id) => series::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|s| s.title),
-        None => None,
-    };
+    let campaign = crate::db::campaigns::campaign_of(db, g)
+        .await?
+        .map(|c| c.title);
+    let series = crate::db::campaigns::series_of(db, g)
+        .await?
+        .map(|s| s.title);
     Ok(WhatGoes {
         segments: segment_ids.len() as u64,
         appearances: appearance::Entity::find()

@@ -24,9 +24,10 @@ pub async fn crew_feed_action(
         Ok(read) => read,
         Err(refused) => return refused,
     };
+    let lang = crate::server::lang::negotiate(&parts.uri, &parts.headers);
     let m = match member(&state.db, &parts.headers, &org, Permission::ReadInternal).await {
         Ok(m) => m,
-        Err(e) => return e.into_response(),
+        Err(e) => return e.into_response_in(lang),
     };
     let now = chrono::Utc::now();
     match get(&values, "action") {
@@ -48,16 +49,16 @@ pub async fn crew_feed_action(
         },
         "revoke" => {
             let Ok(id) = get(&values, "id").parse::<i32>() else {
-                return AppError::NotFound.into_response();
+                return AppError::NotFound.into_response_in(lang);
             };
             match revoke(&state, &m, id, now).await {
                 Ok(()) => {
                     Redirect::to(&format!("/manage/o/{}/crew-feeds", m.org.slug)).into_response()
                 }
-                Err(e) => e.into_response(),
+                Err(e) => e.into_response_in(lang),
             }
         }
-        _ => unknown_action().into_response(),
+        _ => unknown_action().into_response_in(lang),
     }
 }
 
