@@ -81,7 +81,6 @@ impl AppError {
     /// The answer to a request that ends in this error: its status and a short plain
     /// sentence in `lang`; internal details were logged where the error was made.
     pub fn into_response_in(self, lang: crate::i18n::Lang) -> axum::response::Response {
-        use axum::response::IntoResponse;
         let status = axum::http::StatusCode::from_u16(self.status())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
         let message = match self {
@@ -91,7 +90,7 @@ impl AppError {
             AppError::Validation { message, .. } | AppError::Conflict(message) => message,
             AppError::Internal | AppError::Transport => say!("refusal-not-saved"),
         };
-        (status, lang.say(&message)).into_response()
+        crate::server::lang::refuse(status, lang, &message)
     }
 }
 

@@ -4,7 +4,6 @@
 //! changing one never rewrites the others.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -12,6 +11,7 @@ use sea_orm::{
 
 use super::auth::audit;
 use super::entities::{campaign, gathering, series, venue};
+use super::groups::{GroupKind, link};
 use super::planning::{CopyTarget, copy_gathering};
 use super::queries::{self, FindAlsoVenue, GatheringBundle};
 use crate::domain::repeat::{Keep, Repeat, copy_start};
@@ -99,7 +99,7 @@ pub async fn create_campaign(
     }
     .insert(&txn)
     .await?;
-    join(&txn, &[g.id], Some(c.id), None).await?;
+    link(&txn, GroupKind::Campaign, &[g.id], Some(c.id)).await?;
     let mut copies = Vec::new();
     for id in venue_ids {
         let v = venue::Entity::find_by_id(id)
@@ -147,7 +147,7 @@ pub async fn create_campaign(
                 .into(),
                 other => other,
             })?;
-        join(&txn, &[copy.id], Some(c.id), None).await?;
+        link(&txn, GroupKind::Campaign, &[copy.id], Some(c.id)).await?;
         copies.push(copy);
     }
     audit(
@@ -162,25 +162,6 @@ pub async fn create_campaign(
     .await?;
     txn.commit().await?;
     Ok((c, copies))
-}
-
-/// Puts gatherings into a campaign and/or a series.
-async fn join(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-    campaign_id: Option<i32>,
-    series_id: Option<i32>,
-) -> Result<(), AppError> {
-    let mut update =
-        gathering::Entity::update_many().filter(gathering::Column::Id.is_in(ids.to_vec()));
-    if let Some(c) = campaign_id {
-        update = update.col_expr(gathering::Column::CampaignId, Expr::value(Some(c)));
-    }
-    if let Some(s) = series_id {
-        update = update.col_expr(gathering::Column::SeriesId, Expr::value(Some(s)));
-    }
-    update.exec(db).await?;
-    Ok(())
 }
 
 /// Repeats `source_slug` on other days, each occurrence a draft of its own in the same
@@ -209,14 +190,14 @@ pub async fn repeat(
             }
             .insert(&txn)
             .await?;
-            join(&txn, &[g.id], None, Some(s.id)).await?;
+            link(&txn, GroupKind::Series, &[g.id], Some(s.id)).await?;
             s.id
         }
     };
     let mut made = Vec::new();
     for day in rule.dates(g.starts_local.date()) {
         let copy = occurrence(&txn, organisation_id, &source, day, now).await?;
-        join(&txn, &[copy.id], None, Some(series_id)).await?;
+        link(&txn, GroupKind::Series, &[copy.id], Some(series_id)).await?;
         made.push(copy);
     }
     audit(

@@ -159,6 +159,22 @@ pub async fn save(
     Ok(())
 }
 
+/// The organisation's group `id` and its gathering `gathering_id` (not deleted), for
+/// putting one into the other or taking it out.
+async fn group_and_gathering(
+    txn: &DatabaseTransaction,
+    organisation_id: i32,
+    kind: GroupKind,
+    id: i32,
+    gathering_id: &str,
+) -> Result<gathering::Model, AppError> {
+    // The group must be the organisation's as much as the gathering.
+    row(txn, organisation_id, kind, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    member_gathering(txn, organisation_id, gathering_id).await
+}
+
 /// The organisation's gathering `gathering_id` (not deleted).
 async fn member_gathering(
     txn: &DatabaseTransaction,
@@ -186,11 +202,7 @@ pub async fn add(
     id: i32,
     gathering_id: &str,
 ) -> Result<gathering::Model, AppError> {
-    // The group must be the organisation's as much as the gathering.
-    row(txn, organisation_id, kind, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let g = member_gathering(txn, organisation_id, gathering_id).await?;
+    let g = group_and_gathering(txn, organisation_id, kind, id, gathering_id).await?;
     match kind.of(&g) {
         Some(other) if other != id => {
             return Err(ValidationError::new(
@@ -213,10 +225,7 @@ pub async fn remove(
     id: i32,
     gathering_id: &str,
 ) -> Result<gathering::Model, AppError> {
-    row(txn, organisation_id, kind, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let g = member_gathering(txn, organisation_id, gathering_id).await?;
+    let g = group_and_gathering(txn, organisation_id, kind, id, gathering_id).await?;
     if kind.of(&g) != Some(id) {
         return Err(AppError::NotFound);
     }
@@ -252,7 +261,8 @@ pub async fn delete(
     Ok(title)
 }
 
-async fn link(
+/// Puts gatherings `ids` into group `to` of `kind`, or into none.
+pub(crate) async fn link(
     txn: &DatabaseTransaction,
     kind: GroupKind,
     ids: &[i32],

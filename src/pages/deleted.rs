@@ -9,7 +9,6 @@ use crate::api::deleted::{
     Can, DeletionPage, RecentlyDeleted, load_deletion, load_recently_deleted,
 };
 use crate::components::loaded::{loaded, route_key};
-use crate::domain::GatheringStatus;
 use crate::forms::use_form_echo;
 use crate::i18n::{Lang, use_lang};
 
@@ -88,12 +87,7 @@ fn DeletionView(d: DeletionPage, lang: Lang) -> impl IntoView {
         }
         .into_any(),
     };
-    let status = match d.status {
-        GatheringStatus::Draft => "status-draft",
-        GatheringStatus::Published => "status-published",
-        GatheringStatus::Postponed => "status-postponed",
-        GatheringStatus::Cancelled => "status-cancelled",
-    };
+    let status = lang.t(&format!("status-{}", d.status.as_str()));
     view! {
         <section class="planning deletion">
             <p class="breadcrumb">
@@ -101,7 +95,7 @@ fn DeletionView(d: DeletionPage, lang: Lang) -> impl IntoView {
                 <a href=format!("{manage}/edit")><bdi>{d.title.clone()}</bdi></a>
             </p>
             <h1>{t("delete-title")}": "<bdi>{d.title.clone()}</bdi></h1>
-            <p class="status">{t(status)}</p>
+            <p class="status">{status}</p>
             {echo.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             {answer}
         </section>
