@@ -21,6 +21,7 @@ use crate::pages::{
     gathering::{GatheringPage, PreviewPage},
     groups::GroupEditorPage,
     home::HomePage,
+    issued::{IssuedEditorPage, IssuedIndexPage, IssuedListPage, IssuedPublicPage},
     live::LivePage,
     members::{InvitationPage, MembersPage},
     new_organisation::NewOrganisationPage,
@@ -80,6 +81,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/o/:org") view=OrganisationPage ssr=SsrMode::Async />
                     // Before `/o/:org/:slug`, which would take "digest" for a gathering.
                     <Route path=path!("/o/:org/digest") view=DigestIndexPage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/statements") view=IssuedIndexPage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/statements/:slug") view=IssuedPublicPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug/poster") view=PosterPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />
@@ -105,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/:slug/delete") view=DeleteGatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/preview") view=PreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/statements") view=IssuedListPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/statements/:id") view=IssuedEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/members") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("/invite/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/reset/:token") view=ResetPage ssr=SsrMode::Async />

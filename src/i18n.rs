@@ -237,6 +237,38 @@ pub fn language_name(lang: Lang, code: &str) -> String {
     }
 }
 
+/// The name of one of an organisation's content languages: the name it gave, else the
+/// interface's name for it.
+pub fn content_language_name(
+    lang: Lang,
+    language: &crate::domain::content::ContentLanguage,
+) -> String {
+    if language.name.trim().is_empty() {
+        language_name(lang, &language.tag)
+    } else {
+        language.name.clone()
+    }
+}
+
+/// The language a public page's texts are read in, chosen for the request's
+/// organisation among the languages it offers (`server::lang::texts_for`), and the
+/// languages it offers that the interface does not speak (to be offered beside the
+/// interface's languages).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Texts {
+    pub current: String,
+    pub more: Vec<crate::domain::content::ContentLanguage>,
+}
+
+/// The language the page's texts are asked in: the one chosen for its organisation
+/// when the page is one of an organisation's public pages, else the interface's.
+pub fn texts_lang() -> String {
+    leptos::prelude::use_context::<Texts>()
+        .map(|t| t.current)
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| use_lang().code().to_owned())
+}
+
 /// The language of the page being rendered.
 pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()

@@ -33,7 +33,7 @@ function zonedToUtc(local: string, zone: string): number {
 async function pageInstants(request: APIRequestContext): Promise<Map<string, number>> {
   const html = await (await request.get(ORG)).text();
   // Gatherings' addresses, not the site's own pages under the organisation (reserved words).
-  const own = new Set(["digest", "campaigns", "venues", "people", "kinds"]);
+  const own = new Set(["digest", "campaigns", "venues", "people", "kinds", "statements"]);
   const slugs = [...html.matchAll(/href="\/o\/families-association\/([a-z0-9-]+)"/g)]
     .map((m) => m[1])
     .filter((slug) => !own.has(slug));

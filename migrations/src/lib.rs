@@ -15,6 +15,8 @@ mod m20261202_000002_password_reset;
 mod m20261203_000001_gathering_deleted;
 mod m20261203_000002_digest_published_at;
 mod m20261203_000003_organisation_contact;
+mod m20261204_000001_organisation_content_languages;
+mod m20261204_000002_issued_statements;
 
 pub struct Migrator;
 
@@ -35,6 +37,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000001_gathering_deleted::Migration),
             Box::new(m20261203_000003_organisation_contact::Migration),
             Box::new(m20261203_000002_digest_published_at::Migration),
+            Box::new(m20261204_000001_organisation_content_languages::Migration),
+            Box::new(m20261204_000002_issued_statements::Migration),
         ]
     }
 }

@@ -71,18 +71,60 @@ fn sqlite_bump(org: &str) -> String {
     )
 }
 
-fn sqlite_up() -> Vec<String> {
-    let mut sql = Vec::new();
-    for (table, org) in TABLES {
-        for (op, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+/// The SQLite triggers that raise the organisation's version on any change to `table`,
+/// whose rows find their organisation by `org` (see [`TABLES`]).
+pub(crate) fn sqlite_triggers(table: &str, org: &str) -> Vec<String> {
+    [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")]
+        .into_iter()
+        .map(|(op, row)| {
             let org = org.replace("R.", &format!("{row}."));
-            sql.push(format!(
+            format!(
                 "CREATE TRIGGER convene_content_{table}_{op} AFTER {op} ON {table} \
                  BEGIN {} END",
                 sqlite_bump(&org),
                 op = op.to_lowercase(),
-            ));
-        }
+            )
+        })
+        .collect()
+}
+
+/// The PostgreSQL function and trigger that do the same, deferred to commit.
+pub(crate) fn postgres_triggers(table: &str, org: &str) -> Vec<String> {
+    let new = org.replace("R.", "NEW.");
+    let old = org.replace("R.", "OLD.");
+    vec![
+        format!(
+            "CREATE FUNCTION convene_content_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN IF TG_OP = 'DELETE' THEN PERFORM convene_bump({old}); \
+             ELSE PERFORM convene_bump({new}); END IF; RETURN NULL; END $$"
+        ),
+        // Deferred to commit: the organisation row is the last lock a writer takes.
+        format!(
+            "CREATE CONSTRAINT TRIGGER convene_content_{table} \
+             AFTER INSERT OR UPDATE OR DELETE ON {table} DEFERRABLE INITIALLY DEFERRED \
+             FOR EACH ROW EXECUTE FUNCTION convene_content_{table}()"
+        ),
+    ]
+}
+
+/// Drops what [`sqlite_triggers`] or [`postgres_triggers`] made for `table`.
+pub(crate) fn drop_triggers(postgres: bool, table: &str) -> Vec<String> {
+    if postgres {
+        vec![
+            format!("DROP TRIGGER IF EXISTS convene_content_{table} ON {table}"),
+            format!("DROP FUNCTION IF EXISTS convene_content_{table}()"),
+        ]
+    } else {
+        ["insert", "update", "delete"]
+            .map(|op| format!("DROP TRIGGER IF EXISTS convene_content_{table}_{op}"))
+            .to_vec()
+    }
+}
+
+fn sqlite_up() -> Vec<String> {
+    let mut sql = Vec::new();
+    for (table, org) in TABLES {
+        sql.extend(sqlite_triggers(table, org));
     }
     // The organisation's own texts; the trigger's own update raises the version, so it
     // does not call itself again.
@@ -112,19 +154,7 @@ fn postgres_up() -> Vec<String> {
             .to_owned(),
     ];
     for (table, org) in TABLES {
-        let new = org.replace("R.", "NEW.");
-        let old = org.replace("R.", "OLD.");
-        sql.push(format!(
-            "CREATE FUNCTION convene_content_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ \
-             BEGIN IF TG_OP = 'DELETE' THEN PERFORM convene_bump({old}); \
-             ELSE PERFORM convene_bump({new}); END IF; RETURN NULL; END $$"
-        ));
-        // Deferred to commit: the organisation row is the last lock a writer takes.
-        sql.push(format!(
-            "CREATE CONSTRAINT TRIGGER convene_content_{table} \
-             AFTER INSERT OR UPDATE OR DELETE ON {table} DEFERRABLE INITIALLY DEFERRED \
-             FOR EACH ROW EXECUTE FUNCTION convene_content_{table}()"
-        ));
+        sql.extend(postgres_triggers(table, org));
     }
     sql
 }
@@ -132,10 +162,7 @@ fn postgres_up() -> Vec<String> {
 fn sqlite_down() -> Vec<String> {
     let mut sql: Vec<String> = TABLES
         .iter()
-        .flat_map(|(table, _)| {
-            ["insert", "update", "delete"]
-                .map(|op| format!("DROP TRIGGER IF EXISTS convene_content_{table}_{op}"))
-        })
+        .flat_map(|(table, _)| drop_triggers(false, table))
         .collect();
     sql.push("DROP TRIGGER IF EXISTS convene_content_organisation_update".into());
     sql
@@ -144,12 +171,7 @@ fn sqlite_down() -> Vec<String> {
 fn postgres_down() -> Vec<String> {
     let mut sql: Vec<String> = TABLES
         .iter()
-        .flat_map(|(table, _)| {
-            [
-                format!("DROP TRIGGER IF EXISTS convene_content_{table} ON {table}"),
-                format!("DROP FUNCTION IF EXISTS convene_content_{table}()"),
-            ]
-        })
+        .flat_map(|(table, _)| drop_triggers(true, table))
         .collect();
     sql.push("DROP TRIGGER IF EXISTS convene_content_organisation ON organisation".into());
     sql.push("DROP FUNCTION IF EXISTS convene_organisation_bump()".into());

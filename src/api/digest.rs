@@ -20,13 +20,17 @@ pub struct DigestGathering {
     pub actual_attendance: Option<i32>,
 }
 
-/// A statement issued, with the gathering where it was read.
+/// A statement read at a gathering of the month, or a statement or letter the
+/// organisation issued on its own, dated in the month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DigestStatement {
     pub title: String,
+    pub title_lang: String,
     pub signature_count: u32,
-    pub gathering_slug: String,
-    pub gathering_title: String,
+    /// Its page (a gathering's statement: the gathering's page).
+    pub href: String,
+    /// Where it was read: `(the gathering's address, title)`; none for one issued alone.
+    pub read_at: Option<(String, String)>,
 }
 
 /// A film screened, with where.
@@ -169,9 +173,10 @@ pub mod ssr {
                 for s in &page.statements {
                     statements.push(DigestStatement {
                         title: s.title.clone(),
+                        title_lang: s.language.clone(),
                         signature_count: s.signature_count,
-                        gathering_slug: g.slug.clone(),
-                        gathering_title: page.title.clone(),
+                        href: format!("/o/{}/{}#statement", o.slug, g.slug),
+                        read_at: Some((g.slug.clone(), page.title.clone())),
                     });
                 }
                 for seg in page
@@ -196,6 +201,26 @@ pub mod ssr {
             } else if !over && page.status != GatheringStatus::Cancelled {
                 upcoming.push(listed(&page, None));
             }
+        }
+        // Statements and letters issued on their own, dated in the month, as published
+        // when the issue was.
+        let issued = crate::db::issued::list(db, o.id, false).await?;
+        let issued: Vec<_> = issued
+            .into_iter()
+            .filter(|s| month.contains(s.issued_on))
+            .filter(|s| s.published_at.is_some_and(|at| at <= now))
+            .collect();
+        let issued_texts =
+            crate::db::issued::texts(db, issued.iter().map(|s| s.id).collect()).await?;
+        for s in issued.iter().rev() {
+            let card = crate::responses::issued::ssr::card(s, &issued_texts, lang);
+            statements.push(DigestStatement {
+                title: card.title,
+                title_lang: card.language,
+                signature_count: card.signature_count,
+                href: format!("/o/{}/statements/{}", o.slug, s.slug),
+                read_at: None,
+            });
         }
         let (previous, next) = if public {
             let issues = crate::db::digest::published(db, o.id).await?;

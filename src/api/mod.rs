@@ -12,6 +12,7 @@ pub mod digest;
 pub mod directory;
 pub mod gathering;
 pub mod groups;
+pub mod issued;
 pub mod live;
 pub mod members;
 pub mod organisations;

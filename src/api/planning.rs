@@ -41,14 +41,19 @@ pub struct AgendaEditor {
     pub films: Vec<Choice>,
     /// The organisation's default language (the main texts are in it).
     pub default_language: String,
-    /// The other interface languages, which public texts can be translated into.
-    pub languages: Vec<String>,
+    /// The organisation's content languages other than its default, which public texts
+    /// can be translated into.
+    pub languages: Vec<crate::domain::content::ContentLanguage>,
     /// Current translations, keyed by the translation form's field names.
     pub texts: std::collections::HashMap<String, String>,
     /// The gathering's statements: id and title in the default language.
     pub statements: Vec<Choice>,
     /// The gathering's statements as stored, for their edit forms.
     pub statement_forms: Vec<StatementEdit>,
+    /// The statements and letters the organisation issued on its own, which a segment
+    /// can read.
+    #[serde(default)]
+    pub issued: Vec<Choice>,
     pub description: String,
     /// The organisation's people, to add to segments.
     pub people: Vec<Choice>,
@@ -75,8 +80,9 @@ pub struct EditorRow {
     /// The stored values, for the segment's edit form.
     pub form: crate::domain::plan::SegmentForm,
     pub film_id: Option<i32>,
-    /// The statement read in this segment.
-    pub statement_id: Option<i32>,
+    /// The statement read in this segment, as its choice is written: a statement of
+    /// the gathering by its id, one the organisation issued as `issued-{id}`.
+    pub statement_choice: String,
     pub statement: Option<String>,
 }
 
@@ -244,6 +250,11 @@ pub async fn load_agenda_editor(
         .await?
         .ok_or(AppError::NotFound)?;
     let (_, timed) = agenda(&bundle)?;
+    let issued: Vec<Choice> = crate::db::issued::choices(&db, o.id)
+        .await?
+        .into_iter()
+        .map(|(id, label)| Choice { id, label })
+        .collect();
     let audience = crate::domain::LanguageTag::parse_list("languages", &bundle.gathering.languages)
         .unwrap_or_default();
     // Warnings about people: online speakers at night in their own zone, and languages
@@ -345,11 +356,20 @@ pub async fn load_agenda_editor(
                 cue_notes: s.cue_notes.clone(),
             },
             film_id: s.film_id,
-            statement_id: s.statement_id,
+            statement_choice: match (s.statement_id, s.issued_statement_id) {
+                (Some(id), _) => id.to_string(),
+                (None, Some(id)) => format!("issued-{id}"),
+                (None, None) => String::new(),
+            },
             statement: s
                 .statement_id
                 .and_then(|id| bundle.statements.iter().find(|st| st.id == id))
-                .map(|st| st.title.clone()),
+                .map(|st| st.title.clone())
+                .or_else(|| {
+                    s.issued_statement_id
+                        .and_then(|id| issued.iter().find(|c| c.id == id))
+                        .map(|c| c.label.clone())
+                }),
             public: s.public,
             film: s
                 .film_id
@@ -407,11 +427,7 @@ pub async fn load_agenda_editor(
             label: format!("{} ({} min)", f.title, f.runtime_minutes),
         })
         .collect();
-    let languages: Vec<String> = Lang::ALL
-        .iter()
-        .map(|l| l.code().to_owned())
-        .filter(|c| *c != o.default_language)
-        .collect();
+    let languages = o.offered_languages();
     let mut texts = std::collections::HashMap::new();
     for t in &bundle.gathering_texts {
         texts.insert(format!("g_title_{}", t.language), t.title.clone());
@@ -465,6 +481,7 @@ pub async fn load_agenda_editor(
         .collect();
     let g = bundle.gathering;
     Ok(AgendaEditor {
+        issued,
         statement_forms,
         default_language: o.default_language.clone(),
         languages,

@@ -12,6 +12,8 @@ pub struct Settings {
     pub default_language: String,
     pub public_description: String,
     pub contact_email: String,
+    /// The languages the texts are offered in beyond the default one.
+    pub offered: Vec<crate::domain::content::ContentLanguage>,
     /// Whether the visitor may change the settings (owners).
     pub can_edit: bool,
     pub venues: u64,
@@ -29,6 +31,7 @@ pub async fn load_settings(org: String) -> Result<Settings, AppError> {
     let [venues, people, films, gatherings] =
         crate::db::queries::organisation_counts(&db, o.id).await?;
     Ok(Settings {
+        offered: o.offered_languages(),
         org_slug: o.slug,
         org_name: o.name,
         default_language: o.default_language,

@@ -38,6 +38,11 @@ pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang, org: String) -> impl 
                                 }
                                 view! { <p class="film"><cite><bdi>{f.title}</bdi></cite>" · "{bits.join(" · ")}</p> }
                             })}
+                            {s.reads.clone().map(|(slug, title, language)| view! {
+                                <p class="reads">{lang.t("segment-reads")}" "
+                                    <a href=format!("/o/{org}/statements/{slug}")><bdi lang=language>{title}</bdi></a>
+                                </p>
+                            })}
                             {(!s.appearances.is_empty()).then(|| view! {
                                 <ul class="appearances">
                                     {s.appearances.iter().map(|a| appearance(lang, &org, a)).collect_view()}

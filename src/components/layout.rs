@@ -8,6 +8,27 @@ use crate::i18n::{Lang, use_lang};
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
     let path = use_location().pathname.get_untracked();
+    // An organisation's texts in languages the interface does not speak (`sv`).
+    let texts = use_context::<crate::i18n::Texts>().unwrap_or_default();
+    let more = (!texts.more.is_empty()).then(|| {
+        let path = path.clone();
+        view! {
+            <nav aria-label=lang.t("lang-texts-label") class="lang-switch texts-switch">
+                <span class="label">{lang.t("lang-texts-label")}</span>
+                <ul>
+                    {texts.more.iter().map(|l| {
+                        let href = format!("{path}?lang={}", l.tag);
+                        let current = (l.tag == texts.current).then_some("true");
+                        let name = crate::i18n::content_language_name(lang, l);
+                        view! {
+                            <li><a href=href hreflang=l.tag.clone() lang=l.tag.clone() aria-current=current>{name}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    });
+    let reading_more = texts.more.iter().any(|l| l.tag == texts.current);
     view! {
         <header class="site-header">
             <a class="brand" href="/">{lang.t("site-name")}</a>
@@ -15,13 +36,14 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     {Lang::ALL.into_iter().map(|l| {
                         let href = format!("{path}?lang={}", l.code());
-                        let current = (l == lang).then_some("true");
+                        let current = (l == lang && !reading_more).then_some("true");
                         view! {
                             <li><a href=href hreflang=l.code() lang=l.code() aria-current=current>{l.native_name()}</a></li>
                         }
                     }).collect_view()}
                 </ul>
             </nav>
+            {more}
         </header>
     }
 }

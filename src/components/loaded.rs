@@ -39,9 +39,11 @@ where
     }
 }
 
-/// The route parameters `names`, in order (empty when absent), with the language code.
+/// The route parameters `names`, in order (empty when absent), with the language the
+/// page's texts are asked in (`i18n::texts_lang`: the interface's, unless a public page
+/// of an organisation reads its texts in another).
 pub fn route_key<const N: usize>(names: [&str; N]) -> ([String; N], String) {
     let params = leptos_router::hooks::use_params_map().read_untracked();
     let values = names.map(|n| params.get(n).unwrap_or_default());
-    (values, crate::i18n::use_lang().code().to_owned())
+    (values, crate::i18n::texts_lang())
 }

@@ -1,4 +1,5 @@
 //! "Add to calendar" and "subscribe" links; plain links, so they work without JavaScript.
+//! A feed is asked in the language the page's texts are read in.
 
 use chrono::DateTime;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use crate::responses::GatheringPage;
 #[component]
 pub fn GatheringCalendarLinks(page: GatheringPage, lang: Lang) -> impl IntoView {
     let path = format!("/o/{}/{}", page.org_slug, page.slug);
-    let feed = format!("{path}/calendar.ics?lang={}", lang.code());
+    let feed = format!("{path}/calendar.ics?lang={}", crate::i18n::texts_lang());
     let absolute = format!("{}{feed}", page.origin);
     let page_url = format!("{}{path}", page.origin);
     let location = page
@@ -48,7 +49,7 @@ pub fn GatheringCalendarLinks(page: GatheringPage, lang: Lang) -> impl IntoView 
 /// The subscribe links of an organisation's whole calendar.
 #[component]
 pub fn OrganisationCalendarLinks(org: String, origin: String, lang: Lang) -> impl IntoView {
-    let feed = format!("/o/{org}/calendar.ics?lang={}", lang.code());
+    let feed = format!("/o/{org}/calendar.ics?lang={}", crate::i18n::texts_lang());
     let absolute = format!("{origin}{feed}");
     view! {
         <p class="calendar-links">
@@ -62,7 +63,7 @@ pub fn OrganisationCalendarLinks(org: String, origin: String, lang: Lang) -> imp
 /// Subscribe links for any feed path (a venue's, a kind's).
 #[component]
 pub fn FeedLinks(path: String, origin: String, lang: Lang) -> impl IntoView {
-    let feed = format!("{path}?lang={}", lang.code());
+    let feed = format!("{path}?lang={}", crate::i18n::texts_lang());
     let absolute = format!("{origin}{feed}");
     view! {
         <p class="calendar-links">

@@ -59,6 +59,40 @@ pub struct Document {
     /// The monthly digests written (the rest of a digest is read from the gatherings).
     #[serde(default)]
     pub digests: Vec<Digest>,
+    /// Statements and open letters issued on their own; segments name the one they read
+    /// by `slug`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issued_statements: Vec<IssuedStatement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IssuedStatement {
+    /// Its address under `/o/{org}/statements/`, unique in the document.
+    pub slug: String,
+    pub kind: crate::domain::IssuedKind,
+    pub title: String,
+    pub issued_on: chrono::NaiveDate,
+    pub addressee: String,
+    pub language: String,
+    /// Points one per line (a statement), or paragraphs (a letter).
+    pub body: String,
+    /// One name per line.
+    pub signatories: String,
+    pub signature_count: i32,
+    pub published: bool,
+    pub published_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub texts: Vec<IssuedStatementText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IssuedStatementText {
+    pub language: String,
+    pub title: String,
+    pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -102,6 +136,10 @@ pub struct Organisation {
     /// A public contact address; empty when there is none.
     #[serde(default)]
     pub contact_email: String,
+    /// The languages the texts are offered in beyond the default language. Left out (as
+    /// in exports made before it existed): the interface's other languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_languages: Option<Vec<crate::domain::content::ContentLanguage>>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -245,6 +283,9 @@ pub struct Segment {
     pub film: Option<String>,
     /// A statement's `key` in the same gathering.
     pub statement: Option<String>,
+    /// The `slug` of a statement the organisation issued on its own, read here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_statement: Option<String>,
     pub public: bool,
     /// Internal: never shown on public pages or feeds.
     pub cue_notes: String,
@@ -322,6 +363,14 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
         .order_by_asc(digest::Column::Month)
         .all(db)
         .await?;
+    let mut issued = super::issued::list(db, o.id, true).await?;
+    issued.sort_by_key(|s| s.id);
+    let mut issued_texts = grouped(
+        super::issued::texts(db, issued.iter().map(|s| s.id).collect()).await?,
+        |t| t.issued_statement_id,
+    );
+    let issued_slugs: HashMap<i32, String> =
+        issued.iter().map(|s| (s.id, s.slug.clone())).collect();
     let key = |prefix: &str, ids: &[i32], id: i32| {
         ids.iter()
             .position(|x| *x == id)
@@ -485,6 +534,9 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 statement: s
                     .statement_id
                     .and_then(|id| key("statement", &statement_ids, id)),
+                issued_statement: s
+                    .issued_statement_id
+                    .and_then(|id| issued_slugs.get(&id).cloned()),
                 public: s.public,
                 cue_notes: s.cue_notes,
                 actual_start: s.actual_start,
@@ -527,6 +579,7 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
         format: FORMAT.into(),
         version: VERSION,
         organisation: Organisation {
+            content_languages: Some(o.offered_languages()),
             slug: o.slug,
             name: o.name,
             default_language: o.default_language,
@@ -621,6 +674,34 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 updated_at: d.updated_at,
             })
             .collect(),
+        issued_statements: issued
+            .into_iter()
+            .map(|s| IssuedStatement {
+                texts: issued_texts
+                    .remove(&s.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|t| IssuedStatementText {
+                        language: t.language,
+                        title: t.title,
+                        body: t.body,
+                    })
+                    .collect(),
+                slug: s.slug,
+                kind: s.kind,
+                title: s.title,
+                issued_on: s.issued_on,
+                addressee: s.addressee,
+                language: s.language,
+                body: s.body,
+                signatories: s.signatories,
+                signature_count: s.signature_count,
+                published: s.published,
+                published_at: s.published_at,
+                created_at: s.created_at,
+                updated_at: s.updated_at,
+            })
+            .collect(),
     })
 }
 
@@ -674,6 +755,21 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
     let o = &doc.organisation;
     Slug::parse("slug", &o.slug).map_err(|e| at("organisation.slug".into(), e))?;
     Title::parse("name", &o.name).map_err(|e| at("organisation.name".into(), e))?;
+    let offered = match &o.content_languages {
+        Some(listed) => {
+            let typed = crate::domain::content::format_offered(listed);
+            let parsed = crate::domain::content::parse_offered(
+                "content_languages",
+                &typed,
+                &o.default_language,
+            )
+            .map_err(|e| at("organisation.content_languages".into(), e))?;
+            crate::domain::content::format_offered(&parsed)
+        }
+        None => crate::domain::content::format_offered(&crate::domain::content::interface_offered(
+            &o.default_language,
+        )),
+    };
     let txn = db.begin().await?;
     let exists = organisation::Entity::find()
         .filter(organisation::Column::Slug.eq(&o.slug))
@@ -692,6 +788,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         default_language: Set(o.default_language.clone()),
         public_description: Set(o.public_description.clone()),
         contact_email: Set(o.contact_email.clone()),
+        content_languages: Set(offered),
         created_at: Set(o.created_at),
         ..Default::default()
     }
@@ -836,6 +933,50 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         }
         .insert(&txn)
         .await?;
+    }
+    let mut issued_ids: HashMap<String, i32> = HashMap::new();
+    for (i, s) in doc.issued_statements.iter().enumerate() {
+        use super::entities::{issued_statement, issued_statement_text};
+        let path = |f: &str| format!("issued_statements[{i}].{f}");
+        Slug::parse("slug", &s.slug).map_err(|e| at(path("slug"), e))?;
+        Title::parse("title", &s.title).map_err(|e| at(path("title"), e))?;
+        crate::domain::LanguageTag::parse("language", &s.language)
+            .map_err(|e| at(path("language"), e))?;
+        let m = issued_statement::ActiveModel {
+            organisation_id: Set(org.id),
+            slug: Set(s.slug.clone()),
+            kind: Set(s.kind),
+            title: Set(s.title.clone()),
+            issued_on: Set(s.issued_on),
+            addressee: Set(s.addressee.clone()),
+            language: Set(s.language.clone()),
+            body: Set(s.body.clone()),
+            signatories: Set(s.signatories.clone()),
+            signature_count: Set(s.signature_count.max(0)),
+            published: Set(s.published),
+            published_at: Set(s.published_at.or(s.published.then_some(s.updated_at))),
+            created_at: Set(s.created_at),
+            updated_at: Set(s.updated_at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if issued_ids.insert(s.slug.clone(), m.id).is_some() {
+            return Err(
+                ValidationError::new(path("slug"), say!("refusal-import-key-twice")).into(),
+            );
+        }
+        for t in &s.texts {
+            issued_statement_text::ActiveModel {
+                issued_statement_id: Set(m.id),
+                language: Set(t.language.clone()),
+                title: Set(t.title.clone()),
+                body: Set(t.body.clone()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
     }
     for (gi, g) in doc.gatherings.iter().enumerate() {
         let path = |f: &str| format!("gatherings[{gi}].{f}");
@@ -983,6 +1124,15 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 })?),
                 None => None,
             };
+            let issued_statement_id = match &s.issued_statement {
+                Some(k) => Some(*issued_ids.get(k).ok_or_else(|| {
+                    ValidationError::new(
+                        path("issued_statement"),
+                        say!("refusal-import-no-statement", key = k),
+                    )
+                })?),
+                None => None,
+            };
             if let Some(at_local) = s.hard_start_local {
                 resolve_local("hard_start_local", tz.tz(), at_local)
                     .map_err(|e| at(path("hard_start_local"), e))?;
@@ -996,6 +1146,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 hard_start_local: Set(s.hard_start_local),
                 film_id: Set(film_id),
                 statement_id: Set(statement_id),
+                issued_statement_id: Set(issued_statement_id),
                 public: Set(s.public),
                 cue_notes: Set(s.cue_notes.clone()),
                 actual_start: Set(s.actual_start),

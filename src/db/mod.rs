@@ -12,6 +12,7 @@ pub mod directory;
 pub mod entities;
 pub mod export;
 pub mod groups;
+pub mod issued;
 pub mod live;
 pub mod members;
 pub mod organisation;

@@ -1,4 +1,4 @@
-//! An organisation's own settings: its name, public text, language and contact.
+//! An organisation's own settings: its name, public text, languages and contact.
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
@@ -14,6 +14,8 @@ pub struct OrganisationForm {
     pub public_description: String,
     pub default_language: String,
     pub contact_email: String,
+    /// The content languages, one `tag name` per line.
+    pub content_languages: String,
 }
 
 /// Saves the settings of organisation `id`, each checked first; its address (slug)
@@ -27,6 +29,11 @@ pub async fn save(
     let description =
         crate::domain::plan::free_text("public_description", &form.public_description)?;
     let language = LanguageTag::parse("default_language", &form.default_language)?;
+    let offered = crate::domain::content::parse_offered(
+        "content_languages",
+        &form.content_languages,
+        language.as_str(),
+    )?;
     let contact = match form.contact_email.trim() {
         "" => String::new(),
         raw => super::auth::parse_email(raw)
@@ -43,6 +50,10 @@ pub async fn save(
             Expr::value(language.as_str()),
         )
         .col_expr(organisation::Column::ContactEmail, Expr::value(contact))
+        .col_expr(
+            organisation::Column::ContentLanguages,
+            Expr::value(crate::domain::content::format_offered(&offered)),
+        )
         .filter(organisation::Column::Id.eq(id))
         .exec(txn)
         .await?;
@@ -56,10 +67,12 @@ pub struct NewOrganisation {
     pub public_description: String,
     /// A language code; empty means English.
     pub default_language: String,
+    /// One `tag name` per line; empty means the interface's other languages.
+    pub content_languages: String,
 }
 
 /// Makes an organisation from `form` (fields `org_name`, `org_description`,
-/// `org_language`); its address is made from the name, and refused when taken.
+/// `org_language`, `org_content_languages`); its address is made from the name, and refused when taken.
 pub async fn create(
     txn: &DatabaseTransaction,
     form: &NewOrganisation,
@@ -85,8 +98,14 @@ pub async fn create(
         )
         .into());
     }
+    // Unless told otherwise, texts can be translated into the interface's other languages.
+    let offered = match form.content_languages.trim() {
+        "" => crate::domain::content::interface_offered(&language),
+        typed => crate::domain::content::parse_offered("org_content_languages", typed, &language)?,
+    };
     Ok(organisation::ActiveModel {
         slug: Set(slug.as_str().to_owned()),
+        content_languages: Set(crate::domain::content::format_offered(&offered)),
         name: Set(name.as_str().to_owned()),
         default_language: Set(language),
         public_description: Set(description),

@@ -28,7 +28,8 @@ pub async fn organisation_by_slug(
 ) -> Result<Option<organisation::Model>, DbErr> {
     use sea_orm::{DatabaseBackend, FromQueryResult, Statement};
     const COLUMNS: &str = "SELECT id, slug, name, default_language, public_description, \
-         contact_email, created_at, content_version, content_changed_us FROM organisation \
+         contact_email, content_languages, created_at, content_version, content_changed_us \
+         FROM organisation \
          WHERE slug = ";
     let backend = db.get_database_backend();
     let placeholder = match backend {
@@ -185,6 +186,10 @@ pub struct GatheringBundle {
     pub gathering_texts: Vec<gathering_text::Model>,
     pub segment_texts: Vec<segment_text::Model>,
     pub statement_texts: Vec<statement_text::Model>,
+    /// The statements and letters the organisation issued that its segments read, with
+    /// their translations.
+    pub issued: Vec<crate::db::entities::issued_statement::Model>,
+    pub issued_texts: Vec<crate::db::entities::issued_statement_text::Model>,
 }
 
 impl GatheringBundle {
@@ -198,6 +203,7 @@ impl GatheringBundle {
             .chain(self.people.values().map(|p| p.updated_at))
             .chain(self.films.values().map(|f| f.updated_at))
             .chain(self.statements.iter().map(|s| s.updated_at))
+            .chain(self.issued.iter().map(|s| s.updated_at))
             .max()
             .unwrap_or(g.updated_at)
     }
@@ -303,6 +309,28 @@ pub async fn gathering_bundles(
         .all(db)
         .await?;
 
+    // Statements the organisation issued on its own, read in a segment (few, or none).
+    let mut issued_ids: Vec<i32> = segments
+        .iter()
+        .filter_map(|s| s.issued_statement_id)
+        .collect();
+    issued_ids.sort_unstable();
+    issued_ids.dedup();
+    let (issued, issued_texts) = if issued_ids.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        use crate::db::entities::{issued_statement, issued_statement_text};
+        (
+            issued_statement::Entity::find()
+                .filter(issued_statement::Column::Id.is_in(issued_ids.clone()))
+                .all(db)
+                .await?,
+            issued_statement_text::Entity::find()
+                .filter(issued_statement_text::Column::IssuedStatementId.is_in(issued_ids))
+                .all(db)
+                .await?,
+        )
+    };
     let segment_of: HashMap<i32, i32> = segments.iter().map(|s| (s.id, s.gathering_id)).collect();
     let statement_of: HashMap<i32, i32> =
         statements.iter().map(|s| (s.id, s.gathering_id)).collect();
@@ -319,6 +347,8 @@ pub async fn gathering_bundles(
             gathering_texts: Vec::new(),
             segment_texts: Vec::new(),
             statement_texts: Vec::new(),
+            issued: Vec::new(),
+            issued_texts: Vec::new(),
         })
         .collect();
     let index: HashMap<i32, usize> = bundles
@@ -332,6 +362,19 @@ pub async fn gathering_bundles(
             let b = &mut bundles[i];
             if let Some(f) = s.film_id.and_then(|id| films.get(&id)) {
                 b.films.insert(f.id, f.clone());
+            }
+            if let Some(read) = s
+                .issued_statement_id
+                .and_then(|id| issued.iter().find(|x| x.id == id))
+                && !b.issued.iter().any(|x| x.id == read.id)
+            {
+                b.issued.push(read.clone());
+                b.issued_texts.extend(
+                    issued_texts
+                        .iter()
+                        .filter(|t| t.issued_statement_id == read.id)
+                        .cloned(),
+                );
             }
             b.segments.push(s);
         }

@@ -16,6 +16,7 @@ pub mod digest;
 pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod ical;
+pub mod issued;
 pub mod links;
 pub mod listing;
 pub mod live;

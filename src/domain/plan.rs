@@ -74,6 +74,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "settings",
     "audit",
     "crew-feeds",
+    "statements",
 ];
 
 /// Longest free text accepted in a description or notes field.
@@ -264,7 +265,7 @@ pub fn too_many_segments(field: &str) -> ValidationError {
 pub const MAX_POINT_CHARS: usize = 2_000;
 
 /// Drops a list number typed in front of a point ("1. ", "12) ").
-fn strip_number(line: &str) -> &str {
+pub(crate) fn strip_number(line: &str) -> &str {
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 {
         return line;

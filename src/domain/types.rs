@@ -295,22 +295,29 @@ impl From<Minutes> for i64 {
     }
 }
 
-/// A language as a BCP 47 primary tag we know how to name ("sq", "en", "fa", ...).
+/// A language as a BCP 47 tag ("sq", "fa", "sv", "sr-Latn", "pt-BR"), kept in its
+/// canonical form (language lower case, script title case, region upper case).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct LanguageTag(String);
 
 impl LanguageTag {
     pub fn parse(field: &str, raw: &str) -> Result<Self, ValidationError> {
-        let s = raw.trim().to_ascii_lowercase();
-        let ok = (2..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_lowercase());
-        if !ok {
-            return Err(ValidationError::new(
-                field,
-                say!("refusal-language-code", code = raw.trim()),
-            ));
+        let refused =
+            || ValidationError::new(field, say!("refusal-language-code", code = raw.trim()));
+        let trimmed = raw.trim();
+        // Language, script, region and variants; "und" and private tags name nothing.
+        let id: unic_langid::LanguageIdentifier = trimmed.parse().map_err(|_| refused())?;
+        let language = id.language.as_str().len();
+        if trimmed.len() > 35 || id.language.is_empty() || !(2..=3).contains(&language) {
+            return Err(refused());
         }
-        Ok(Self(s))
+        Ok(Self(id.to_string()))
+    }
+
+    /// The language without script, region or variants: `sr` of `sr-Latn`.
+    pub fn primary(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
     }
 
     /// Parses a comma- or space-separated list, dropping duplicates, keeping order.
@@ -424,6 +431,14 @@ impl GatheringStatus {
         !matches!(self, GatheringStatus::Draft)
     }
 }
+
+vocabulary!(
+    /// What an organisation issues on its own (`domain::issued`).
+    IssuedKind {
+        Statement => "statement",
+        OpenLetter => "open_letter",
+    }
+);
 
 vocabulary!(
     /// What happens in one block of the programme.
@@ -595,6 +610,12 @@ mod tests {
         let codes: Vec<_> = tags.iter().map(LanguageTag::as_str).collect();
         assert_eq!(codes, ["sq", "fa", "en"]);
         assert!(LanguageTag::parse_list("languages", "sq, persian").is_err());
+        let serbian = LanguageTag::parse("language", "SR-latn-rs").unwrap();
+        assert_eq!(serbian.as_str(), "sr-Latn-RS");
+        assert_eq!(serbian.primary(), "sr");
+        for bad in ["", "und", "x-private", "persian", "123", "swedish language"] {
+            assert!(LanguageTag::parse("language", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

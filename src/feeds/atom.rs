@@ -5,12 +5,11 @@ use axum::extract::Path;
 use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
-use super::{ATOM, FeedRequest};
+use super::{ATOM, FeedRequest, Reading};
 use crate::db::entities::organisation;
 use crate::db::queries;
 use crate::domain::atom::{AtomEntry, AtomFeed, render};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::responses::gathering::public_view;
 
 /// How many gatherings the Atom feed carries, latest change first.
@@ -28,9 +27,10 @@ pub async fn organisation_atom(feed: FeedRequest, Path(org): Path<String>) -> Re
 async fn organisation_atom_text(
     db: &DatabaseConnection,
     org: &organisation::Model,
-    lang: Lang,
+    reading: &Reading,
     origin: &str,
 ) -> Result<String, AppError> {
+    let lang = reading.ui;
     let mut rows = queries::public_gatherings(db, org.id).await?;
     rows.sort_by(|a, b| {
         b.0.updated_at
@@ -43,7 +43,7 @@ async fn organisation_atom_text(
     let mut entries = Vec::new();
     for b in &bundles {
         let g = &b.gathering;
-        let page = public_view(org, b, lang.code())?;
+        let page = public_view(org, b, &reading.texts)?;
         let when = format!(
             "{}{}{}–{} ({})",
             lang.format_date(page.starts_local.date()),
@@ -83,12 +83,38 @@ async fn organisation_atom_text(
             link: format!("{home}/{}", g.slug),
         });
     }
+    // Statements and letters the organisation issued on its own, beside its gatherings.
+    let mut issued = crate::db::issued::list(db, org.id, false).await?;
+    issued.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
+    issued.truncate(ATOM_ENTRIES);
+    let issued_texts = crate::db::issued::texts(db, issued.iter().map(|s| s.id).collect()).await?;
+    for s in &issued {
+        let (title, body, _) =
+            crate::responses::issued::ssr::texts_of(s, &issued_texts, &reading.texts);
+        let kind = lang.t(&format!("issued-kind-{}", s.kind.as_str()));
+        let summary = [lang.format_date(s.issued_on), s.addressee.clone()]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        entries.push(AtomEntry {
+            id: format!("{home}/statements/{}", s.slug),
+            title: format!("{kind}: {title}"),
+            updated: s.updated_at,
+            published: s.published_at,
+            summary: Some(summary),
+            content: body.to_owned(),
+            link: format!("{home}/statements/{}", s.slug),
+        });
+    }
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
+    entries.truncate(ATOM_ENTRIES);
     Ok(render(&AtomFeed {
         id: format!("{home}/feed.atom"),
         title: org.name.clone(),
         subtitle: Some(org.public_description.clone()).filter(|d| !d.is_empty()),
         home: Some(home),
-        language: lang.code().to_owned(),
+        language: reading.texts.clone(),
         empty_updated: org.created_at,
         entries,
     }))
@@ -104,9 +130,10 @@ pub async fn digest_atom(feed: FeedRequest, Path(org): Path<String>) -> Response
 async fn digest_atom_text(
     db: &DatabaseConnection,
     org: &organisation::Model,
-    lang: Lang,
+    reading: &Reading,
     origin: &str,
 ) -> Result<String, AppError> {
+    let lang = reading.ui;
     let digests = crate::db::digest::published(db, org.id).await?;
     let home = format!("{origin}/o/{}", org.slug);
     let entries = digests

@@ -34,8 +34,9 @@ pub async fn crew_feed(feed: FeedRequest, Path(token): Path<String>) -> Response
     };
     let per_segment = feed.query.per_segment();
     let what = format!("crew {} {:?}", token.id, token.label);
-    feed.publish_for(&org, what, CREW_ICS, async |db, org, lang, origin| {
-        crew_text(db, org, &token.label, lang, origin, per_segment).await
+    // Members read the run of show in the interface's language, texts and words alike.
+    feed.publish_for(&org, what, CREW_ICS, async |db, org, reading, origin| {
+        crew_text(db, org, &token.label, reading.ui, origin, per_segment).await
     })
     .await
 }

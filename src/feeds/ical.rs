@@ -6,7 +6,7 @@ use axum::extract::Path;
 use axum::response::Response;
 use sea_orm::DatabaseConnection;
 
-use super::{FeedRequest, ICS, error_response};
+use super::{FeedRequest, ICS, Reading, error_response};
 use crate::db::entities::{gathering, organisation};
 use crate::db::queries::{self, GatheringBundle};
 use crate::domain::ical::{Feed, FeedEvent, render};
@@ -144,8 +144,8 @@ pub async fn gathering_feed(
 async fn public_feed(feed: FeedRequest, org: &str, selection: Selection) -> Response {
     let per_segment = feed.query.per_segment();
     let what = format!("ics {selection:?}");
-    feed.publish(org, what, ICS, async |db, org, lang, origin| {
-        render_feed(db, org, &selection, lang, origin, per_segment).await
+    feed.publish(org, what, ICS, async |db, org, reading, origin| {
+        render_feed(db, org, &selection, reading, origin, per_segment).await
     })
     .await
 }
@@ -220,14 +220,15 @@ async fn render_feed(
     db: &DatabaseConnection,
     org: &organisation::Model,
     selection: &Selection,
-    lang: Lang,
+    reading: &Reading,
     origin: &str,
     per_segment: bool,
 ) -> Result<String, AppError> {
+    let lang = reading.ui;
     let (bundles, mut name, description) = select(db, org, selection, lang).await?;
     let mut events = Vec::new();
     for b in &bundles {
-        let page = public_view(org, b, lang.code())?;
+        let page = public_view(org, b, &reading.texts)?;
         if matches!(selection, Selection::Gathering(_)) {
             name.clone_from(&page.title);
         }
@@ -241,7 +242,70 @@ async fn render_feed(
         name,
         description,
         refresh_minutes: 60,
-        language: lang.code().to_owned(),
+        language: reading.texts.clone(),
         events,
     }))
+}
+
+/// `GET /manage/o/{org}/{slug}/preview.ics`: the calendar a gathering has or will have,
+/// whatever its status, for the organisation's members: named as a preview, and kept
+/// by no cache. `?lang=` and `?segments=1` as for the public feed.
+pub async fn preview_feed(
+    feed: FeedRequest,
+    Path((org, slug)): Path<(String, String)>,
+) -> Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let member = match crate::server::actions::member(
+        &feed.db,
+        &feed.headers,
+        &org,
+        crate::domain::access::Permission::ReadInternal,
+    )
+    .await
+    {
+        Ok(m) => m,
+        Err(e) => return e.into_response(),
+    };
+    let reading = super::feed_reading(&feed.query, &member.org);
+    let text = async {
+        let bundle = queries::gathering_bundle(&feed.db, member.org.id, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let page = crate::responses::gathering::preview_view(&member.org, &bundle, &reading.texts)?;
+        let origin = crate::config::site().origin();
+        let events = if feed.query.per_segment() {
+            segment_events(reading.ui, origin, &bundle, &page)
+        } else {
+            vec![gathering_event(reading.ui, origin, &bundle, &page)]
+        };
+        Ok::<_, AppError>(render(&Feed {
+            name: format!(
+                "{} · {}",
+                reading.ui.t("gathering-preview-feed"),
+                page.title
+            ),
+            description: reading.ui.t("gathering-preview-draft"),
+            refresh_minutes: 60,
+            language: reading.texts.clone(),
+            events,
+        }))
+    };
+    match text.await {
+        Ok(body) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/calendar; charset=utf-8"),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("private, no-store"),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(e) => error_response(e),
+    }
 }

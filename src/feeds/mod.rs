@@ -16,7 +16,8 @@ mod ical;
 pub use atom::{digest_atom, organisation_atom};
 pub use crew::crew_feed;
 pub use ical::{
-    campaign_feed, gathering_feed, kind_feed, organisation_feed, person_feed, venue_feed,
+    campaign_feed, gathering_feed, kind_feed, organisation_feed, person_feed, preview_feed,
+    venue_feed,
 };
 
 use axum::extract::{FromRef, FromRequestParts, Query};
@@ -91,7 +92,7 @@ impl FeedRequest {
         render: impl AsyncFnOnce(
             &DatabaseConnection,
             &organisation::Model,
-            Lang,
+            &Reading,
             &str,
         ) -> Result<String, AppError>,
     ) -> Response {
@@ -110,21 +111,26 @@ impl FeedRequest {
         render: impl AsyncFnOnce(
             &DatabaseConnection,
             &organisation::Model,
-            Lang,
+            &Reading,
             &str,
         ) -> Result<String, AppError>,
     ) -> Response {
-        let lang = feed_lang(&self.query, org);
+        let reading = feed_reading(&self.query, org);
         let origin = crate::config::site().origin();
-        let key = format!("{what} {} {}", lang.code(), self.query.per_segment());
+        let key = format!(
+            "{what} {} {} {}",
+            reading.ui.code(),
+            reading.texts,
+            self.query.per_segment()
+        );
         let answer = self
             .published
             .answer(org, key, &self.headers, || async {
-                let body = render(&self.db, org, lang, origin).await?;
+                let body = render(&self.db, org, &reading, origin).await?;
                 Ok(Rendered::new(
                     body,
                     how.content_type,
-                    lang.code(),
+                    reading.texts.clone(),
                     how.cache,
                 ))
             })
@@ -136,7 +142,9 @@ impl FeedRequest {
 /// Query of a feed URL.
 #[derive(Debug, Default, Deserialize)]
 pub struct FeedQuery {
-    /// Language of the texts (`en`, `sq`, `fa`); the organisation's default otherwise.
+    /// Language of the texts: one the organisation offers (`sq`, `fa`, `sv`, ...); the
+    /// interface's words follow it when the interface speaks it. The organisation's
+    /// default otherwise.
     pub lang: Option<String>,
     /// `1`: one event per public segment instead of one for the gathering.
     pub segments: Option<String>,
@@ -148,13 +156,30 @@ impl FeedQuery {
     }
 }
 
-pub(crate) fn feed_lang(query: &FeedQuery, org: &organisation::Model) -> Lang {
-    query
+/// The languages a feed is written in: the interface's words (its headings, "cancelled")
+/// and the organisation's texts (titles, descriptions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub ui: Lang,
+    pub texts: String,
+}
+
+/// `?lang=` read for `org`: the words in that language when the interface speaks it
+/// (else in the organisation's default language), the texts in it when the
+/// organisation offers it.
+pub(crate) fn feed_reading(query: &FeedQuery, org: &organisation::Model) -> Reading {
+    let ui = query
         .lang
         .as_deref()
         .and_then(Lang::from_code)
         .or_else(|| Lang::from_code(&org.default_language))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let texts = crate::domain::content::choose(
+        query.lang.as_deref().into_iter().chain([ui.code()]),
+        &org.default_language,
+        &org.offered_languages(),
+    );
+    Reading { ui, texts }
 }
 
 /// Public feeds may be kept by any cache for five minutes, then revalidated.

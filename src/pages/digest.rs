@@ -139,7 +139,10 @@ fn DigestView(d: DigestPage, lang: Lang, editor: bool) -> impl IntoView {
                         let signatures = (s.signature_count > 0).then(|| lang.digits(&lang.t_with(
                             "statement-signatures", &[("count", FluentValue::from(s.signature_count))])));
                         view! {
-                            <li><bdi>{s.title.clone()}</bdi>" · "<a href=format!("/o/{org}/{}#statement", s.gathering_slug)><bdi>{s.gathering_title.clone()}</bdi></a>
+                            <li><a href=s.href.clone()><bdi lang=s.title_lang.clone()>{s.title.clone()}</bdi></a>
+                                {s.read_at.clone().map(|(slug, title)| view! {
+                                    " · "<a href=format!("/o/{org}/{slug}")><bdi>{title}</bdi></a>
+                                })}
                                 {signatures.map(|t| view! { " · "{t} })}</li>
                         }
                     }).collect_view()}

@@ -11,6 +11,7 @@ pub mod directory;
 pub mod gathering;
 pub mod groups;
 pub mod home;
+pub mod issued;
 pub mod live;
 pub mod members;
 pub mod new_organisation;

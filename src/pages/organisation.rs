@@ -14,6 +14,7 @@ use crate::responses::GatheringCard;
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     let lang = use_lang();
+    let texts = crate::i18n::texts_lang();
     let org = use_params_map()
         .read_untracked()
         .get("org")
@@ -29,15 +30,7 @@ pub fn OrganisationPage() -> impl IntoView {
     };
     let pages = (page("upcoming_page"), page("past_page"));
     let home = Resource::new(
-        move || {
-            (
-                org.clone(),
-                lang.code().to_owned(),
-                kind.clone(),
-                venue,
-                pages,
-            )
-        },
+        move || (org.clone(), texts.clone(), kind.clone(), venue, pages),
         |(org, lang, kind, venue, (upcoming, past))| {
             organisation_home(org, lang, kind, venue, upcoming, past)
         },
@@ -58,6 +51,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         <p class="news-links">
                             <a class="atom" href=format!("/o/{}/feed.atom", h.slug) type="application/atom+xml">{lang.t("atom-link")}</a>
                             " · "<a class="digest-index" href=format!("/o/{}/digest", h.slug)>{lang.t("digest-index")}</a>
+                            " · "<a class="statements" href=format!("/o/{}/statements", h.slug)>{lang.t("issued-title")}</a>
                             " · "<a class="digests" href=format!("/o/{}/digest.atom", h.slug) type="application/atom+xml">{lang.t("digest-atom")}</a>
                         </p>
                         {filter_form(lang, &h)}

@@ -34,6 +34,13 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
         ],
     );
     let language = crate::i18n::language_name(lang, &s.default_language);
+    let offered_names = s
+        .offered
+        .iter()
+        .map(|l| crate::i18n::content_language_name(lang, l))
+        .collect::<Vec<_>>()
+        .join(lang.comma());
+    let offered_typed = crate::domain::content::format_offered(&s.offered);
     let echo = use_form_echo();
     let value = |name: &str, stored: &str| echo.value(name, stored);
     let form = s.can_edit.then(|| {
@@ -50,6 +57,8 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
             }
         };
         let description_error = echo.error_for("public_description");
+        let offered_error = echo.error_for("content_languages");
+        let offered_bad = offered_error.is_some();
         view! {
             <form method="post" action=format!("/manage/o/{}/settings", s.org_slug) class="plan-form">
                 {echo.error_for("form").map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
@@ -61,6 +70,14 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
                 </p>
                 {field("default_language", &lang.t("settings-language-code"), &s.default_language, "ltr")}
                 {field("contact_email", &lang.t("settings-contact"), &s.contact_email, "ltr")}
+                <p class="field" class:has-error=offered_bad>
+                    <label for="org-content_languages">{lang.t("settings-content-languages")}</label>
+                    <textarea id="org-content_languages" name="content_languages" rows="4" dir="ltr"
+                        aria-describedby="org-content_languages-hint"
+                        aria-invalid=offered_bad.then_some("true")>{textarea_text(&value("content_languages", &offered_typed))}</textarea>
+                    <span class="hint" id="org-content_languages-hint">{lang.t("settings-content-languages-hint")}</span>
+                    {offered_error.clone().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </p>
                 <p><button type="submit">{lang.t("plan-save")}</button></p>
             </form>
         }
@@ -73,6 +90,8 @@ fn SettingsView(s: Settings, lang: Lang) -> impl IntoView {
                 <dt>{lang.t("settings-name")}</dt><dd><bdi>{s.org_name.clone()}</bdi></dd>
                 <dt>{lang.t("settings-address")}</dt><dd><code>{format!("/o/{}", s.org_slug)}</code></dd>
                 <dt>{lang.t("settings-language")}</dt><dd>{language}</dd>
+                <dt>{lang.t("settings-content-languages-offered")}</dt>
+                <dd>{if offered_names.is_empty() { lang.t("settings-content-languages-none") } else { offered_names }}</dd>
                 {(!s.contact_email.is_empty()).then(|| view! {
                     <dt>{lang.t("settings-contact")}</dt><dd><bdi>{s.contact_email.clone()}</bdi></dd>
                 })}

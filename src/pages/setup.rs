@@ -94,14 +94,18 @@ fn SetupView(c: SetupChoices, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The description and main language of a new organisation (its name is asked above):
-/// on the setup page and on the page that makes another organisation.
+/// The description, main language and content languages of a new organisation (its
+/// name is asked above): on the setup page and on the page that makes another
+/// organisation.
 pub fn new_organisation_fields(lang: Lang, echo: &FormEcho) -> impl IntoView + use<> {
     let description_error = echo.error_for("org_description");
     let language_error = echo.error_for("org_language");
     let language_bad = language_error.is_some();
     let description = crate::forms::textarea_text(&echo.value("org_description", ""));
     let language = echo.value("org_language", lang.code());
+    let offered_error = echo.error_for("org_content_languages");
+    let offered_bad = offered_error.is_some();
+    let offered = crate::forms::textarea_text(&echo.value("org_content_languages", ""));
     view! {
         <p class="field">
             <label for="setup-org_description">{lang.t("settings-description")}</label>
@@ -113,6 +117,13 @@ pub fn new_organisation_fields(lang: Lang, echo: &FormEcho) -> impl IntoView + u
             <input id="setup-org_language" name="org_language" type="text" dir="ltr" value=language
                 aria-invalid=language_bad.then_some("true") />
             {language_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+        </p>
+        <p class="field" class:has-error=offered_bad>
+            <label for="setup-org_content_languages">{lang.t("settings-content-languages")}</label>
+            <textarea id="setup-org_content_languages" name="org_content_languages" rows="3" dir="ltr"
+                aria-describedby="setup-org_content_languages-hint">{offered}</textarea>
+            <span class="hint" id="setup-org_content_languages-hint">{lang.t("settings-content-languages-new-hint")}</span>
+            {offered_error.map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
         </p>
     }
 }

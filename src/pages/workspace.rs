@@ -104,6 +104,7 @@ fn WorkspaceView(w: Workspace, lang: Lang) -> impl IntoView {
                             <a class="crew-feeds" href=format!("/manage/o/{}/crew-feeds", o.slug)>{lang.t("crew-feeds-link")}</a>
                             {can_plan.then(|| view! {
                                 " · "<a class="digest" href=format!("/manage/o/{}/digest/{}", o.slug, this_month)>{lang.t("digest-link")}</a>
+                                " · "<a class="statements" href=format!("/manage/o/{}/statements", o.slug)>{lang.t("issued-title")}</a>
                             })}
                             {o.role.allows(Permission::Export).then(|| view! {
                                 " · "<a class="settings" href=format!("/manage/o/{}/settings", o.slug)>{lang.t("settings-link")}</a>

@@ -234,6 +234,14 @@ fn view_of(
             minutes: t.minutes.get(),
             film,
             appearances,
+            reads: seg
+                .issued_statement_id
+                .and_then(|id| bundle.issued.iter().find(|s| s.id == id && s.published))
+                .map(|s| {
+                    let (title, _, language) =
+                        crate::responses::issued::ssr::texts_of(s, &bundle.issued_texts, lang);
+                    (s.slug.clone(), title.to_owned(), language.to_owned())
+                }),
         });
     }
     let venue = bundle.venue.as_ref().map(venue_view);

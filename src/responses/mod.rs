@@ -9,6 +9,7 @@
 pub mod call_sheets;
 #[cfg(feature = "ssr")]
 pub mod gathering;
+pub mod issued;
 pub mod run_sheet;
 
 use chrono::NaiveDateTime;
@@ -174,6 +175,10 @@ pub struct SegmentView {
     pub minutes: u32,
     pub film: Option<FilmView>,
     pub appearances: Vec<AppearanceView>,
+    /// The published statement or letter of the organisation read here:
+    /// `(address under /o/{org}/statements/, title, its language)`.
+    #[serde(default)]
+    pub reads: Option<(String, String, String)>,
 }
 
 /// A statement with its numbered points, in the visitor's language when written in it.

@@ -292,6 +292,7 @@ pub async fn setup(
             name: field("org_name"),
             public_description: field("org_description"),
             default_language: field("org_language"),
+            content_languages: field("org_content_languages"),
         },
     };
     let made = if state.setup.opens(&field("token")) {

@@ -416,6 +416,14 @@ pub fn router_with(
             axum::routing::post(actions::digest_action),
         )
         .route(
+            "/manage/o/{org}/statements",
+            axum::routing::post(actions::create_issued),
+        )
+        .route(
+            "/manage/o/{org}/statements/{id}",
+            axum::routing::post(actions::issued_action),
+        )
+        .route(
             "/o/{org}/campaigns/{slug}/calendar.ics",
             axum::routing::get(crate::feeds::campaign_feed),
         )
@@ -434,6 +442,10 @@ pub fn router_with(
         .route(
             "/o/{org}/{slug}/calendar.ics",
             axum::routing::get(crate::feeds::gathering_feed),
+        )
+        .route(
+            "/manage/o/{org}/{slug}/preview.ics",
+            axum::routing::get(crate::feeds::preview_feed),
         )
         .leptos_routes_with_context(
             &state,

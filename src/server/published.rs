@@ -49,7 +49,8 @@ pub struct Rendered {
     /// Moved into the kept answer once settled.
     pub body: String,
     pub content_type: &'static str,
-    pub language: &'static str,
+    /// `Content-Language`: the language of the texts.
+    pub language: String,
     pub cache_control: &'static str,
     /// The answer no longer holds after this instant (it depends on the clock).
     pub valid_until: Option<DateTime<Utc>>,
@@ -62,7 +63,7 @@ impl Rendered {
     pub fn new(
         body: String,
         content_type: &'static str,
-        language: &'static str,
+        language: String,
         cache_control: &'static str,
     ) -> Self {
         Self {
@@ -85,6 +86,7 @@ struct Answer {
     /// The validators as sent, made once.
     etag_header: Option<HeaderValue>,
     date_header: Option<HeaderValue>,
+    language_header: Option<HeaderValue>,
     gzip: OnceLock<Bytes>,
     brotli: OnceLock<Bytes>,
 }
@@ -208,11 +210,13 @@ impl Published {
             },
         );
         let body = Bytes::from(std::mem::take(&mut rendered.body).into_bytes());
+        let language_header = HeaderValue::from_str(&rendered.language).ok();
         Answer {
             rendered,
             body,
             etag_header: HeaderValue::from_str(&etag).ok(),
             date_header: HeaderValue::from_str(&http_date(last_modified)).ok(),
+            language_header,
             etag,
             last_modified,
             gzip: OnceLock::new(),
@@ -338,13 +342,17 @@ fn send(answer: &Answer, request: &HeaderMap, encoding: Encoding) -> Response {
         header::CACHE_CONTROL,
         HeaderValue::from_static(r.cache_control),
     );
-    out.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(r.language),
-    );
+    if let Some(v) = &answer.language_header {
+        out.insert(header::CONTENT_LANGUAGE, v.clone());
+    }
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     for (name, value) in &r.headers {
-        out.insert(name.clone(), value.clone());
+        // A page may set several cookies (its interface and its texts language).
+        if name == header::SET_COOKIE {
+            out.append(name.clone(), value.clone());
+        } else {
+            out.insert(name.clone(), value.clone());
+        }
     }
     if not_modified_by(answer, request) {
         return (StatusCode::NOT_MODIFIED, out).into_response();
@@ -385,6 +393,14 @@ fn public_page_org(path: &str) -> Option<&str> {
     (!org.is_empty()).then_some(org)
 }
 
+/// The organisation of a members' preview of a public page
+/// (`/manage/o/{org}/{slug}/preview`).
+fn preview_org(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("/manage/o/")?.strip_suffix("/preview")?;
+    let (org, slug) = rest.split_once('/')?;
+    (!org.is_empty() && !slug.is_empty() && !slug.contains('/')).then_some(org)
+}
+
 /// Public pages as published answers: rendered by Leptos once per content version
 /// (and language), then answered from memory, with an ETag and `304`s. The page's
 /// one-time nonce cannot be sent twice, so a kept page lists its inline scripts by
@@ -398,7 +414,15 @@ pub async fn public_pages(
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }
+    let mut request = request;
     let Some(slug) = public_page_org(request.uri().path()).map(str::to_owned) else {
+        // A preview reads its texts as the public page would.
+        if let Some(slug) = preview_org(request.uri().path())
+            && let Ok(org) = published.organisation(slug).await
+        {
+            let texts = super::lang::texts_for(&org, request.uri(), request.headers());
+            request.extensions_mut().insert(texts);
+        }
         // Members' pages, feeds and files: not kept, but not left to stall either.
         return render_page(request, next).await;
     };
@@ -407,14 +431,17 @@ pub async fn public_pages(
     };
     let headers = request.headers().clone();
     let lang = crate::server::lang::negotiate(request.uri(), &headers);
+    let texts = super::lang::texts_for(&org, request.uri(), &headers);
     let key = format!(
-        "page {} {}",
+        "page {} {} {}",
         request
             .uri()
             .path_and_query()
             .map_or(request.uri().path(), |p| p.as_str()),
         lang.code(),
+        texts.current,
     );
+    request.extensions_mut().insert(texts);
     // An answer that is not a page to keep (a 404, a redirect) goes out as it came.
     let passed = std::sync::Mutex::new(None);
     let answer = published
@@ -540,7 +567,7 @@ async fn keep_page(response: Response, lang: crate::i18n::Lang) -> Result<Render
     Ok(Rendered {
         body: html,
         content_type: "text/html; charset=utf-8",
-        language: lang.code(),
+        language: lang.code().to_owned(),
         cache_control: "public, no-cache",
         valid_until: Some(holds.map_or(longest, |t| t.min(longest))),
         headers,
@@ -626,6 +653,9 @@ mod tests {
         assert_eq!(public_page_org("/o/f/feed.atom"), None);
         assert_eq!(public_page_org("/manage/o/f"), None);
         assert_eq!(public_page_org("/o/"), None);
+        assert_eq!(preview_org("/manage/o/f/tirana/preview"), Some("f"));
+        assert_eq!(preview_org("/manage/o/f/tirana/edit"), None);
+        assert_eq!(preview_org("/manage/o/f/a/b/preview"), None);
     }
 
     #[test]

@@ -89,8 +89,9 @@ fn table(ids: &Ids) -> Vec<Case> {
         account::LoadAccount, audit::LoadAudit, call_sheets::LoadCallSheets,
         crew_feeds::LoadCrewFeeds, deleted::LoadDeletion, deleted::LoadRecentlyDeleted,
         directory::LoadDirectory, directory::LoadDirectoryItem, gathering::PreviewGathering,
-        gathering::PublicGathering, gathering::PublicPoster, groups::LoadGroup, live::LoadLive,
-        members::LoadMembers, organisations::ListOrganisations, organisations::OrganisationHome,
+        gathering::PublicGathering, gathering::PublicPoster, groups::LoadGroup,
+        issued::LoadIssuedEditor, issued::LoadIssuedList, live::LoadLive, members::LoadMembers,
+        organisations::ListOrganisations, organisations::OrganisationHome,
         organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
         planning::LoadEditGathering, planning::LoadNewGathering, settings::LoadSettings,
         workspace::LoadRunSheet, workspace::LoadWorkspace,
@@ -110,6 +111,23 @@ fn table(ids: &Ids) -> Vec<Case> {
         get("Atom feed", format!("/o/{ORG}/feed.atom"), Public),
         get("digest", format!("/o/{ORG}/digest/2023-11"), Public),
         get("digest feed", format!("/o/{ORG}/digest.atom"), Public),
+        get(
+            "statements and letters",
+            format!("/o/{ORG}/statements"),
+            Public,
+        ),
+        get(
+            "a published letter",
+            format!(
+                "/o/{ORG}/statements/2024-02-12-open-letter-to-the-minister-for-europe-and-foreign-affairs"
+            ),
+            Public,
+        ),
+        get(
+            "an unpublished letter",
+            format!("/o/{ORG}/statements/2024-11-20-letter-to-the-embassy-not-sent"),
+            Nobody,
+        ),
         get(
             "venue page",
             format!("/o/{ORG}/venues/{}", ids.venue),
@@ -237,6 +255,11 @@ fn table(ids: &Ids) -> Vec<Case> {
             format!("{m}/vigil-draft/preview"),
             Members(READ),
         ),
+        get(
+            "preview of a draft's calendar",
+            format!("{m}/vigil-draft/preview.ics"),
+            Members(READ),
+        ),
         server_fn::<PreviewGathering>(
             "preview_gathering",
             &[("org", ORG), ("slug", "vigil-draft"), ("lang", "en")],
@@ -253,6 +276,26 @@ fn table(ids: &Ids) -> Vec<Case> {
             Members(PLAN),
         ),
         server_fn::<LoadMembers>("load_members", &[("org", ORG)], Members(OWNERS)),
+        get(
+            "statements for organisers",
+            format!("{m}/statements"),
+            Members(PLAN),
+        ),
+        get(
+            "a statement's editor",
+            format!("{m}/statements/3"),
+            Members(PLAN),
+        ),
+        server_fn::<LoadIssuedList>(
+            "load_issued_list",
+            &[("org", ORG), ("lang", "en")],
+            Members(PLAN),
+        ),
+        server_fn::<LoadIssuedEditor>(
+            "load_issued_editor",
+            &[("org", ORG), ("id", "3")],
+            Members(PLAN),
+        ),
         get("live events", format!("{live}/events"), Members(READ)),
         // Changes.
     ];

@@ -750,6 +750,10 @@ const WATCHED: &[&str] = &[
     "/o/families-association/digest.atom",
     "/o/families-association",
     "/o/families-association/tirana-park-2023?lang=fa",
+    "/o/families-association/stockholm-screening-2024?lang=sv",
+    "/o/families-association/womens-day-conference-2024",
+    "/o/families-association/statements",
+    "/o/families-association/statements/2024-03-08-statement-for-international-women-s-day?lang=sq",
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

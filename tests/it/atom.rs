@@ -30,7 +30,12 @@ async fn the_atom_feed_lists_public_gatherings_latest_change_first() {
         .all(&app.db)
         .await
         .unwrap();
-    assert_eq!(feed.entries.len(), public.len());
+    // Beside the gatherings, the statements and letters the organisation published.
+    let issued = convene::db::issued::list(&app.db, public[0].organisation_id, false)
+        .await
+        .unwrap();
+    assert!(!issued.is_empty(), "the demo has published statements");
+    assert_eq!(feed.entries.len(), public.len() + issued.len());
     assert!(
         !body.contains("Below freezing forecast"),
         "internal notes stay inside"

@@ -998,8 +998,24 @@ async fn a_drafts_title_in_the_workspace_leads_to_its_preview_for_members_only()
     );
     assert!(
         !page.contains("calendar.ics"),
-        "a draft has no feed to offer"
+        "a draft has no public feed to offer"
     );
+    // Its calendar as it will be, for members: a preview, read by the ical crate.
+    let feed = format!("{preview}.ics?lang=en");
+    assert!(page.contains(&feed), "the preview offers its calendar");
+    let (status, ics) = app.get(&feed, Some(&viewer)).await;
+    assert_eq!(status, StatusCode::OK, "{ics}");
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("X-WR-CALNAME:Calendar (preview) · Draft: candlelight vigil"),
+        "{unfolded}"
+    );
+    let cal = ical::IcalParser::new(ics.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(cal.events.len(), 1);
+    assert_eq!(app.get(&feed, None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(app.get(preview, None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(
         app.get("/o/families-association/vigil-draft", None).await.0,

@@ -68,6 +68,18 @@ const PLANTS: &[(&str, &str)] = &[
         "unpublished digest",
         "INSERT INTO digest (organisation_id, month, number, editorial_note, published, created_at, updated_at) SELECT id, '2023-12', 113, 'CANARY7f3a-digest-draft', false, created_at, created_at FROM organisation",
     ),
+    (
+        "unpublished statement or letter",
+        "UPDATE issued_statement SET title = 'CANARY7f3a-issued-draft', body = 'CANARY7f3a-issued-draft-text', addressee = 'CANARY7f3a-addressee', signatories = 'CANARY7f3a-signatory' WHERE published = false",
+    ),
+    (
+        "translation of an unpublished statement or letter",
+        "INSERT INTO issued_statement_text (issued_statement_id, language, title, body) SELECT id, 'sq', 'CANARY7f3a-issued-draft-sq', 'CANARY7f3a-issued-draft-sq-text' FROM issued_statement WHERE published = false",
+    ),
+    (
+        "a segment reading an unpublished statement",
+        "UPDATE segment SET issued_statement_id = (SELECT MIN(id) FROM issued_statement WHERE published = false) WHERE kind = 'statement_reading'",
+    ),
 ];
 
 async fn app() -> (tempfile::TempDir, axum::Router, DatabaseConnection) {
@@ -159,7 +171,7 @@ async fn no_public_response_contains_an_internal_detail() {
         ));
         uris.push(format!("/o/families-association?kind={}", kind.as_str()));
     }
-    for lang in ["en", "sq", "fa"] {
+    for lang in ["en", "sq", "fa", "sv"] {
         uris.push(format!("/o/families-association?lang={lang}"));
         uris.push(format!("/o/families-association/calendar.ics?lang={lang}"));
         uris.push(format!(
@@ -176,7 +188,26 @@ async fn no_public_response_contains_an_internal_detail() {
             ));
         }
     }
-    for lang in ["en", "sq", "fa"] {
+    let issued: Vec<String> = conn
+        .query_all_raw(sea_orm::Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT slug FROM issued_statement",
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.try_get::<String>("", "slug").unwrap())
+        .collect();
+    assert!(issued.len() >= 3, "the demo has its statements and letters");
+    for lang in ["en", "sq", "fa", "sv"] {
+        uris.push(format!("/o/families-association/statements?lang={lang}"));
+        for slug in &issued {
+            uris.push(format!(
+                "/o/families-association/statements/{slug}?lang={lang}"
+            ));
+        }
+    }
+    for lang in ["en", "sq", "fa", "sv"] {
         uris.push(format!("/o/families-association/feed.atom?lang={lang}"));
         uris.push(format!("/o/families-association/digest.atom?lang={lang}"));
         uris.push(format!("/o/families-association/digest?lang={lang}"));
@@ -215,11 +246,22 @@ async fn no_public_response_contains_an_internal_detail() {
     );
     let (status, _) = get(&router, "/o/families-association/vigil-draft").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not found");
+    let (status, _) = get(
+        &router,
+        "/o/families-association/statements/2024-11-20-letter-to-the-embassy-not-sent",
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "an unpublished letter is not found"
+    );
 
     // The same data as the islands and any script read it: every public server function.
     use convene::api::{
         digest::{PublicDigest, PublicDigests},
         gathering::{PublicGathering, PublicPoster},
+        issued::{PublicIssued, PublicIssuedList},
         organisations::{ListOrganisations, OrganisationHome, PublicPerson, PublicVenue},
     };
     use leptos::server_fn::ServerFn;
@@ -228,9 +270,13 @@ async fn no_public_response_contains_an_internal_detail() {
         (ListOrganisations::PATH, vec![]),
         (PublicDigests::PATH, vec![org()]),
     ];
-    for lang in ["en", "sq", "fa"] {
+    for lang in ["en", "sq", "fa", "sv"] {
         let l = || ("lang", lang.to_owned());
         calls.push((OrganisationHome::PATH, vec![org(), l()]));
+        calls.push((PublicIssuedList::PATH, vec![org(), l()]));
+        for slug in &issued {
+            calls.push((PublicIssued::PATH, vec![org(), ("slug", slug.clone()), l()]));
+        }
         for month in ["2023-11", "2023-12", "2024-03"] {
             calls.push((
                 PublicDigest::PATH,

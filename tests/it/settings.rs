@@ -25,6 +25,7 @@ async fn an_owner_changes_the_organisations_settings_and_the_public_page_follows
             ("public_description", "We ask to see our relatives."),
             ("default_language", language),
             ("contact_email", email),
+            ("content_languages", "sq Shqip\nfa فارسی"),
         ]
     };
     let (status, _, page) = app
@@ -47,7 +48,7 @@ async fn an_owner_changes_the_organisations_settings_and_the_public_page_follows
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("is not a language code"), "{page}");
+    assert!(page.contains("is not a language tag"), "{page}");
 
     let (status, to, _) = app
         .post(SETTINGS, Some(&owner), &form("Press@Example.org", "sq"))

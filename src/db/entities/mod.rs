@@ -10,6 +10,8 @@ pub mod film;
 pub mod gathering;
 pub mod gathering_text;
 pub mod invitation;
+pub mod issued_statement;
+pub mod issued_statement_text;
 pub mod membership;
 pub mod organisation;
 pub mod password_reset;

@@ -15,6 +15,8 @@ pub struct Model {
     pub hard_start_local: Option<DateTime>,
     pub film_id: Option<i32>,
     pub statement_id: Option<i32>,
+    /// A statement or letter the organisation issued on its own, read in this segment.
+    pub issued_statement_id: Option<i32>,
     pub public: bool,
     /// Internal: never on a public page or feed.
     pub cue_notes: String,

@@ -198,6 +198,8 @@ pub async fn copy_gathering(
             hard_start_local: Set(s.hard_start_local.map(|t| t + shift)),
             film_id: Set(s.film_id),
             statement_id: Set(s.statement_id.and_then(|id| statements.get(&id).copied())),
+            // A statement the organisation issued is the same one, read again.
+            issued_statement_id: Set(s.issued_statement_id),
             public: Set(s.public),
             cue_notes: Set(s.cue_notes.clone()),
             actual_start: Set(None),

@@ -18,7 +18,7 @@ pub use gatherings::{Translation, create_gathering, save_translations, update_ga
 pub use segments::{
     add_segment, add_segment_at, delete_segment, move_segment, reorder_segments, update_segment,
 };
-pub use statements::{delete_statement, link_statement, save_statement};
+pub use statements::{StatementRead, delete_statement, link_statement, save_statement};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};

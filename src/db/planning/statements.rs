@@ -8,6 +8,16 @@ use crate::db::entities::segment;
 use crate::domain::{ValidationError, say};
 use crate::error::AppError;
 
+/// The statement a segment reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementRead {
+    None,
+    /// One of the gathering's own statements.
+    Gathering(i32),
+    /// One the organisation issued on its own.
+    Issued(i32),
+}
+
 /// Adds a statement to a gathering (`id` None) or changes one of its statements.
 pub async fn save_statement(
     db: &impl crate::db::Conn,
@@ -86,24 +96,39 @@ pub async fn link_statement(
     db: &impl crate::db::Conn,
     gathering_id: i32,
     segment_id: i32,
-    statement_id: Option<i32>,
+    read: StatementRead,
 ) -> Result<(), AppError> {
-    use crate::db::entities::statement;
-    if let Some(id) = statement_id {
-        statement::Entity::find_by_id(id)
-            .filter(statement::Column::GatheringId.eq(gathering_id))
-            .one(db)
-            .await?
-            .ok_or_else(|| ValidationError::new("statement", say!("refusal-choose-statement")))?;
-    }
+    use crate::db::entities::{gathering, statement};
+    let (own, issued) = match read {
+        StatementRead::None => (None, None),
+        StatementRead::Gathering(id) => {
+            statement::Entity::find_by_id(id)
+                .filter(statement::Column::GatheringId.eq(gathering_id))
+                .one(db)
+                .await?
+                .ok_or_else(|| {
+                    ValidationError::new("statement", say!("refusal-choose-statement"))
+                })?;
+            (Some(id), None)
+        }
+        StatementRead::Issued(id) => {
+            let g = gathering::Entity::find_by_id(gathering_id)
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            crate::db::issued::check_own(db, g.organisation_id, id).await?;
+            (None, Some(id))
+        }
+    };
     let s = segment::Entity::find_by_id(segment_id)
         .filter(segment::Column::GatheringId.eq(gathering_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if s.statement_id != statement_id {
+    if s.statement_id != own || s.issued_statement_id != issued {
         let mut m: segment::ActiveModel = s.into();
-        m.statement_id = Set(statement_id);
+        m.statement_id = Set(own);
+        m.issued_statement_id = Set(issued);
         m.update(db).await?;
     }
     Ok(())

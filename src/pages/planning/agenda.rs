@@ -46,6 +46,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
         people: &a.people,
         films: &a.films,
         statements: &a.statements,
+        issued: &a.issued,
     };
     view! {
         <Title text=format!("{} · {}", lang.t("plan-agenda-title"), a.title) />
@@ -91,7 +92,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
                         {a.films.iter().map(|f| view! { <option value=f.id.to_string()>{f.label.clone()}</option> }).collect_view()}
                     </select>
                 </p>
-                {statement_select(lang, "field-statement".into(), &a.statements, &add_echo.value("statement", ""))}
+                {statement_select(lang, "field-statement".into(), &a.statements, &a.issued, &add_echo.value("statement", ""))}
                 <p class="field checkbox">
                     <input id="field-public" type="checkbox" name="public" value="on" checked={add_echo.values.is_empty() || add_echo.values.contains_key("public")} />
                     <label for="field-public">{lang.t("plan-public")}</label>
@@ -133,8 +134,9 @@ fn TranslationsForm(a: AgendaEditor, lang: Lang, action: String, version: String
         <form method="post" action=action class="plan-form translations">
             <input type="hidden" name="action" value="translate" />
             <input type="hidden" name="version" value=version />
-            {a.languages.iter().map(|l| {
-                let name = language_name(lang, l);
+            {a.languages.iter().map(|offered| {
+                let name = crate::i18n::content_language_name(lang, offered);
+                let l = &offered.tag;
                 let gt = format!("g_title_{l}");
                 let gd = format!("g_desc_{l}");
                 view! {
@@ -186,6 +188,7 @@ struct Choices<'a> {
     people: &'a [Choice],
     films: &'a [Choice],
     statements: &'a [Choice],
+    issued: &'a [Choice],
 }
 
 fn editor_row(
@@ -197,7 +200,7 @@ fn editor_row(
     choices: &Choices<'_>,
 ) -> impl IntoView + use<> {
     let who = appearances_view(lang, action, version, &r, choices.people);
-    let edit = segment_edit_view(lang, action, version, &r, choices.films, choices.statements);
+    let edit = segment_edit_view(lang, action, version, &r, choices);
     let time = format!(
         "{}–{}",
         lang.format_reading(r.start_local, r.start_offset.as_deref()),
@@ -419,9 +422,9 @@ fn segment_edit_view(
     action: &str,
     version: &str,
     r: &EditorRow,
-    films: &[crate::api::planning::Choice],
-    statements: &[Choice],
+    choices: &Choices<'_>,
 ) -> impl IntoView + use<> {
+    let films = choices.films;
     let echo = use_form_echo();
     let mine = echo.is_for("edit") && echo.values.get("segment") == Some(&r.id.to_string());
     let values = |name: &str, stored: &str| {
@@ -448,11 +451,9 @@ fn segment_edit_view(
     let statement = statement_select(
         lang,
         format!("edit-statement-{id}"),
-        statements,
-        &values(
-            "statement",
-            &r.statement_id.map(|s| s.to_string()).unwrap_or_default(),
-        ),
+        choices.statements,
+        choices.issued,
+        &values("statement", &r.statement_choice),
     );
     view! {
         <details class="edit-segment" open=open>
@@ -510,30 +511,43 @@ fn segment_edit_view(
     }
 }
 
-/// Which of the gathering's statements is read in a segment (none without statements).
+/// Which statement is read in a segment: one of the gathering's, or one the
+/// organisation issued on its own (none to choose from: no field).
 fn statement_select(
     lang: Lang,
     id: String,
     statements: &[Choice],
+    issued: &[Choice],
     chosen: &str,
 ) -> Option<impl IntoView + use<>> {
-    if statements.is_empty() {
+    if statements.is_empty() && issued.is_empty() {
         return None;
     }
-    let options = statements
-        .iter()
-        .map(|s| {
-            let value = s.id.to_string();
-            let selected = chosen == value;
-            view! { <option value=value selected=selected>{s.label.clone()}</option> }
-        })
-        .collect_view();
+    let option = |value: String, label: &str| {
+        let selected = chosen == value;
+        view! { <option value=value selected=selected>{label.to_owned()}</option> }
+    };
+    let own = (!statements.is_empty()).then(|| {
+        view! {
+            <optgroup label=lang.t("plan-statements-of-gathering")>
+                {statements.iter().map(|s| option(s.id.to_string(), &s.label)).collect_view()}
+            </optgroup>
+        }
+    });
+    let issued = (!issued.is_empty()).then(|| {
+        view! {
+            <optgroup label=lang.t("issued-title")>
+                {issued.iter().map(|s| option(format!("issued-{}", s.id), &s.label)).collect_view()}
+            </optgroup>
+        }
+    });
     Some(view! {
         <p class="field">
             <label for=id.clone()>{lang.t("plan-statement-read-here")}</label>
             <select id=id name="statement">
                 <option value="">{lang.t("plan-no-statement")}</option>
-                {options}
+                {own}
+                {issued}
             </select>
         </p>
     })

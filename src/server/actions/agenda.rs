@@ -11,7 +11,6 @@ use crate::domain::directory::AppearanceForm;
 use crate::domain::plan::{SegmentForm, StatementForm};
 use crate::domain::say;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::server::AppState;
 
 /// `POST /manage/o/{org}/{slug}/agenda`: one change of the agenda, named by `action`:
@@ -131,7 +130,7 @@ pub async fn agenda_action(
                 ("statement.delete", st.title, "#statements".into())
             }
             "translate" => {
-                let entries = translations(&v, &bundle, &m.org.default_language);
+                let entries = translations(&v, &bundle, &m.org);
                 planning::save_translations(&txn, g.id, version(&v), &entries, now).await?;
                 ("gathering.translate", String::new(), "#translations".into())
             }
@@ -165,18 +164,24 @@ fn segment_form(v: &Fields) -> (Option<i32>, SegmentForm) {
     (film, form)
 }
 
-/// The statement a segment form names: none, or one of the gathering's.
-fn statement_choice(v: &Fields) -> Result<Option<i32>, AppError> {
-    match get(v, "statement").trim() {
-        "" => Ok(None),
-        id => id
-            .parse::<i32>()
-            .map(Some)
-            .map_err(|_| AppError::Validation {
-                field: "statement".into(),
-                message: say!("refusal-choose-statement"),
-            }),
+/// The statement a segment form names: none, one of the gathering's (`12`), or one the
+/// organisation issued on its own (`issued-5`).
+fn statement_choice(v: &Fields) -> Result<planning::StatementRead, AppError> {
+    use planning::StatementRead;
+    let refused = || AppError::Validation {
+        field: "statement".into(),
+        message: say!("refusal-choose-statement"),
+    };
+    let raw = get(v, "statement").trim();
+    if raw.is_empty() {
+        return Ok(StatementRead::None);
     }
+    if let Some(id) = raw.strip_prefix("issued-") {
+        return id.parse().map(StatementRead::Issued).map_err(|_| refused());
+    }
+    raw.parse()
+        .map(StatementRead::Gathering)
+        .map_err(|_| refused())
 }
 
 fn statement_form(v: &Fields) -> StatementForm {
@@ -189,18 +194,19 @@ fn statement_form(v: &Fields) -> StatementForm {
     }
 }
 
-/// The translations form: for every language but the organisation's own, the
+/// The translations form: for every content language the organisation offers, the
 /// gathering's title and description (`g_title_{lang}`, `g_desc_{lang}`), each segment's
 /// title (`s_{id}_{lang}`) and each statement's title and points (`st_{id}_title_{lang}`,
 /// `st_{id}_points_{lang}`), as `pages::planning` names the fields.
-fn translations(v: &Fields, bundle: &queries::GatheringBundle, own: &str) -> Vec<Translation> {
+fn translations(
+    v: &Fields,
+    bundle: &queries::GatheringBundle,
+    org: &crate::db::entities::organisation::Model,
+) -> Vec<Translation> {
     let key = |k: String| get(v, &k).to_owned();
     let mut entries = Vec::new();
-    for lang in Lang::ALL
-        .map(|l| l.code())
-        .into_iter()
-        .filter(|l| *l != own)
-    {
+    for offered in org.offered_languages() {
+        let lang = offered.tag.as_str();
         entries.push(Translation::Gathering {
             language: lang.into(),
             title: key(format!("g_title_{lang}")),

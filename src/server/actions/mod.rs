@@ -16,6 +16,7 @@ mod digest;
 mod directory;
 mod gathering;
 mod groups;
+mod issued;
 mod members;
 mod settings;
 
@@ -26,6 +27,7 @@ pub use digest::digest_action;
 pub use directory::{directory_action, directory_item_action};
 pub use gathering::{create_gathering, delete_gathering, deleted_action, edit_gathering};
 pub use groups::group_action;
+pub use issued::{create_issued, issued_action};
 pub use members::{accept_invitation, members_action};
 pub use settings::{create_organisation, settings_action};
 

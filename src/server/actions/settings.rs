@@ -22,6 +22,7 @@ pub async fn settings_action(
             public_description: get(&v, "public_description").into(),
             default_language: get(&v, "default_language").into(),
             contact_email: get(&v, "contact_email").into(),
+            content_languages: get(&v, "content_languages").into(),
         };
         let txn = crate::db::begin_write(&state.db).await?;
         organisation::save(&txn, m.org.id, &form).await?;
@@ -44,6 +45,7 @@ pub async fn create_organisation(State(state): State<AppState>, request: Request
             name: get(&v, "org_name").into(),
             public_description: get(&v, "org_description").into(),
             default_language: get(&v, "org_language").into(),
+            content_languages: get(&v, "org_content_languages").into(),
         };
         let txn = crate::db::begin_write(&state.db).await?;
         let o = organisation::create(&txn, &form, now).await?;
