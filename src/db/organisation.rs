@@ -85,26 +85,57 @@ pub async fn create(
         "" => "en".to_owned(),
         raw => LanguageTag::parse("org_language", raw)?.as_str().to_owned(),
     };
-    let slug = crate::domain::Slug::suggest(name.as_str());
-    let taken = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug.as_str()))
-        .count(txn)
-        .await?
-        > 0;
-    if taken {
-        return Err(crate::domain::ValidationError::new(
+    // A name that makes an address already taken is taken ("Families Association" is
+    // the demo's). A name in a script an address cannot spell (Persian, say) gets the
+    // next free `organisation-N`, and is refused only when the very name is there.
+    let spelled = name.as_str().chars().any(|c| c.is_ascii_alphanumeric());
+    let refused = || {
+        crate::domain::ValidationError::new(
             "org_name",
             crate::domain::say!("refusal-organisation-exists"),
         )
-        .into());
-    }
+    };
+    let slug = if spelled {
+        let slug = crate::domain::Slug::suggest(name.as_str())
+            .as_str()
+            .to_owned();
+        let taken = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq(&slug))
+            .count(txn)
+            .await?
+            > 0;
+        if taken {
+            return Err(refused().into());
+        }
+        slug
+    } else {
+        let same_name = organisation::Entity::find()
+            .filter(organisation::Column::Name.eq(name.as_str()))
+            .count(txn)
+            .await?
+            > 0;
+        if same_name {
+            return Err(refused().into());
+        }
+        let taken: Vec<String> = organisation::Entity::find()
+            .filter(organisation::Column::Slug.starts_with("organisation"))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|o| o.slug)
+            .collect();
+        (1..)
+            .map(|n| format!("organisation-{n}"))
+            .find(|s| !taken.contains(s))
+            .unwrap_or_default()
+    };
     // Unless told otherwise, texts can be translated into the interface's other languages.
     let offered = match form.content_languages.trim() {
         "" => crate::domain::content::interface_offered(&language),
         typed => crate::domain::content::parse_offered("org_content_languages", typed, &language)?,
     };
     Ok(organisation::ActiveModel {
-        slug: Set(slug.as_str().to_owned()),
+        slug: Set(slug),
         content_languages: Set(crate::domain::content::format_offered(&offered)),
         name: Set(name.as_str().to_owned()),
         default_language: Set(language),

@@ -29,8 +29,8 @@ pub async fn crew_feed(feed: FeedRequest, Path(token): Path<String>) -> Response
     // The token is checked on every request: a revoked feed closes at once.
     let (token, org) = match crate::db::crew_feeds::resolve(&feed.db, &token).await {
         Ok(Some(found)) => found,
-        Ok(None) => return error_response(AppError::NotFound),
-        Err(e) => return error_response(e),
+        Ok(None) => return error_response(AppError::NotFound, feed.lang()),
+        Err(e) => return error_response(e, feed.lang()),
     };
     let per_segment = feed.query.per_segment();
     let what = format!("crew {} {:?}", token.id, token.label);

@@ -114,7 +114,7 @@ pub async fn venue_feed(feed: FeedRequest, Path((org, id)): Path<(String, i32)>)
 pub async fn kind_feed(feed: FeedRequest, Path((org, kind)): Path<(String, String)>) -> Response {
     match kind.parse() {
         Ok(k) => public_feed(feed, &org, Selection::Kind(k)).await,
-        Err(_) => error_response(AppError::NotFound),
+        Err(_) => error_response(AppError::NotFound, feed.lang()),
     }
 }
 
@@ -265,7 +265,7 @@ pub async fn preview_feed(
     .await
     {
         Ok(m) => m,
-        Err(e) => return e.into_response(),
+        Err(e) => return e.into_response_in(feed.lang()),
     };
     let reading = super::feed_reading(&feed.query, &member.org);
     let text = async {
@@ -306,6 +306,6 @@ pub async fn preview_feed(
             body,
         )
             .into_response(),
-        Err(e) => error_response(e),
+        Err(e) => error_response(e, feed.lang()),
     }
 }

@@ -98,7 +98,7 @@ impl FeedRequest {
     ) -> Response {
         match self.published.organisation(org).await {
             Ok(org) => self.publish_for(&org, what, how, render).await,
-            Err(e) => error_response(e),
+            Err(e) => error_response(e, self.lang()),
         }
     }
 
@@ -135,7 +135,17 @@ impl FeedRequest {
                 ))
             })
             .await;
-        answer.unwrap_or_else(error_response)
+        answer.unwrap_or_else(|e| error_response(e, self.lang()))
+    }
+
+    /// The interface language of an error answer: `?lang=` when the interface speaks
+    /// it, else the request's own (cookie, `Accept-Language`).
+    pub(crate) fn lang(&self) -> Lang {
+        self.query
+            .lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_else(|| crate::server::lang::negotiate_headers(&self.headers))
     }
 }
 
@@ -187,11 +197,16 @@ pub(crate) const PUBLIC_CACHE: &str = "public, max-age=300, must-revalidate";
 /// Crew feeds are for one member's calendar app only: no shared cache keeps them.
 pub(crate) const PRIVATE_CACHE: &str = "private, no-cache";
 
-pub(crate) fn error_response(e: AppError) -> Response {
+/// The answer of a feed that cannot be sent, in `lang`: not found, not allowed, or not
+/// made (internal details were logged where the error was made).
+pub(crate) fn error_response(e: AppError, lang: Lang) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let text = match e {
-        AppError::NotFound => "No such calendar.",
-        _ => "The calendar could not be made; please try again later.",
+    let message = match e {
+        AppError::NotFound => crate::domain::say!("refusal-no-such-calendar"),
+        AppError::Internal | AppError::Transport => {
+            crate::domain::say!("refusal-calendar-failed")
+        }
+        other => return other.into_response_in(lang),
     };
-    (status, text).into_response()
+    crate::server::lang::refuse(status, lang, &message)
 }

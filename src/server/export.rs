@@ -15,8 +15,15 @@ pub async fn download(
     State(state): State<AppState>,
     Path(org): Path<String>,
     headers: HeaderMap,
-) -> Result<Response, AppError> {
-    let m = member(&state.db, &headers, &org, Permission::Export).await?;
+) -> Response {
+    let lang = super::lang::negotiate_headers(&headers);
+    document(&state, &org, &headers)
+        .await
+        .unwrap_or_else(|e| e.into_response_in(lang))
+}
+
+async fn document(state: &AppState, org: &str, headers: &HeaderMap) -> Result<Response, AppError> {
+    let m = member(&state.db, headers, org, Permission::Export).await?;
     let document = export::export(&state.db, &m.org.slug).await?;
     let body = serde_json::to_vec_pretty(&document).map_err(|e| AppError::internal("export", e))?;
     auth::audit(

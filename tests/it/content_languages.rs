@@ -242,3 +242,15 @@ async fn a_new_organisation_offers_the_interfaces_other_languages_unless_told() 
     );
     assert!(page.contains("en English\nfa فارسی"), "{page}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_calendar_that_does_not_exist_says_so_in_the_language_asked() {
+    let app = app().await;
+    let (status, _, body) = page_with(&app, "/o/no-such-society/calendar.ics?lang=fa", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body, "چنین تقویمی وجود ندارد.");
+    let accept = [(header::ACCEPT_LANGUAGE, "sq")];
+    let (status, _, body) = page_with(&app, &format!("{STOCKHOLM}-x/calendar.ics"), &accept).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body, "Nuk ka kalendar të tillë.");
+}

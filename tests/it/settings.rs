@@ -111,6 +111,23 @@ async fn an_owner_makes_another_organisation_and_owns_it() {
         "{page}"
     );
 
+    // A name an address cannot spell gets a numbered address, and can be made once.
+    let persian = [("org_name", "انجمن خانواده‌ها"), ("org_language", "fa")];
+    let (status, to, _) = app.post(new, Some(&owner), &persian).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to.as_deref(), Some("/manage/o/organisation-1/settings"));
+    let (status, _, page) = app.post(new, Some(&owner), &persian).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    let (status, to, _) = app
+        .post(
+            new,
+            Some(&owner),
+            &[("org_name", "جمعیت دیگر"), ("org_language", "fa")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to.as_deref(), Some("/manage/o/organisation-2/settings"));
+
     let (status, to, _) = app
         .post(
             new,

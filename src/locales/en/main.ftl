@@ -783,3 +783,5 @@ refusal-signatory-too-long = "{ $name }…" is longer than { $max } characters: 
 refusal-fewer-signatures-than-names = The number of signatures cannot be smaller than the { $names } names listed.
 issued-delete-confirm = Yes, delete it: it cannot be brought back
 refusal-confirm-delete = Tick the box to confirm: a deleted statement cannot be brought back.
+refusal-no-such-calendar = There is no such calendar.
+refusal-calendar-failed = The calendar could not be made; please try again later.

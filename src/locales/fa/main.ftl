@@ -780,3 +780,5 @@ refusal-signatory-too-long = «{ $name }…» بلندتر از { $max } نوی�
 refusal-fewer-signatures-than-names = شمار امضاها نمی‌تواند کمتر از { $names } نام فهرست‌شده باشد.
 issued-delete-confirm = بله، حذف شود: دیگر بازگردانده نمی‌شود
 refusal-confirm-delete = برای تأیید، کادر را علامت بزنید: بیانیهٔ حذف‌شده بازگردانده نمی‌شود.
+refusal-no-such-calendar = چنین تقویمی وجود ندارد.
+refusal-calendar-failed = تقویم ساخته نشد؛ لطفاً بعداً دوباره امتحان کنید.

@@ -783,3 +783,5 @@ refusal-signatory-too-long = “{ $name }…” është më i gjatë se { $max }
 refusal-fewer-signatures-than-names = Numri i nënshkrimeve nuk mund të jetë më i vogël se { $names } emrat e listuar.
 issued-delete-confirm = Po, fshije: nuk mund të rikthehet
 refusal-confirm-delete = Shënoni kutinë për ta konfirmuar: një deklaratë e fshirë nuk mund të rikthehet.
+refusal-no-such-calendar = Nuk ka kalendar të tillë.
+refusal-calendar-failed = Kalendari nuk u krijua dot; provoni sërish më vonë.

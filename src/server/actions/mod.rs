@@ -177,7 +177,9 @@ pub(crate) async fn read_post(request: Request) -> Result<(Parts, Fields), Respo
         let refusal = say!("refusal-cross-site");
         return Err(super::lang::refuse(StatusCode::FORBIDDEN, lang, &refusal));
     }
-    let values = read_form(body).await.map_err(IntoResponse::into_response)?;
+    let values = read_form(body)
+        .await
+        .map_err(|e| e.into_response_in(super::lang::negotiate(&parts.uri, &parts.headers)))?;
     Ok((parts, values))
 }
 
