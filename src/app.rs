@@ -29,7 +29,7 @@ use crate::pages::{
     organisation::OrganisationPage,
     person::PersonPage,
     planning::{AgendaEditorPage, EditGatheringPage, NewGatheringPage},
-    poster::PosterPage,
+    poster::{PosterPage, PreviewPosterPage},
     reset::ResetPage,
     run_sheet::RunSheetPage,
     settings::SettingsPage,
@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/o/:org/groups/:kind/:id") view=GroupEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/delete") view=DeleteGatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/:slug/preview") view=PreviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/manage/o/:org/:slug/preview/poster") view=PreviewPosterPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/statements") view=IssuedListPage ssr=SsrMode::Async />
                     <Route path=path!("/manage/o/:org/statements/:id") view=IssuedEditorPage ssr=SsrMode::Async />

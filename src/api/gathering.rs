@@ -63,6 +63,19 @@ pub async fn public_poster(org: String, slug: String, lang: String) -> Result<Po
     Ok(Poster { page, qr_svg })
 }
 
+/// The poster a gathering has or will have, whatever its status, for its organisation's
+/// members (marked as a preview); its QR code is the calendar address it will have.
+#[server]
+pub async fn preview_poster(org: String, slug: String, lang: String) -> Result<Poster, AppError> {
+    let page = preview_gathering(org, slug, lang.clone()).await?;
+    let feed_url = format!(
+        "{}/o/{}/{}/calendar.ics?lang={lang}",
+        page.origin, page.org_slug, page.slug
+    );
+    let qr_svg = ssr::qr_svg(&feed_url)?;
+    Ok(Poster { page, qr_svg })
+}
+
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use crate::db::entities::gathering;

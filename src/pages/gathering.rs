@@ -60,7 +60,8 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                     <p class="notice preview" role="status">
                         <strong>{lang.t("gathering-preview")}</strong>" "{lang.t(note)}" "
                         <a href=back>{lang.t("plan-edit-title")}</a>" · "
-                        <a class="preview-feed" href=format!("/manage/o/{}/{}/preview.ics?lang={}", page.org_slug, page.slug, page.title_lang) download="">{lang.t("gathering-preview-feed")}</a>
+                        <a class="preview-feed" href=format!("/manage/o/{}/{}/preview.ics?lang={}", page.org_slug, page.slug, page.title_lang) download="">{lang.t("gathering-preview-feed")}</a>" · "
+                        <a class="preview-poster" href=format!("/manage/o/{}/{}/preview/poster", page.org_slug, page.slug)>{lang.t("gathering-preview-poster")}</a>
                     </p>
                 }
             })}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::gathering::{Poster, public_poster};
+use crate::api::gathering::{Poster, preview_poster, public_poster};
 use crate::components::loaded::{loaded, route_key};
 use crate::components::print::PrintButton;
 use crate::components::when::DateRange;
@@ -18,6 +18,17 @@ pub fn PosterPage() -> impl IntoView {
     loaded(
         route_key(["org", "slug"]),
         |([org, slug], lang)| public_poster(org, slug, lang),
+        move |p| view! { <PosterView p=p lang=lang /> },
+    )
+}
+
+/// `/manage/o/:org/:slug/preview/poster`: the poster as it is or will be, for members.
+#[component]
+pub fn PreviewPosterPage() -> impl IntoView {
+    let lang = use_lang();
+    loaded(
+        route_key(["org", "slug"]),
+        |([org, slug], lang)| preview_poster(org, slug, lang),
         move |p| view! { <PosterView p=p lang=lang /> },
     )
 }
@@ -35,10 +46,20 @@ fn PosterView(p: Poster, lang: Lang) -> impl IntoView {
         _ => v.location(),
     });
     let page_url = format!("{}/o/{}/{}", page.origin, page.org_slug, page.slug);
+    let back = if page.preview {
+        format!("/manage/o/{}/{}/preview", page.org_slug, page.slug)
+    } else {
+        format!("/o/{}/{}", page.org_slug, page.slug)
+    };
     view! {
         <Title text=format!("{} · {}", lang.t("poster-title"), page.title) />
+        {page.preview.then(|| view! {
+            <p class="notice preview poster-screen-note" role="status">
+                <strong>{lang.t("gathering-preview")}</strong>" "{lang.t("poster-preview-note")}
+            </p>
+        })}
         <p class="poster-screen-note">
-            <a href=format!("/o/{}/{}", page.org_slug, page.slug)>{lang.t("poster-back")}</a>
+            <a href=back>{lang.t("poster-back")}</a>
             " · "{lang.t("poster-print-hint")}" "
             <PrintButton label=lang.t("print-button") />
         </p>

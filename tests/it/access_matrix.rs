@@ -89,9 +89,9 @@ fn table(ids: &Ids) -> Vec<Case> {
         account::LoadAccount, audit::LoadAudit, call_sheets::LoadCallSheets,
         crew_feeds::LoadCrewFeeds, deleted::LoadDeletion, deleted::LoadRecentlyDeleted,
         directory::LoadDirectory, directory::LoadDirectoryItem, gathering::PreviewGathering,
-        gathering::PublicGathering, gathering::PublicPoster, groups::LoadGroup,
-        issued::LoadIssuedEditor, issued::LoadIssuedList, live::LoadLive, members::LoadMembers,
-        organisations::ListOrganisations, organisations::OrganisationHome,
+        gathering::PreviewPoster, gathering::PublicGathering, gathering::PublicPoster,
+        groups::LoadGroup, issued::LoadIssuedEditor, issued::LoadIssuedList, live::LoadLive,
+        members::LoadMembers, organisations::ListOrganisations, organisations::OrganisationHome,
         organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
         planning::LoadEditGathering, planning::LoadNewGathering, settings::LoadSettings,
         workspace::LoadRunSheet, workspace::LoadWorkspace,
@@ -253,6 +253,16 @@ fn table(ids: &Ids) -> Vec<Case> {
         get(
             "preview of a draft",
             format!("{m}/vigil-draft/preview"),
+            Members(READ),
+        ),
+        get(
+            "preview of a draft's poster",
+            format!("{m}/vigil-draft/preview/poster"),
+            Members(READ),
+        ),
+        server_fn::<PreviewPoster>(
+            "preview_poster",
+            &[("org", ORG), ("slug", "vigil-draft"), ("lang", "en")],
             Members(READ),
         ),
         get(

@@ -1016,6 +1016,17 @@ async fn a_drafts_title_in_the_workspace_leads_to_its_preview_for_members_only()
         .unwrap();
     assert_eq!(cal.events.len(), 1);
     assert_eq!(app.get(&feed, None).await.0, StatusCode::UNAUTHORIZED);
+    // And its poster, marked as a preview, with the QR code of the calendar it will have.
+    let poster = format!("{preview}/poster");
+    assert!(page.contains(&poster), "the preview offers its poster");
+    let (status, printed) = app.get(&poster, Some(&viewer)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        printed.contains("Preview.") && printed.contains("<svg"),
+        "{printed}"
+    );
+    assert!(printed.contains("Draft: candlelight vigil"));
+    assert_eq!(app.get(&poster, None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(app.get(preview, None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(
         app.get("/o/families-association/vigil-draft", None).await.0,

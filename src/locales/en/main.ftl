@@ -724,6 +724,8 @@ gathering-preview-draft = This draft is not public: only members of the organisa
 gathering-preview-public = This is how the public page shows it now, for members.
 gathering-preview-link = Preview
 gathering-preview-feed = Calendar (preview)
+gathering-preview-poster = Poster (preview)
+poster-preview-note = Its QR code is the calendar address the gathering will have once it is published.
 
 ## Campaigns and series kept by their organisers
 group-title = Campaign or series

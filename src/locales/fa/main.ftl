@@ -721,6 +721,8 @@ gathering-preview-draft = این پیش‌نویس عمومی نیست: این �
 gathering-preview-public = صفحهٔ عمومی اکنون آن را این‌گونه نشان می‌دهد، برای اعضا.
 gathering-preview-link = پیش‌نمایش
 gathering-preview-feed = تقویم (پیش‌نمایش)
+gathering-preview-poster = پوستر (پیش‌نمایش)
+poster-preview-note = کد QR آن نشانی تقویمی است که گردهمایی پس از انتشار خواهد داشت.
 
 ## Campaigns and series kept by their organisers
 group-title = کارزار یا مجموعه

@@ -724,6 +724,8 @@ gathering-preview-draft = Ky draft nuk është publik: këtë faqe e shohin vet�
 gathering-preview-public = Kështu e tregon tani faqja publike, për anëtarët.
 gathering-preview-link = Parapamje
 gathering-preview-feed = Kalendari (paraparje)
+gathering-preview-poster = Posteri (paraparje)
+poster-preview-note = Kodi QR është adresa e kalendarit që tubimi do të ketë sapo të publikohet.
 
 ## Campaigns and series kept by their organisers
 group-title = Fushatë ose seri
