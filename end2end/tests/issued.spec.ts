@@ -51,5 +51,7 @@ test("the Women's Day conference links the statement it read, in Persian too", a
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("بیانیه به مناسبت روز جهانی زن");
   await expect(page.locator("ol.points li")).toHaveCount(3);
+  // Its points are numbered in Persian digits.
+  await expect(page.locator("ol.points")).toHaveCSS("list-style-type", "persian");
   await expect(page.locator(".read-at")).toContainText("International Women's Day conference");
 });
