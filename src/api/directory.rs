@@ -173,8 +173,9 @@ pub struct DirectoryItem {
     pub stamp: String,
     /// The form's fields as stored.
     pub values: std::collections::HashMap<String, String>,
-    /// Gatherings that use it: `(title, slug)`.
-    pub uses: Vec<(String, String)>,
+    /// Gatherings that use it: `(title, slug, deleted)`; a deleted one waits in
+    /// "Recently deleted".
+    pub uses: Vec<(String, String, bool)>,
 }
 
 /// A venue, person or film to edit (organisers and owners).

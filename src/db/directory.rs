@@ -220,13 +220,14 @@ pub async fn save_film(
         .ok_or(AppError::NotFound)
 }
 
-/// Where an item is used: `(gathering title, gathering slug)`, by date.
+/// Where an item is used: `(gathering title, gathering slug, deleted)`, by date. A
+/// deleted gathering still counts (it can be recovered, with everything it used).
 pub async fn uses(
     db: &impl super::Conn,
     organisation_id: i32,
     kind: Kind,
     id: i32,
-) -> Result<Vec<(String, String)>, AppError> {
+) -> Result<Vec<(String, String, bool)>, AppError> {
     let gathering_ids: Vec<i32> = match kind {
         Kind::Venue => gathering::Entity::find()
             .filter(gathering::Column::VenueId.eq(id))
@@ -266,7 +267,7 @@ pub async fn uses(
         .all(db)
         .await?
         .into_iter()
-        .map(|g| (g.title, g.slug))
+        .map(|g| (g.title, g.slug, g.deleted_at.is_some()))
         .collect())
 }
 
@@ -320,7 +321,7 @@ pub async fn delete(
 ) -> Result<String, AppError> {
     let used = uses(db, organisation_id, kind, id).await?;
     if !used.is_empty() {
-        let list: Vec<&str> = used.iter().map(|(title, _)| title.as_str()).collect();
+        let list: Vec<&str> = used.iter().map(|(title, _, _)| title.as_str()).collect();
         return Err(AppError::Conflict(say!(
             "refusal-still-used",
             count = used.len(),

@@ -400,8 +400,11 @@ fn DirectoryItemView(item: DirectoryItem, lang: Lang) -> impl IntoView {
             } else {
                 view! {
                     <ul class="uses">
-                        {item.uses.iter().map(|(title, slug)| view! {
-                            <li><a href=format!("/manage/o/{}/{}/agenda", item.org_slug, slug)><bdi>{title.clone()}</bdi></a></li>
+                        {item.uses.iter().map(|(title, slug, deleted)| if *deleted {
+                            // Its pages are gone until an owner recovers it.
+                            view! { <li class="deleted"><bdi>{title.clone()}</bdi>" · "{t("directory-use-deleted")}</li> }.into_any()
+                        } else {
+                            view! { <li><a href=format!("/manage/o/{}/{}/agenda", item.org_slug, slug)><bdi>{title.clone()}</bdi></a></li> }.into_any()
                         }).collect_view()}
                     </ul>
                 }.into_any()

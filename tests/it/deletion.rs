@@ -93,6 +93,14 @@ async fn a_draft_goes_after_a_page_that_says_what_goes_and_an_owner_brings_it_ba
         assert_eq!(status, StatusCode::NOT_FOUND, "{page}");
     }
     assert_eq!(segments_of(&app, draft.id).await, segments);
+    // Its venue still says it is used by it, without a link to pages that are gone.
+    let venue = format!(
+        "/manage/o/{ORG}/directory/venue/{}",
+        draft.venue_id.expect("the draft has a venue")
+    );
+    let (_, item) = app.get(&venue, Some(&organiser)).await;
+    assert!(item.contains("waiting in"), "{item}");
+    assert!(!item.contains(&format!("/{DRAFT}/agenda")), "{item}");
 
     // Only owners see "Recently deleted", with who deleted it.
     let deleted = format!("/manage/o/{ORG}/deleted");

@@ -377,6 +377,7 @@ directory-edit = Edit
 directory-edit-title = Edit
 directory-save = Save changes
 directory-used-by = Used by
+directory-use-deleted = deleted, waiting in "Recently deleted" for an owner to bring it back
 directory-unused = No gathering uses it: it can be deleted.
 directory-archive = Archive
 directory-restore = Bring back from the archive

@@ -374,6 +374,7 @@ directory-edit = ویرایش
 directory-edit-title = ویرایش
 directory-save = ذخیرهٔ تغییرات
 directory-used-by = به کار رفته در
+directory-use-deleted = حذف‌شده؛ در «حذف‌شده‌های اخیر» منتظر است تا مالکی آن را بازگرداند
 directory-unused = هیچ گردهمایی از آن استفاده نمی‌کند: می‌توان آن را حذف کرد.
 directory-archive = بایگانی
 directory-restore = بازگرداندن از بایگانی

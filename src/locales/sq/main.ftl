@@ -377,6 +377,7 @@ directory-edit = Ndrysho
 directory-edit-title = Ndrysho
 directory-save = Ruaj ndryshimet
 directory-used-by = Përdoret nga
+directory-use-deleted = e fshirë, pret te "Të fshira së fundi" që një pronar ta rikthejë
 directory-unused = Asnjë tubim nuk e përdor: mund të fshihet.
 directory-archive = Arkivo
 directory-restore = Ktheje nga arkivi
