@@ -8,7 +8,7 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use super::entities::{gathering, issued_statement, issued_statement_text, segment};
+use super::entities::{issued_statement, issued_statement_text, segment};
 use crate::domain::issued::IssuedForm;
 use crate::domain::{Slug, ValidationError, say};
 use crate::error::AppError;
@@ -204,20 +204,14 @@ pub async fn delete(
     let issued = by_id(txn, organisation_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let gatherings: Vec<i32> = gathering::Entity::find()
-        .filter(gathering::Column::OrganisationId.eq(organisation_id))
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|g| g.id)
-        .collect();
+    // Only the organisation's own segments can point at it (`link_statement` and import
+    // check), so no gathering needs reading to find them.
     segment::Entity::update_many()
         .col_expr(
             segment::Column::IssuedStatementId,
             Expr::value(Option::<i32>::None),
         )
         .filter(segment::Column::IssuedStatementId.eq(id))
-        .filter(segment::Column::GatheringId.is_in(gatherings))
         .exec(txn)
         .await?;
     issued_statement_text::Entity::delete_many()
