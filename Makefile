@@ -46,6 +46,7 @@ test: unit e2e
 # The tests build with the flags and features of `cargo leptos build` (.cargo/config.toml,
 # default feature `ssr`), so the server graph is compiled once for both.
 unit: tools
+	@command -v xmllint >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
 	cargo test --workspace --no-run
 	.ci/with-postgres cargo test --workspace --no-fail-fast
 

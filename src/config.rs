@@ -62,6 +62,22 @@ pub enum Command {
         /// The document's file.
         path: std::path::PathBuf,
     },
+    /// Load a conference programme exported by frab or pretalx (`schedule.xml` or
+    /// `schedule.json`) as a new gathering: rooms, sessions, speakers, times. Prints the
+    /// address of its public programme.
+    ImportSchedule {
+        /// The organisation's address (`/o/SLUG`); made when there is none.
+        #[arg(long)]
+        org: String,
+        /// The name of the organisation, when this import makes it.
+        #[arg(long)]
+        org_name: Option<String>,
+        /// The IANA time zone of the conference, when the file names none.
+        #[arg(long)]
+        zone: Option<String>,
+        /// The schedule file (frab XML or JSON).
+        path: std::path::PathBuf,
+    },
     /// Take a consistent copy of the SQLite database while the server runs (for
     /// PostgreSQL use pg_dump). The copy must not exist yet.
     Backup {

@@ -62,6 +62,9 @@ async function gathering(
 
 type Instants = Map<string, { start: string; end: string }>;
 
+// A segment's title in its event's SUMMARY ("title – speakers · gathering").
+const title = (summary: string) => summary.split(" · ")[0].split(" – ")[0];
+
 function byIcalJs(text: string): Instants {
   const root = new ICAL.Component(ICAL.parse(text));
   for (const vtz of root.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
@@ -69,7 +72,7 @@ function byIcalJs(text: string): Instants {
   const out: Instants = new Map();
   for (const ve of root.getAllSubcomponents("vevent")) {
     const ev = new ICAL.Event(ve);
-    out.set(ev.summary.split(" · ")[0], { start: iso(ev.startDate), end: iso(ev.endDate) });
+    out.set(title(ev.summary), { start: iso(ev.startDate), end: iso(ev.endDate) });
   }
   return out;
 }
@@ -78,7 +81,7 @@ function byPython(text: string): Instants {
   const events = JSON.parse(
     execFileSync(PYTHON, [path.join(__dirname, "../feeds/instants.py")], { input: text }).toString(),
   ) as Record<string, { start: string; end: string; summary: string }>;
-  return new Map(Object.values(events).map((e) => [e.summary.split(" · ")[0], { start: e.start, end: e.end }]));
+  return new Map(Object.values(events).map((e) => [title(e.summary), { start: e.start, end: e.end }]));
 }
 
 async function feedInstants(request: APIRequestContext, slug: string): Promise<Instants> {

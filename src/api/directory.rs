@@ -176,6 +176,19 @@ pub struct DirectoryItem {
     /// Gatherings that use it: `(title, slug, deleted)`; a deleted one waits in
     /// "Recently deleted".
     pub uses: Vec<(String, String, bool)>,
+    /// A venue's rooms, in order.
+    #[serde(default)]
+    pub rooms: Vec<RoomEdit>,
+}
+
+/// A room of a venue, as stored, for its form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomEdit {
+    pub id: i32,
+    pub name: String,
+    pub capacity: String,
+    pub accessibility: String,
+    pub directions: String,
 }
 
 /// A venue, person or film to edit (organisers and owners).
@@ -266,6 +279,21 @@ pub async fn load_directory_item(
         }
     };
     let uses = directory::uses(&db, o.id, kind, id).await?;
+    let rooms = if kind == Kind::Venue {
+        crate::db::rooms::rooms(&db, id)
+            .await?
+            .into_iter()
+            .map(|r| RoomEdit {
+                id: r.id,
+                name: r.name,
+                capacity: r.capacity.map(|c| c.to_string()).unwrap_or_default(),
+                accessibility: r.accessibility,
+                directions: r.directions,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(DirectoryItem {
         org_slug: o.slug,
         org_name: o.name,
@@ -277,6 +305,7 @@ pub async fn load_directory_item(
         stamp: stamp(updated),
         values,
         uses,
+        rooms,
     })
 }
 

@@ -17,6 +17,7 @@ pub mod live;
 pub mod members;
 pub mod organisations;
 pub mod planning;
+pub mod programme;
 pub mod settings;
 pub mod setup;
 pub mod workspace;

@@ -170,6 +170,7 @@ pub async fn public_person(
                     end_local: s.end_local,
                     role: a.role,
                     mode: a.mode,
+                    session_uid: Some(s.uid.clone()),
                 });
             }
         }

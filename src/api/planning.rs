@@ -57,6 +57,25 @@ pub struct AgendaEditor {
     pub description: String,
     /// The organisation's people, to add to segments.
     pub people: Vec<Choice>,
+    /// The lanes it runs side by side, left to right (one for most gatherings).
+    #[serde(default)]
+    pub lanes: Vec<EditorLane>,
+    /// The rooms of its venue, for the lanes.
+    #[serde(default)]
+    pub rooms: Vec<Choice>,
+    /// Whether it runs over several days (a fixed start then names its day).
+    #[serde(default)]
+    pub several_days: bool,
+}
+
+/// One lane of the agenda editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorLane {
+    pub id: i32,
+    /// Its room's name, its own name, or its number.
+    pub label: String,
+    pub name: String,
+    pub room_id: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,6 +103,9 @@ pub struct EditorRow {
     /// the gathering by its id, one the organisation issued as `issued-{id}`.
     pub statement_choice: String,
     pub statement: Option<String>,
+    /// The lane it runs in.
+    #[serde(default)]
+    pub lane: i32,
 }
 
 /// A statement of the gathering with its stored values.
@@ -324,6 +346,36 @@ pub async fn load_agenda_editor(
         out
     };
     let (mut clashes, venue_warnings) = ssr::clashes(&db, o.id, &bundle, &timed, ui).await?;
+    let several_days = bundle.gathering.ends_local.date() > bundle.gathering.starts_local.date();
+    let start_format = if several_days {
+        "%Y-%m-%dT%H:%M"
+    } else {
+        "%H:%M"
+    };
+    let lanes: Vec<EditorLane> = bundle
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| EditorLane {
+            id: l.id,
+            label: bundle.lane_name(l.id).unwrap_or_else(|| {
+                ui.t_with("programme-lane", &[("number", FluentValue::from(i + 1))])
+            }),
+            name: l.name.clone(),
+            room_id: l.room_id,
+        })
+        .collect();
+    let rooms: Vec<Choice> = match bundle.gathering.venue_id {
+        Some(venue) => crate::db::rooms::rooms(&db, venue)
+            .await?
+            .into_iter()
+            .map(|r| Choice {
+                id: r.id,
+                label: r.name,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let minutes = |id: &str, m: u32| ui.t_with(id, &[("minutes", FluentValue::from(m))]);
     let rows = bundle
         .segments
@@ -350,11 +402,31 @@ pub async fn load_agenda_editor(
                     .unwrap_or_default(),
                 hard_start: s
                     .hard_start_local
-                    .map(|h| h.format("%H:%M").to_string())
+                    .map(|h| h.format(start_format).to_string())
                     .unwrap_or_default(),
                 public: if s.public { "on".into() } else { String::new() },
                 cue_notes: s.cue_notes.clone(),
+                lane: bundle.lane_of(s).to_string(),
+                abstract_text: s.abstract_text.clone(),
+                track: s.track.clone(),
+                languages: s.session_languages.clone(),
+                no_record: if s.may_record {
+                    String::new()
+                } else {
+                    "on".into()
+                },
+                no_stream: if s.may_stream {
+                    String::new()
+                } else {
+                    "on".into()
+                },
+                no_photos: if s.may_photograph {
+                    String::new()
+                } else {
+                    "on".into()
+                },
             },
+            lane: bundle.lane_of(s),
             film_id: s.film_id,
             statement_choice: match (s.statement_id, s.issued_statement_id) {
                 (Some(id), _) => id.to_string(),
@@ -501,6 +573,9 @@ pub async fn load_agenda_editor(
         overrun_minutes: timed.overrun_minutes,
         venue_warnings,
         films,
+        lanes,
+        rooms,
+        several_days,
     })
 }
 
@@ -515,7 +590,8 @@ mod ssr {
     use crate::db::queries::{GatheringBundle, gathering_bundles, overlapping_gatherings};
     use crate::domain::agenda::Agenda;
     use crate::domain::conflicts::{
-        PersonSlot, VenueSlot, double_booked_people, double_booked_venues,
+        PersonSlot, RoomSlot, VenueSlot, double_booked_people, double_booked_rooms,
+        double_booked_venues,
     };
     use crate::error::AppError;
     use crate::i18n::Lang;
@@ -532,13 +608,18 @@ mod ssr {
         ui: Lang,
     ) -> Result<(HashMap<i32, Vec<String>>, Vec<String>), AppError> {
         let g = &bundle.gathering;
-        let others =
+        let overlapping =
             overlapping_gatherings(db, organisation_id, g.id, g.starts_at, g.ends_at).await?;
         let mut by_segment: HashMap<i32, Vec<String>> = HashMap::new();
-        if others.is_empty() {
+        // Parallel lanes clash among themselves even with nothing else on that day.
+        if overlapping.is_empty() && !bundle.parallel() {
             return Ok((by_segment, Vec::new()));
         }
-        let others = gathering_bundles(db, others).await?;
+        let others = if overlapping.is_empty() {
+            Vec::new()
+        } else {
+            gathering_bundles(db, overlapping).await?
+        };
         let mut timings = vec![(bundle, timed.clone())];
         for other in &others {
             // An unreadable plan elsewhere must not keep this editor from opening.
@@ -547,64 +628,131 @@ mod ssr {
             }
         }
         let mut slots = Vec::new();
+        let mut room_slots = Vec::new();
         let mut segments = HashMap::new();
         for (b, t) in &timings {
             for (s, item) in b.segments.iter().zip(&t.items) {
                 if s.skipped {
                     continue;
                 }
-                segments.insert(s.id, (*b, item.start, item.end));
+                let lane = b.lane_of(s);
+                segments.insert(s.id, (*b, lane, item.start, item.end));
+                let start = item.start.with_timezone(&Utc);
+                let end = item.end.with_timezone(&Utc);
+                if let Some(room) = b.room_of_lane(lane) {
+                    room_slots.push(RoomSlot {
+                        room_id: room.id.into(),
+                        lane_id: lane.into(),
+                        segment_id: s.id.into(),
+                        start,
+                        end,
+                    });
+                }
                 for a in b.appearances.iter().filter(|a| a.segment_id == s.id) {
-                    let mode = a.mode;
                     slots.push(PersonSlot {
                         person_id: a.person_id.into(),
                         gathering_id: b.gathering.id.into(),
+                        lane_id: lane.into(),
                         segment_id: s.id.into(),
-                        mode,
-                        start: item.start.with_timezone(&Utc),
-                        end: item.end.with_timezone(&Utc),
+                        mode: a.mode,
+                        start,
+                        end,
                     });
                 }
             }
         }
+        // Another segment's time on this gathering's clock.
+        let zone = timed.ends.timezone();
+        let clock = |t: &chrono::DateTime<chrono_tz::Tz>| {
+            FluentValue::from(ui.format_time(t.with_timezone(&zone).naive_local()))
+        };
+        let here = i64::from(g.id);
         for clash in double_booked_people(&slots) {
-            let (mine, theirs) = if clash.first.0 == i64::from(g.id) {
-                (clash.first, clash.second)
-            } else if clash.second.0 == i64::from(g.id) {
-                (clash.second, clash.first)
-            } else {
-                continue;
-            };
-            let (Ok(mine), Ok(theirs)) = (i32::try_from(mine.1), i32::try_from(theirs.1)) else {
-                continue;
-            };
-            let Some((other, start, end)) = segments.get(&theirs) else {
-                continue;
+            let pairs = match (clash.first.0 == here, clash.second.0 == here) {
+                (true, true) => vec![(clash.first, clash.second), (clash.second, clash.first)],
+                (true, false) => vec![(clash.first, clash.second)],
+                (false, true) => vec![(clash.second, clash.first)],
+                (false, false) => continue,
             };
             let name = i32::try_from(clash.person_id)
                 .ok()
                 .and_then(|id| bundle.people.get(&id))
                 .map_or_else(String::new, |p| p.name.clone());
-            // The other segment's time on this gathering's clock.
-            let zone = timed.ends.timezone();
-            by_segment.entry(mine).or_default().push(ui.t_with(
-                "warning-person-double-booked",
-                &[
-                    ("name", FluentValue::from(name)),
-                    (
-                        "gathering",
-                        FluentValue::from(other.gathering.title.clone()),
-                    ),
-                    (
-                        "start",
-                        FluentValue::from(ui.format_time(start.with_timezone(&zone).naive_local())),
-                    ),
-                    (
-                        "end",
-                        FluentValue::from(ui.format_time(end.with_timezone(&zone).naive_local())),
-                    ),
-                ],
-            ));
+            for (mine, theirs) in pairs {
+                let (Ok(mine), Ok(theirs)) = (i32::try_from(mine.1), i32::try_from(theirs.1))
+                else {
+                    continue;
+                };
+                let Some((other, lane, start, end)) = segments.get(&theirs) else {
+                    continue;
+                };
+                let warning = if other.gathering.id == g.id {
+                    ui.t_with(
+                        "warning-person-two-rooms",
+                        &[
+                            ("name", FluentValue::from(name.clone())),
+                            (
+                                "room",
+                                FluentValue::from(other.lane_name(*lane).unwrap_or_default()),
+                            ),
+                            ("start", clock(start)),
+                            ("end", clock(end)),
+                        ],
+                    )
+                } else {
+                    ui.t_with(
+                        "warning-person-double-booked",
+                        &[
+                            ("name", FluentValue::from(name.clone())),
+                            (
+                                "gathering",
+                                FluentValue::from(other.gathering.title.clone()),
+                            ),
+                            ("start", clock(start)),
+                            ("end", clock(end)),
+                        ],
+                    )
+                };
+                by_segment.entry(mine).or_default().push(warning);
+            }
+        }
+        for clash in double_booked_rooms(&room_slots) {
+            for (mine, theirs) in [(clash.first, clash.second), (clash.second, clash.first)] {
+                let (Ok(mine), Ok(theirs)) = (i32::try_from(mine), i32::try_from(theirs)) else {
+                    continue;
+                };
+                let Some((b, lane, _, _)) = segments.get(&mine) else {
+                    continue;
+                };
+                if b.gathering.id != g.id {
+                    continue;
+                }
+                let Some((other, _, start, end)) = segments.get(&theirs) else {
+                    continue;
+                };
+                let title = other
+                    .segments
+                    .iter()
+                    .find(|s| s.id == theirs)
+                    .map_or_else(String::new, |s| s.title.clone());
+                let what = if other.gathering.id == g.id {
+                    title
+                } else {
+                    format!("{} – {title}", other.gathering.title)
+                };
+                by_segment.entry(mine).or_default().push(ui.t_with(
+                    "warning-room-double-booked",
+                    &[
+                        (
+                            "room",
+                            FluentValue::from(b.lane_name(*lane).unwrap_or_default()),
+                        ),
+                        ("segment", FluentValue::from(what)),
+                        ("start", clock(start)),
+                        ("end", clock(end)),
+                    ],
+                ));
+            }
         }
         let venue_slots: Vec<VenueSlot> = std::iter::once(bundle)
             .chain(&others)

@@ -43,6 +43,17 @@ pub fn AgendaTable(segments: Vec<SegmentView>, lang: Lang, org: String) -> impl 
                                     <a href=format!("/o/{org}/statements/{slug}")><bdi lang=language>{title}</bdi></a>
                                 </p>
                             })}
+                            {(!s.abstract_text.is_empty()).then(|| view! {
+                                <p class="abstract" dir="auto" lang=s.abstract_lang.clone()>{s.abstract_text.clone()}</p>
+                            })}
+                            {(!s.may_record || !s.may_stream || !s.may_photograph).then(|| {
+                                let no: Vec<String> = [
+                                    (s.may_record, "session-not-recorded"),
+                                    (s.may_stream, "session-not-streamed"),
+                                    (s.may_photograph, "session-no-photos"),
+                                ].into_iter().filter(|(yes, _)| !yes).map(|(_, k)| lang.t(k)).collect();
+                                view! { <p class="consent">{no.join(" · ")}</p> }
+                            })}
                             {(!s.appearances.is_empty()).then(|| view! {
                                 <ul class="appearances">
                                     {s.appearances.iter().map(|a| appearance(lang, &org, a)).collect_view()}

@@ -20,8 +20,8 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use super::entities::{
-    appearance, film, gathering, gathering_text, organisation, person, segment, segment_text,
-    statement, statement_text, venue,
+    appearance, film, gathering, gathering_text, lane, organisation, person, room, segment,
+    segment_text, statement, statement_text, venue,
 };
 use crate::domain::{
     AppearanceMode, AppearanceRole, GatheringKind, GatheringStatus, SegmentKind, Slug,
@@ -164,6 +164,36 @@ pub struct Venue {
     pub archived: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The venue's rooms, in order (absent: none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rooms: Vec<Room>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Room {
+    /// The room's name inside this document (`room-1`, ...); lanes refer to it.
+    pub key: String,
+    pub name: String,
+    pub capacity: Option<i32>,
+    /// Public: step-free access, hearing loop, seating.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accessibility: String,
+    /// Public: floor and how to find it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub directions: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    /// The lane's name inside its gathering (`lane-1`, ...); segments refer to it.
+    pub key: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// A room's `key`, of the gathering's venue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -250,6 +280,9 @@ pub struct Gathering {
     /// The `key` of the series it is one occurrence of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
+    /// Its parallel lanes, left to right (absent: one lane, in no room).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lanes: Vec<Lane>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -295,8 +328,34 @@ pub struct Segment {
     /// Skipped on the day (absent in documents written before it existed).
     #[serde(default)]
     pub skipped: bool,
+    /// A lane's `key` in the same gathering (absent: the first lane).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lane: Option<String>,
+    /// Public: what the session is about (translations in `texts[].text`).
+    #[serde(default, rename = "abstract", skip_serializing_if = "String::is_empty")]
+    pub abstract_text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub track: String,
+    /// The languages the session is held in, comma-separated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub languages: String,
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub may_record: bool,
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub may_stream: bool,
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub may_photograph: bool,
     pub texts: Vec<Text>,
     pub appearances: Vec<Appearance>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -377,6 +436,15 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             .map(|i| format!("{prefix}-{}", i + 1))
     };
     let venue_ids: Vec<i32> = venues.iter().map(|v| v.id).collect();
+    let rooms = room::Entity::find()
+        .filter(room::Column::VenueId.is_in(venue_ids.clone()))
+        .order_by_asc(room::Column::VenueId)
+        .order_by_asc(room::Column::Position)
+        .order_by_asc(room::Column::Id)
+        .all(db)
+        .await?;
+    let room_ids: Vec<i32> = rooms.iter().map(|r| r.id).collect();
+    let mut rooms_of = grouped(rooms, |r| r.venue_id);
     let person_ids: Vec<i32> = people.iter().map(|p| p.id).collect();
     let film_ids: Vec<i32> = films.iter().map(|f| f.id).collect();
     // What waits in "Recently deleted" is not part of the organisation any more.
@@ -452,6 +520,15 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             .await?,
         |t| t.segment_id,
     );
+    let mut lanes = grouped(
+        lane::Entity::find()
+            .filter(lane::Column::GatheringId.in_subquery(of_org()))
+            .order_by_asc(lane::Column::Position)
+            .order_by_asc(lane::Column::Id)
+            .all(db)
+            .await?,
+        |l| l.gathering_id,
+    );
     let mut appearances = grouped(
         appearance::Entity::find()
             .filter(appearance::Column::SegmentId.in_subquery(segments_of_org()))
@@ -499,6 +576,22 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 texts,
             });
         }
+        let lanes = lanes.remove(&g.id).unwrap_or_default();
+        let lane_ids: Vec<i32> = lanes.iter().map(|l| l.id).collect();
+        // One lane in no room is how every gathering starts: not worth writing down.
+        let lanes_out: Vec<Lane> =
+            if lanes.len() == 1 && lanes[0].room_id.is_none() && lanes[0].name.is_empty() {
+                Vec::new()
+            } else {
+                lanes
+                    .iter()
+                    .map(|l| Lane {
+                        key: key("lane", &lane_ids, l.id).unwrap_or_default(),
+                        name: l.name.clone(),
+                        room: l.room_id.and_then(|id| key("room", &room_ids, id)),
+                    })
+                    .collect()
+            };
         let mut segments_out = Vec::new();
         for s in segments.remove(&g.id).unwrap_or_default() {
             let texts = segment_texts
@@ -508,7 +601,7 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 .map(|t| Text {
                     language: t.language,
                     title: t.title,
-                    text: String::new(),
+                    text: t.abstract_text,
                 })
                 .collect();
             let appearances = appearances
@@ -542,6 +635,17 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 actual_start: s.actual_start,
                 actual_end: s.actual_end,
                 skipped: s.skipped,
+                lane: if lanes_out.is_empty() {
+                    None
+                } else {
+                    s.lane_id.and_then(|id| key("lane", &lane_ids, id))
+                },
+                abstract_text: s.abstract_text,
+                track: s.track,
+                languages: s.session_languages,
+                may_record: s.may_record,
+                may_stream: s.may_stream,
+                may_photograph: s.may_photograph,
                 texts,
                 appearances,
             });
@@ -573,6 +677,7 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 .and_then(|id| campaigns.iter().find(|c| c.id == id))
                 .map(|c| c.slug.clone()),
             series: g.series_id.and_then(|id| key("series", &series_ids, id)),
+            lanes: lanes_out,
         });
     }
     Ok(Document {
@@ -606,6 +711,18 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 archived: v.archived,
                 created_at: v.created_at,
                 updated_at: v.updated_at,
+                rooms: rooms_of
+                    .remove(&v.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|r| Room {
+                        key: key("room", &room_ids, r.id).unwrap_or_default(),
+                        name: r.name,
+                        capacity: r.capacity,
+                        accessibility: r.accessibility,
+                        directions: r.directions,
+                    })
+                    .collect(),
             })
             .collect(),
         people: people
@@ -795,6 +912,8 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
     .insert(&txn)
     .await?;
     let mut venue_ids = std::collections::HashMap::new();
+    // A room's key: its venue and its id.
+    let mut room_ids: HashMap<String, (i32, i32)> = HashMap::new();
     for (i, v) in doc.venues.iter().enumerate() {
         let path = |f: &str| format!("venues[{i}].{f}");
         Title::parse("name", &v.name).map_err(|e| at(path("name"), e))?;
@@ -821,6 +940,26 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
         .await?;
         if venue_ids.insert(v.key.clone(), m.id).is_some() {
             return Err(ValidationError::new(path("key"), say!("refusal-import-key-twice")).into());
+        }
+        for (ri, r) in v.rooms.iter().enumerate() {
+            let path = |f: &str| format!("venues[{i}].rooms[{ri}].{f}");
+            Title::parse("name", &r.name).map_err(|e| at(path("name"), e))?;
+            let rm = room::ActiveModel {
+                venue_id: Set(m.id),
+                position: Set(ri as i32),
+                name: Set(r.name.trim().to_owned()),
+                capacity: Set(r.capacity),
+                accessibility: Set(r.accessibility.clone()),
+                directions: Set(r.directions.clone()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            if room_ids.insert(r.key.clone(), (m.id, rm.id)).is_some() {
+                return Err(
+                    ValidationError::new(path("key"), say!("refusal-import-key-twice")).into(),
+                );
+            }
         }
     }
     let mut person_ids = std::collections::HashMap::new();
@@ -1096,6 +1235,43 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 .await?;
             }
         }
+        let mut lane_ids: HashMap<String, i32> = HashMap::new();
+        let mut first_lane = None;
+        for (li, l) in g.lanes.iter().enumerate() {
+            let path = |f: &str| format!("gatherings[{gi}].lanes[{li}].{f}");
+            let room_id = match &l.room {
+                Some(k) => match room_ids.get(k) {
+                    Some((venue, id)) if Some(*venue) == venue_id => Some(*id),
+                    _ => {
+                        return Err(ValidationError::new(
+                            path("room"),
+                            say!("refusal-import-no-room", key = k),
+                        )
+                        .into());
+                    }
+                },
+                None => None,
+            };
+            let lm = lane::ActiveModel {
+                gathering_id: Set(gm.id),
+                position: Set(li as i32),
+                name: Set(l.name.trim().to_owned()),
+                room_id: Set(room_id),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            first_lane.get_or_insert(lm.id);
+            if lane_ids.insert(l.key.clone(), lm.id).is_some() {
+                return Err(
+                    ValidationError::new(path("key"), say!("refusal-import-key-twice")).into(),
+                );
+            }
+        }
+        let first_lane = match first_lane {
+            Some(id) => id,
+            None => crate::db::planning::default_lane(&txn, gm.id).await?,
+        };
         if g.segments.len() > crate::domain::plan::MAX_SEGMENTS {
             return Err(at(
                 format!("gatherings[{gi}].segments"),
@@ -1137,8 +1313,23 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                 resolve_local("hard_start_local", tz.tz(), at_local)
                     .map_err(|e| at(path("hard_start_local"), e))?;
             }
+            let lane_id = match &s.lane {
+                Some(k) => *lane_ids.get(k).ok_or_else(|| {
+                    ValidationError::new(path("lane"), say!("refusal-import-no-lane", key = k))
+                })?,
+                None => first_lane,
+            };
+            let abstract_text = crate::domain::plan::free_text("abstract", &s.abstract_text)
+                .map_err(|e| at(path("abstract"), e))?;
             let sm = segment::ActiveModel {
                 gathering_id: Set(gm.id),
+                lane_id: Set(Some(lane_id)),
+                abstract_text: Set(abstract_text),
+                track: Set(s.track.trim().to_owned()),
+                session_languages: Set(s.languages.trim().to_owned()),
+                may_record: Set(s.may_record),
+                may_stream: Set(s.may_stream),
+                may_photograph: Set(s.may_photograph),
                 position: Set(si as i32 + 1),
                 kind: Set(s.kind),
                 title: Set(s.title.clone()),
@@ -1162,6 +1353,7 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                     segment_id: Set(sm.id),
                     language: Set(t.language.clone()),
                     title: Set(t.title.clone()),
+                    abstract_text: Set(t.text.clone()),
                     ..Default::default()
                 }
                 .insert(&txn)

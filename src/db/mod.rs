@@ -19,6 +19,8 @@ pub mod organisation;
 pub mod password_reset;
 pub mod planning;
 pub mod queries;
+pub mod rooms;
+pub mod schedule;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::entities::{
-    appearance, film, gathering, gathering_text, organisation, person, segment, segment_text,
-    statement, statement_text, venue,
+    appearance, film, gathering, gathering_text, lane, organisation, person, room, segment,
+    segment_text, statement, statement_text, venue,
 };
 use crate::domain::GatheringStatus;
 
@@ -190,6 +190,10 @@ pub struct GatheringBundle {
     /// their translations.
     pub issued: Vec<crate::db::entities::issued_statement::Model>,
     pub issued_texts: Vec<crate::db::entities::issued_statement_text::Model>,
+    /// The gathering's parallel lanes, left to right (one for most gatherings).
+    pub lanes: Vec<lane::Model>,
+    /// The rooms its lanes are in.
+    pub rooms: HashMap<i32, room::Model>,
 }
 
 impl GatheringBundle {
@@ -206,6 +210,42 @@ impl GatheringBundle {
             .chain(self.issued.iter().map(|s| s.updated_at))
             .max()
             .unwrap_or(g.updated_at)
+    }
+
+    /// The lane a segment runs in: its own, or the first lane when it names none the
+    /// gathering has (0 when the gathering has no lane yet).
+    pub fn lane_of(&self, segment: &segment::Model) -> i32 {
+        segment
+            .lane_id
+            .filter(|id| self.lanes.iter().any(|l| l.id == *id))
+            .or_else(|| self.lanes.first().map(|l| l.id))
+            .unwrap_or(0)
+    }
+
+    /// The room a lane is in, if it is in one.
+    pub fn room_of_lane(&self, lane_id: i32) -> Option<&room::Model> {
+        self.lanes
+            .iter()
+            .find(|l| l.id == lane_id)
+            .and_then(|l| l.room_id)
+            .and_then(|id| self.rooms.get(&id))
+    }
+
+    /// What a lane is called on pages: its room's name, else its own name.
+    pub fn lane_name(&self, lane_id: i32) -> Option<String> {
+        if let Some(room) = self.room_of_lane(lane_id) {
+            return Some(room.name.clone());
+        }
+        self.lanes
+            .iter()
+            .find(|l| l.id == lane_id)
+            .map(|l| l.name.trim().to_owned())
+            .filter(|n| !n.is_empty())
+    }
+
+    /// Whether the gathering runs more than one lane.
+    pub fn parallel(&self) -> bool {
+        self.lanes.len() > 1
     }
 }
 
@@ -299,7 +339,7 @@ pub async fn gathering_bundles(
         .order_by_asc(statement::Column::Id)
         .all(db)
         .await?;
-    let gathering_texts = gathering_texts(db, ids).await?;
+    let gathering_texts = gathering_texts(db, ids.clone()).await?;
     let segment_texts = segment_text::Entity::find()
         .filter(segment_text::Column::SegmentId.is_in(segment_ids))
         .all(db)
@@ -331,6 +371,26 @@ pub async fn gathering_bundles(
                 .await?,
         )
     };
+    let lanes = lane::Entity::find()
+        .filter(lane::Column::GatheringId.is_in(ids.clone()))
+        .order_by_asc(lane::Column::Position)
+        .order_by_asc(lane::Column::Id)
+        .all(db)
+        .await?;
+    let mut room_ids: Vec<i32> = lanes.iter().filter_map(|l| l.room_id).collect();
+    room_ids.sort_unstable();
+    room_ids.dedup();
+    let rooms: HashMap<i32, room::Model> = if room_ids.is_empty() {
+        HashMap::new()
+    } else {
+        room::Entity::find()
+            .filter(room::Column::Id.is_in(room_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect()
+    };
     let segment_of: HashMap<i32, i32> = segments.iter().map(|s| (s.id, s.gathering_id)).collect();
     let statement_of: HashMap<i32, i32> =
         statements.iter().map(|s| (s.id, s.gathering_id)).collect();
@@ -349,6 +409,8 @@ pub async fn gathering_bundles(
             statement_texts: Vec::new(),
             issued: Vec::new(),
             issued_texts: Vec::new(),
+            lanes: Vec::new(),
+            rooms: HashMap::new(),
         })
         .collect();
     let index: HashMap<i32, usize> = bundles
@@ -377,6 +439,15 @@ pub async fn gathering_bundles(
                 );
             }
             b.segments.push(s);
+        }
+    }
+    for l in lanes {
+        if let Some(i) = slot(l.gathering_id) {
+            let b = &mut bundles[i];
+            if let Some(r) = l.room_id.and_then(|id| rooms.get(&id)) {
+                b.rooms.insert(r.id, r.clone());
+            }
+            b.lanes.push(l);
         }
     }
     for a in appearances {

@@ -17,6 +17,11 @@
 //!   "1 minute late", never "0 minutes late".
 //! - On the day, [`retime_live`] re-times the programme from the segment running now:
 //!   the segments after it shift, and none of them is timed to start in the past.
+//! - A gathering may run parallel lanes (one per room of a conference). Each lane is a
+//!   programme of its own, timed by the rules above from the gathering start: a segment
+//!   follows the one before it *in its lane*, gaps and overlaps are within a lane, and
+//!   re-timing on the day moves only the lane of the running segment. The agenda ends
+//!   when its last lane does.
 
 use chrono::{DateTime, TimeDelta};
 use chrono_tz::Tz;
@@ -29,6 +34,8 @@ use super::types::{Minutes, ValidationError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaItem {
     pub id: i64,
+    /// The lane the segment runs in; segments of one lane follow each other.
+    pub lane: i64,
     /// The planned length; overrides a film's running time when both are set.
     pub duration: Option<Minutes>,
     /// The running time of the film shown in a screening segment.
@@ -97,11 +104,12 @@ impl AgendaItem {
 }
 
 /// Times a programme that starts at `start` and is planned to end at `planned_end`.
+/// The timed items come back in the order given, each timed within its lane.
 pub fn time_agenda(start: DateTime<Tz>, planned_end: DateTime<Tz>, items: &[AgendaItem]) -> Agenda {
-    let mut timer = Timer::new(start);
+    let mut lanes = Lanes::new(start);
     let timed = items
         .iter()
-        .map(|item| timer.place(item, item.hard_start, None))
+        .map(|item| lanes.timer(item.lane).place(item, item.hard_start, None))
         .collect();
     finish(start, planned_end, timed)
 }
@@ -132,25 +140,49 @@ pub fn retime_live(
         .ok_or_else(|| {
             ValidationError::new("segment_id", say!("refusal-segment-not-in-programme"))
         })?;
-    let mut timer = Timer::new(start);
-    let mut timed: Vec<TimedItem> = items[..index]
-        .iter()
-        .map(|item| timer.place(item, item.hard_start, None))
-        .collect();
-    let mut current = timer.place(&items[index], Some(running.started), None);
-    current.hard = items[index].hard_start.is_some();
+    let lane = items[index].lane;
     let now = now.with_timezone(&start.timezone());
-    if current.end < now {
-        current.end = now;
-        timer.prev_end = now;
+    let mut lanes = Lanes::new(start);
+    let mut timed = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let timer = lanes.timer(item.lane);
+        let placed = if item.lane != lane || i < index {
+            timer.place(item, item.hard_start, None)
+        } else if i == index {
+            let mut current = timer.place(item, Some(running.started), None);
+            current.hard = item.hard_start.is_some();
+            if current.end < now {
+                current.end = now;
+                timer.prev_end = now;
+            }
+            current
+        } else {
+            timer.place(item, item.hard_start, Some(now))
+        };
+        timed.push(placed);
     }
-    timed.push(current);
-    timed.extend(
-        items[index + 1..]
-            .iter()
-            .map(|item| timer.place(item, item.hard_start, Some(now))),
-    );
     Ok(finish(start, planned_end, timed))
+}
+
+/// One [`Timer`] per lane, each starting at the gathering start.
+struct Lanes {
+    start: DateTime<Tz>,
+    timers: std::collections::BTreeMap<i64, Timer>,
+}
+
+impl Lanes {
+    fn new(start: DateTime<Tz>) -> Self {
+        Self {
+            start,
+            timers: std::collections::BTreeMap::new(),
+        }
+    }
+
+    fn timer(&mut self, lane: i64) -> &mut Timer {
+        self.timers
+            .entry(lane)
+            .or_insert_with(|| Timer::new(self.start))
+    }
 }
 
 /// Walks the programme in order, remembering where the previous segment ended.
@@ -253,6 +285,7 @@ mod tests {
     fn segment(id: i64, duration: Option<u32>) -> AgendaItem {
         AgendaItem {
             id,
+            lane: 0,
             duration: duration.map(Minutes::from_const),
             film_runtime: None,
             hard_start: None,
@@ -338,6 +371,7 @@ mod tests {
     ) {
         let item = AgendaItem {
             id: 1,
+            lane: 0,
             duration: duration.map(Minutes::from_const),
             film_runtime: runtime.map(Minutes::from_const),
             hard_start: None,
@@ -620,5 +654,106 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.field, "segment_id");
+    }
+
+    fn in_lane(lane: i64, item: AgendaItem) -> AgendaItem {
+        AgendaItem { lane, ..item }
+    }
+
+    /// Two rooms from 09:00: a keynote-free morning with talks interleaved in the list.
+    fn two_rooms() -> Vec<AgendaItem> {
+        vec![
+            in_lane(1, segment(1, Some(30))),
+            in_lane(2, segment(2, Some(45))),
+            in_lane(1, segment(3, Some(20))),
+            in_lane(2, hard(4, 30, tirana("10:00"))),
+            in_lane(1, segment(5, Some(25))),
+        ]
+    }
+
+    #[rstest]
+    // Room 1: 1 then 3 then 5, back to back from the start.
+    #[case(1, "11:00", "11:30", vec![])]
+    #[case(3, "11:30", "11:50", vec![])]
+    #[case(5, "11:50", "12:15", vec![])]
+    // Room 2 starts at the gathering start too, not after room 1's first talk.
+    #[case(2, "11:00", "11:45", vec![])]
+    // A fixed start in room 2 is compared with room 2's previous talk only.
+    #[case(4, "10:00", "10:30", vec![
+        TimingNote::BeforeGatheringStart { minutes: 60 },
+        TimingNote::Overlap { minutes: 105 },
+    ])]
+    fn each_lane_is_timed_on_its_own(
+        #[case] id: i64,
+        #[case] start: &str,
+        #[case] end: &str,
+        #[case] notes: Vec<TimingNote>,
+    ) {
+        let agenda = time_agenda(tirana("11:00"), tirana("13:00"), &two_rooms());
+        let item = agenda.item(id).unwrap();
+        assert_eq!(
+            (item.start, item.end),
+            (tirana(start), tirana(end)),
+            "segment {id}"
+        );
+        assert_eq!(item.notes, notes, "segment {id}");
+    }
+
+    #[test]
+    fn a_gap_in_one_lane_is_not_closed_by_another() {
+        let items = vec![
+            in_lane(1, segment(1, Some(60))),
+            in_lane(2, segment(2, Some(20))),
+            in_lane(2, hard(3, 20, tirana("11:30"))),
+        ];
+        let agenda = time_agenda(tirana("11:00"), tirana("13:00"), &items);
+        assert_eq!(
+            agenda.item(3).unwrap().notes,
+            vec![TimingNote::Gap { minutes: 10 }]
+        );
+        // The order given is kept, whatever the lanes.
+        let ids: Vec<i64> = agenda.items.iter().map(|i| i.id).collect();
+        assert_eq!(ids, vec![1, 2, 3]);
+    }
+
+    #[rstest]
+    // The agenda ends with its longest lane, and overruns by it.
+    #[case("13:00", tirana("12:15"), None)]
+    #[case("12:00", tirana("12:15"), Some(15))]
+    fn the_agenda_ends_with_its_last_lane(
+        #[case] planned_end: &str,
+        #[case] ends: DateTime<Tz>,
+        #[case] overrun: Option<u32>,
+    ) {
+        let items = vec![
+            in_lane(1, segment(1, Some(75))),
+            in_lane(2, segment(2, Some(30))),
+        ];
+        let agenda = time_agenda(tirana("11:00"), tirana(planned_end), &items);
+        assert_eq!(agenda.ends, ends);
+        assert_eq!(agenda.overrun_minutes, overrun);
+    }
+
+    #[test]
+    fn live_retiming_moves_only_the_running_lane() {
+        // Room 1's first talk started 10 minutes late and runs on at 11:45.
+        let running = Running {
+            id: 1,
+            started: tirana("11:10"),
+        };
+        let agenda = retime_live(
+            tirana("11:00"),
+            tirana("13:00"),
+            &two_rooms(),
+            running,
+            tirana("11:45"),
+        )
+        .unwrap();
+        assert_eq!(agenda.item(1).unwrap().end, tirana("11:45"));
+        assert_eq!(agenda.item(3).unwrap().start, tirana("11:45"));
+        assert_eq!(agenda.item(5).unwrap().start, tirana("12:05"));
+        // Room 2 keeps its plan, even its talk that was due before "now".
+        assert_eq!(agenda.item(2).unwrap().start, tirana("11:00"));
+        assert_eq!(agenda.item(2).unwrap().end, tirana("11:45"));
     }
 }

@@ -3,11 +3,15 @@
 //! Rules kept here:
 //! - Time spans are half-open, `[start, end)`: a slot ending at 12:00 and one starting at
 //!   12:00 do not overlap, and an empty slot overlaps nothing.
-//! - A person is double-booked when two of their slots in different gatherings overlap
-//!   and both need them there live (in person or online). A recording or a message read
-//!   out by someone else needs no presence. Overlapping slots within one gathering are
-//!   not a clash: the host who interprets every speech is there for all of them.
+//! - A person is double-booked when two of their slots in different places overlap and
+//!   both need them there live (in person or online). A place is a lane of a gathering
+//!   (a room of a conference): two gatherings, or two lanes of one, are two places. A
+//!   recording or a message read out by someone else needs no presence. Overlapping
+//!   slots within one lane are not a clash: the host who interprets every speech is
+//!   there for all of them; an interpreter due in two rooms at once is.
 //! - A venue is double-booked when the spans of two different gatherings overlap there.
+//! - A room is double-booked when segments of two different lanes (of one gathering or
+//!   of two) overlap in it.
 //! - Each clashing pair is reported once, earlier-starting slot first, ordered by person
 //!   (or venue) and then by time, whatever order the slots came in.
 //! - An online speaker speaks from their own zone; their waking hours are 07:00 to 22:00
@@ -27,6 +31,8 @@ use super::types::{AppearanceMode, LanguageTag};
 pub struct PersonSlot {
     pub person_id: i64,
     pub gathering_id: i64,
+    /// The lane of the gathering the segment runs in.
+    pub lane_id: i64,
     pub segment_id: i64,
     pub mode: AppearanceMode,
     pub start: DateTime<Utc>,
@@ -43,13 +49,15 @@ pub struct PersonClash {
     pub second: (i64, i64),
 }
 
-/// The people booked live in two gatherings at once.
+/// The people booked live in two places at once.
 pub fn double_booked_people(slots: &[PersonSlot]) -> Vec<PersonClash> {
     let mut live: Vec<&PersonSlot> = slots
         .iter()
         .filter(|s| needs_presence(s.mode) && s.start < s.end)
         .collect();
     live.sort_by_key(|s| (s.person_id, s.start, s.end, s.gathering_id, s.segment_id));
+    let elsewhere =
+        |a: &PersonSlot, b: &PersonSlot| a.gathering_id != b.gathering_id || a.lane_id != b.lane_id;
     let mut seen = BTreeSet::new();
     let mut clashes = Vec::new();
     for (i, a) in live.iter().enumerate() {
@@ -62,7 +70,7 @@ pub fn double_booked_people(slots: &[PersonSlot]) -> Vec<PersonClash> {
                 (a.gathering_id, a.segment_id),
                 (b.gathering_id, b.segment_id),
             );
-            if a.gathering_id != b.gathering_id && seen.insert(pair) {
+            if elsewhere(a, b) && seen.insert(pair) {
                 clashes.push(PersonClash {
                     person_id: pair.0,
                     first: pair.1,
@@ -116,6 +124,50 @@ pub fn double_booked_venues(slots: &[VenueSlot]) -> Vec<VenueClash> {
             if a.gathering_id != b.gathering_id && seen.insert(pair) {
                 clashes.push(VenueClash {
                     venue_id: pair.0,
+                    first: pair.1,
+                    second: pair.2,
+                });
+            }
+        }
+    }
+    clashes
+}
+
+/// A segment held in a room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomSlot {
+    pub room_id: i64,
+    pub lane_id: i64,
+    pub segment_id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// Two segments of different lanes holding one room at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomClash {
+    pub room_id: i64,
+    /// The segment that starts first.
+    pub first: i64,
+    /// The other segment.
+    pub second: i64,
+}
+
+/// The rooms used by two lanes at once, each pair once, by room and then by time.
+pub fn double_booked_rooms(slots: &[RoomSlot]) -> Vec<RoomClash> {
+    let mut held: Vec<&RoomSlot> = slots.iter().filter(|s| s.start < s.end).collect();
+    held.sort_by_key(|s| (s.room_id, s.start, s.end, s.segment_id));
+    let mut seen = BTreeSet::new();
+    let mut clashes = Vec::new();
+    for (i, a) in held.iter().enumerate() {
+        for b in held[i + 1..]
+            .iter()
+            .take_while(|b| b.room_id == a.room_id && b.start < a.end)
+        {
+            let pair = (a.room_id, a.segment_id, b.segment_id);
+            if a.lane_id != b.lane_id && seen.insert(pair) {
+                clashes.push(RoomClash {
+                    room_id: pair.0,
                     first: pair.1,
                     second: pair.2,
                 });
@@ -209,6 +261,7 @@ mod tests {
         PersonSlot {
             person_id: 7,
             gathering_id: gathering,
+            lane_id: 0,
             segment_id: segment,
             mode,
             start: tirana(from),
@@ -257,6 +310,59 @@ mod tests {
             slot(1, 100, InPerson, "11:00", "12:54"),
         ];
         assert_eq!(double_booked_people(&slots), []);
+    }
+
+    #[rstest]
+    // An interpreter in room 1 and room 2 of one conference at once.
+    #[case(1, 2, "10:15", "10:45", vec![clash((1, 1), (1, 2))])]
+    // The same, one after the other: fine.
+    #[case(1, 2, "10:30", "11:00", vec![])]
+    // Two talks in one lane that overlap are an agenda note, not a double booking.
+    #[case(1, 1, "10:15", "10:45", vec![])]
+    fn people_in_two_rooms_of_one_gathering(
+        #[case] lane_a: i64,
+        #[case] lane_b: i64,
+        #[case] from: &str,
+        #[case] to: &str,
+        #[case] expected: Vec<PersonClash>,
+    ) {
+        let slots = [
+            PersonSlot {
+                lane_id: lane_a,
+                ..slot(1, 1, InPerson, "10:00", "10:30")
+            },
+            PersonSlot {
+                lane_id: lane_b,
+                ..slot(1, 2, InPerson, from, to)
+            },
+        ];
+        assert_eq!(double_booked_people(&slots), expected);
+    }
+
+    fn room(room_id: i64, lane_id: i64, segment_id: i64, from: &str, to: &str) -> RoomSlot {
+        RoomSlot {
+            room_id,
+            lane_id,
+            segment_id,
+            start: tirana(from),
+            end: tirana(to),
+        }
+    }
+
+    #[rstest]
+    // Two lanes put in the same room, overlapping.
+    #[case(room(9, 2, 20, "10:20", "10:40"), vec![RoomClash { room_id: 9, first: 10, second: 20 }])]
+    // Two lanes in the same room one after the other (a morning and an afternoon track).
+    #[case(room(9, 2, 20, "10:30", "10:40"), vec![])]
+    // Another room at the same time.
+    #[case(room(8, 2, 20, "10:20", "10:40"), vec![])]
+    // The same lane: an overlap in the agenda, reported there.
+    #[case(room(9, 1, 20, "10:20", "10:40"), vec![])]
+    fn rooms_used_twice(#[case] other: RoomSlot, #[case] expected: Vec<RoomClash>) {
+        let mut slots = vec![room(9, 1, 10, "10:00", "10:30"), other];
+        assert_eq!(double_booked_rooms(&slots), expected);
+        slots.reverse();
+        assert_eq!(double_booked_rooms(&slots), expected);
     }
 
     #[test]

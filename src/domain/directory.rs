@@ -269,13 +269,29 @@ pub struct AppearancePlan {
     pub online_link: String,
 }
 
+/// How a person is named in a typed choice (a text field with suggestions, for
+/// organisations with too many people for a list in every form): `Ana Hoxha (#12)`.
+pub fn person_choice_label(name: &str, id: i32) -> String {
+    format!("{name} (#{id})")
+}
+
+/// The person a choice names: an id (`12`, from a list) or a typed choice ending in `(#12)`.
+pub fn person_choice(raw: &str) -> Option<i32> {
+    let raw = raw.trim();
+    raw.parse::<i32>().ok().or_else(|| {
+        raw.strip_suffix(')')?
+            .rsplit_once("(#")?
+            .1
+            .trim()
+            .parse()
+            .ok()
+    })
+}
+
 impl AppearanceForm {
     pub fn parse(&self) -> Result<AppearancePlan, ValidationError> {
-        let person_id = self
-            .person
-            .trim()
-            .parse::<i32>()
-            .map_err(|_| ValidationError::new("person", say!("refusal-choose-person")))?;
+        let person_id = person_choice(&self.person)
+            .ok_or_else(|| ValidationError::new("person", say!("refusal-choose-person")))?;
         let mode: AppearanceMode = vocabulary("mode", &self.mode)?;
         let online_link = url("online_link", &self.online_link)?;
         if !online_link.is_empty() && mode != AppearanceMode::Online {
@@ -378,5 +394,22 @@ mod tests {
             ..in_person
         };
         assert_eq!(bad.parse().unwrap_err().field, "online_link");
+    }
+
+    #[rstest::rstest]
+    #[case("12", Some(12))]
+    #[case(" Ana Hoxha (#12) ", Some(12))]
+    #[case("Mirela (Tirana) (#7)", Some(7))]
+    #[case("Ana Hoxha", None)]
+    #[case("(#x)", None)]
+    #[case("", None)]
+    fn a_typed_person_choice_names_its_id(#[case] raw: &str, #[case] id: Option<i32>) {
+        assert_eq!(person_choice(raw), id);
+        if let Some(id) = id {
+            assert_eq!(
+                person_choice(&person_choice_label("Zoë Ångström", id)),
+                Some(id)
+            );
+        }
     }
 }

@@ -256,6 +256,7 @@ mod tests {
     fn segment(id: i64, minutes: u32) -> AgendaItem {
         AgendaItem {
             id,
+            lane: 0,
             duration: Some(Minutes::from_const(minutes)),
             film_runtime: None,
             hard_start: None,

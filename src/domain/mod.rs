@@ -15,6 +15,8 @@ pub mod deletion;
 pub mod digest;
 pub mod directory;
 #[cfg(feature = "ssr")]
+pub mod frab;
+#[cfg(feature = "ssr")]
 pub mod ical;
 pub mod issued;
 pub mod links;
@@ -22,6 +24,7 @@ pub mod listing;
 pub mod live;
 pub mod message;
 pub mod plan;
+pub mod programme;
 pub mod repeat;
 pub mod time;
 pub mod types;

@@ -181,11 +181,38 @@ pub struct SegmentForm {
     pub title: String,
     /// Minutes; may be empty for a screening (the film's runtime is used).
     pub duration: String,
-    /// `HH:MM` on the gathering's day, or empty to follow the previous segment.
+    /// `HH:MM` on the gathering's day, `YYYY-MM-DDTHH:MM` on one of the days of a
+    /// gathering of several, or empty to follow the previous segment.
     pub hard_start: String,
     /// `on` when the segment appears on public pages (a checkbox).
     pub public: String,
     pub cue_notes: String,
+    /// The lane (room) it runs in, by id; empty keeps it where it is (a new one goes
+    /// to the first lane).
+    #[serde(default)]
+    pub lane: String,
+    /// Public: what the session is about.
+    #[serde(default)]
+    pub abstract_text: String,
+    #[serde(default)]
+    pub track: String,
+    /// Comma-separated language tags the session is held in.
+    #[serde(default)]
+    pub languages: String,
+    /// `on` when it must not be recorded, streamed or photographed (checkboxes).
+    #[serde(default)]
+    pub no_record: String,
+    #[serde(default)]
+    pub no_stream: String,
+    #[serde(default)]
+    pub no_photos: String,
+}
+
+/// A fixed start as typed: a time on the gathering's day, or a date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixedStart {
+    Time(NaiveTime),
+    At(NaiveDateTime),
 }
 
 /// A segment that passed every check.
@@ -194,9 +221,21 @@ pub struct SegmentPlan {
     pub kind: SegmentKind,
     pub title: Title,
     pub duration: Option<Minutes>,
-    pub hard_start: Option<NaiveTime>,
+    pub hard_start: Option<FixedStart>,
     pub public: bool,
     pub cue_notes: String,
+    pub lane: Option<i32>,
+    pub abstract_text: String,
+    /// At most [`Title::MAX_CHARS`] characters; empty for none.
+    pub track: String,
+    pub languages: Vec<LanguageTag>,
+    pub may_record: bool,
+    pub may_stream: bool,
+    pub may_photograph: bool,
+}
+
+fn checked(raw: &str) -> bool {
+    matches!(raw.trim(), "on" | "true" | "1")
 }
 
 impl SegmentForm {
@@ -213,16 +252,41 @@ impl SegmentForm {
             "" => None,
             t => Some(
                 NaiveTime::parse_from_str(t, "%H:%M")
+                    .map(FixedStart::Time)
+                    .or_else(|_| {
+                        NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").map(FixedStart::At)
+                    })
+                    .or_else(|_| {
+                        NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").map(FixedStart::At)
+                    })
                     .map_err(|_| ValidationError::new("hard_start", say!("refusal-time-format")))?,
             ),
+        };
+        let lane = match self.lane.trim() {
+            "" => None,
+            raw => Some(
+                raw.parse::<i32>()
+                    .map_err(|_| ValidationError::new("lane", say!("refusal-no-such-lane")))?,
+            ),
+        };
+        let track = match self.track.trim() {
+            "" => String::new(),
+            raw => Title::parse("track", raw)?.as_str().to_owned(),
         };
         Ok(SegmentPlan {
             kind,
             title,
             duration,
             hard_start,
-            public: matches!(self.public.trim(), "on" | "true" | "1"),
+            public: checked(&self.public),
             cue_notes: free_text("cue_notes", &self.cue_notes)?,
+            lane,
+            abstract_text: free_text("abstract_text", &self.abstract_text)?,
+            track,
+            languages: LanguageTag::parse_list("languages", &self.languages)?,
+            may_record: !checked(&self.no_record),
+            may_stream: !checked(&self.no_stream),
+            may_photograph: !checked(&self.no_photos),
         })
     }
 }
@@ -446,7 +510,23 @@ mod tests {
         }
         .parse(false)
         .unwrap();
-        assert_eq!(plan.hard_start, NaiveTime::from_hms_opt(12, 0, 0));
+        assert_eq!(
+            plan.hard_start,
+            NaiveTime::from_hms_opt(12, 0, 0).map(FixedStart::Time)
+        );
+        let dated = SegmentForm {
+            hard_start: "2027-05-15T09:30".into(),
+            ..speech()
+        }
+        .parse(false)
+        .unwrap();
+        assert_eq!(
+            dated.hard_start,
+            NaiveDateTime::parse_from_str("2027-05-15 09:30", "%Y-%m-%d %H:%M")
+                .ok()
+                .map(FixedStart::At)
+        );
+        assert!(dated.may_record && dated.may_stream && dated.may_photograph);
         assert!(plan.public);
     }
 

@@ -57,6 +57,28 @@ pub fn fixed_start(
     Ok(at)
 }
 
+/// A fixed start typed with its date, in a gathering of several days: on one of the
+/// gathering's days, and a time the clocks show.
+pub fn fixed_start_at(
+    tz: Tz,
+    starts: NaiveDateTime,
+    ends: NaiveDateTime,
+    at: NaiveDateTime,
+) -> Result<NaiveDateTime, ValidationError> {
+    if at.date() < starts.date() || at.date() > ends.date() {
+        return Err(ValidationError::new(
+            "hard_start",
+            say!(
+                "refusal-fixed-start-outside",
+                first = starts.date().to_string(),
+                last = ends.date().to_string(),
+            ),
+        ));
+    }
+    resolve_local("hard_start", tz, at)?;
+    Ok(at)
+}
+
 /// A stored fixed start moved with its gathering from the day `from` to the day `to`:
 /// the same time of day, as many days later (or earlier).
 pub fn move_fixed_start(at: NaiveDateTime, from: NaiveDate, to: NaiveDate) -> NaiveDateTime {
@@ -251,6 +273,27 @@ mod tests {
     ) {
         let time = NaiveTime::parse_from_str(time, "%H:%M").unwrap();
         let got = fixed_start(tz, local(starts), local(ends), time);
+        match expected {
+            Ok(at) => assert_eq!(got.unwrap(), local(at)),
+            Err(field) => assert_eq!(got.unwrap_err().field, field),
+        }
+    }
+
+    #[rstest]
+    #[case("2027-05-15 09:30", Ok("2027-05-15 09:30"))]
+    #[case("2027-05-16 23:00", Ok("2027-05-16 23:00"))]
+    #[case("2027-05-17 09:00", Err("hard_start"))]
+    #[case("2027-05-13 09:00", Err("hard_start"))]
+    fn dated_fixed_starts_fall_on_the_gatherings_days(
+        #[case] at: &str,
+        #[case] expected: Result<&str, &str>,
+    ) {
+        let got = fixed_start_at(
+            chrono_tz::Europe::Tirane,
+            local("2027-05-14 07:00"),
+            local("2027-05-16 23:59"),
+            local(at),
+        );
         match expected {
             Ok(at) => assert_eq!(got.unwrap(), local(at)),
             Err(field) => assert_eq!(got.unwrap_err().field, field),

@@ -25,7 +25,23 @@ pub(super) fn gathering_event(
 ) -> FeedEvent {
     let g = &bundle.gathering;
     let mut description = page.description.clone();
-    if !page.agenda.is_empty() {
+    if page.parallel() && !page.agenda.is_empty() {
+        // Parallel rooms: the programme is a grid of its own, and a feed of its own.
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&lang.t_with(
+            "programme-summary",
+            &[
+                ("sessions", page.agenda.len().into()),
+                ("rooms", page.lanes.len().into()),
+            ],
+        ));
+        description.push_str(&format!(
+            "\n{origin}/o/{}/{}/programme",
+            page.org_slug, g.slug
+        ));
+    } else if !page.agenda.is_empty() {
         if !description.is_empty() {
             description.push_str("\n\n");
         }
@@ -70,20 +86,106 @@ fn segment_events(
     bundle: &GatheringBundle,
     page: &GatheringPage,
 ) -> Vec<FeedEvent> {
+    sessions_events(lang, origin, bundle, page, |_| true)
+}
+
+/// One event per public segment of a gathering that `keep` keeps: its title and
+/// speakers, the room, what it is about and its own page.
+fn sessions_events(
+    lang: Lang,
+    origin: &str,
+    bundle: &GatheringBundle,
+    page: &GatheringPage,
+    keep: impl Fn(&crate::responses::SegmentView) -> bool,
+) -> Vec<FeedEvent> {
     let whole = gathering_event(lang, origin, bundle, page);
     page.agenda
         .iter()
-        .map(|s| FeedEvent {
-            uid: format!("{}.{}", s.uid, whole.uid),
-            summary: format!("{} · {}", s.title, page.title),
-            description: whole.url.clone().unwrap_or_default(),
-            start: s.start_utc,
-            end: s.end_utc,
-            categories: vec![lang.t(&format!("segment-{}", s.kind.as_str()))],
-            language: s.title_lang.clone(),
-            ..whole.clone()
+        .filter(|s| keep(s))
+        .map(|s| {
+            let speakers = s.speakers().join(", ");
+            let mut summary = s.title.clone();
+            if !speakers.is_empty() {
+                summary.push_str(" – ");
+                summary.push_str(&speakers);
+            }
+            summary.push_str(" · ");
+            summary.push_str(&page.title);
+            let location = match (&s.room, &whole.location) {
+                (Some(room), Some(place)) => Some(format!("{room}, {place}")),
+                (Some(room), None) => Some(room.clone()),
+                (None, place) => place.clone(),
+            };
+            let url = format!(
+                "{origin}/o/{}/{}/sessions/{}",
+                page.org_slug, page.slug, s.uid
+            );
+            let mut description = s.abstract_text.clone();
+            if !description.is_empty() {
+                description.push_str("\n\n");
+            }
+            description.push_str(&url);
+            let mut categories = vec![lang.t(&format!("segment-{}", s.kind.as_str()))];
+            if !s.track.is_empty() {
+                categories.push(s.track.clone());
+            }
+            FeedEvent {
+                uid: format!("{}.{}", s.uid, whole.uid),
+                summary,
+                description,
+                location,
+                url: Some(url),
+                start: s.start_utc,
+                end: s.end_utc,
+                categories,
+                language: s.title_lang.clone(),
+                ..whole.clone()
+            }
         })
         .collect()
+}
+
+/// Which sessions of one gathering a programme feed holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Sessions {
+    All,
+    /// One session, by its identifier.
+    One(String),
+    /// The sessions of one lane (room), by the lane's id.
+    Lane(i32),
+    /// The sessions of one track, by its name.
+    Track(String),
+    /// "My programme": the sessions a visitor chose.
+    Chosen(Vec<String>),
+}
+
+impl Sessions {
+    fn keeps(&self, s: &crate::responses::SegmentView) -> bool {
+        match self {
+            Sessions::All => true,
+            Sessions::One(uid) => &s.uid == uid,
+            Sessions::Lane(lane) => s.lane == *lane,
+            Sessions::Track(track) => &s.track == track,
+            Sessions::Chosen(uids) => uids.contains(&s.uid),
+        }
+    }
+}
+
+/// The sessions a visitor chose, from `?s=a,b,c` (at most 500, each as written).
+fn chosen(query: &super::FeedQuery) -> Vec<String> {
+    let mut uids: Vec<String> = query
+        .s
+        .as_deref()
+        .unwrap_or("")
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|u| !u.is_empty() && u.len() <= 64)
+        .take(500)
+        .map(str::to_owned)
+        .collect();
+    uids.sort_unstable();
+    uids.dedup();
+    uids
 }
 
 /// Which of an organisation's public gatherings a feed holds.
@@ -98,6 +200,8 @@ enum Selection {
     Campaign(String),
     /// One gathering, by its address.
     Gathering(String),
+    /// Sessions of one gathering, by its address.
+    Programme(String, Sessions),
 }
 
 /// `GET /o/{org}/calendar.ics`: every public gathering of an organisation.
@@ -132,6 +236,55 @@ pub async fn person_feed(feed: FeedRequest, Path((org, id)): Path<(String, i32)>
     public_feed(feed, &org, Selection::Person(id)).await
 }
 
+/// `GET /o/{org}/{slug}/programme.ics`: the programme, one event per session.
+pub async fn programme_feed(
+    feed: FeedRequest,
+    Path((org, slug)): Path<(String, String)>,
+) -> Response {
+    public_feed(feed, &org, Selection::Programme(slug, Sessions::All)).await
+}
+
+/// `GET /o/{org}/{slug}/sessions/{uid}/calendar.ics`: one session.
+pub async fn session_feed(
+    feed: FeedRequest,
+    Path((org, slug, uid)): Path<(String, String, String)>,
+) -> Response {
+    public_feed(feed, &org, Selection::Programme(slug, Sessions::One(uid))).await
+}
+
+/// `GET /o/{org}/{slug}/rooms/{lane}/calendar.ics`: the sessions in one room.
+pub async fn room_feed(
+    feed: FeedRequest,
+    Path((org, slug, lane)): Path<(String, String, i32)>,
+) -> Response {
+    public_feed(feed, &org, Selection::Programme(slug, Sessions::Lane(lane))).await
+}
+
+/// `GET /o/{org}/{slug}/tracks/{track}/calendar.ics`: the sessions of one track.
+pub async fn track_feed(
+    feed: FeedRequest,
+    Path((org, slug, track)): Path<(String, String, String)>,
+) -> Response {
+    public_feed(
+        feed,
+        &org,
+        Selection::Programme(slug, Sessions::Track(track)),
+    )
+    .await
+}
+
+/// `GET /o/{org}/{slug}/my.ics?s=…`: the sessions a visitor starred, without an
+/// account: the choice lives in the address.
+pub async fn chosen_feed(feed: FeedRequest, Path((org, slug)): Path<(String, String)>) -> Response {
+    let uids = chosen(&feed.query);
+    public_feed(
+        feed,
+        &org,
+        Selection::Programme(slug, Sessions::Chosen(uids)),
+    )
+    .await
+}
+
 /// `GET /o/{org}/{slug}/calendar.ics`: one gathering (or its segments).
 pub async fn gathering_feed(
     feed: FeedRequest,
@@ -161,7 +314,7 @@ async fn select(
     let name = org.name.clone();
     let description = org.public_description.clone();
     let (rows, name, description) = match selection {
-        Selection::Gathering(slug) => {
+        Selection::Gathering(slug) | Selection::Programme(slug, _) => {
             let found = queries::gathering_with_venue(db, org.id, slug)
                 .await?
                 .filter(|(g, _)| public(g))
@@ -229,8 +382,27 @@ async fn render_feed(
     let mut events = Vec::new();
     for b in &bundles {
         let page = public_view(org, b, &reading.texts)?;
-        if matches!(selection, Selection::Gathering(_)) {
-            name.clone_from(&page.title);
+        match selection {
+            Selection::Gathering(_) => name.clone_from(&page.title),
+            Selection::Programme(_, only) => {
+                let found = sessions_events(lang, origin, b, &page, |s| only.keeps(s));
+                // A session, room or track that is not there has no feed; an empty
+                // choice is an empty calendar.
+                if found.is_empty() && !matches!(only, Sessions::All | Sessions::Chosen(_)) {
+                    return Err(AppError::NotFound);
+                }
+                name = programme_feed_name(lang, &page, only, &found);
+                events.extend(found);
+                continue;
+            }
+            // A person's calendar holds their sessions, not whole gatherings.
+            Selection::Person(id) => {
+                events.extend(sessions_events(lang, origin, b, &page, |s| {
+                    s.appearances.iter().any(|a| a.person_id == Some(*id))
+                }));
+                continue;
+            }
+            _ => {}
         }
         if per_segment {
             events.extend(segment_events(lang, origin, b, &page));
@@ -245,6 +417,32 @@ async fn render_feed(
         language: reading.texts.clone(),
         events,
     }))
+}
+
+/// The name a programme feed shows in a calendar app.
+fn programme_feed_name(
+    lang: Lang,
+    page: &GatheringPage,
+    only: &Sessions,
+    events: &[FeedEvent],
+) -> String {
+    match only {
+        Sessions::All => format!("{} · {}", page.title, lang.t("programme-title")),
+        Sessions::One(_) => events
+            .first()
+            .map_or_else(|| page.title.clone(), |e| e.summary.clone()),
+        Sessions::Lane(lane) => {
+            let room = page
+                .agenda
+                .iter()
+                .find(|s| s.lane == *lane)
+                .and_then(|s| s.room.clone())
+                .unwrap_or_default();
+            format!("{} · {room}", page.title)
+        }
+        Sessions::Track(track) => format!("{} · {track}", page.title),
+        Sessions::Chosen(_) => format!("{} · {}", page.title, lang.t("programme-mine")),
+    }
 }
 
 /// `GET /manage/o/{org}/{slug}/preview.ics`: the calendar a gathering has or will have,

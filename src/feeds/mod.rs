@@ -12,13 +12,15 @@
 mod atom;
 mod crew;
 mod ical;
+mod schedule;
 
 pub use atom::{digest_atom, organisation_atom};
 pub use crew::crew_feed;
 pub use ical::{
-    campaign_feed, gathering_feed, kind_feed, organisation_feed, person_feed, preview_feed,
-    venue_feed,
+    campaign_feed, chosen_feed, gathering_feed, kind_feed, organisation_feed, person_feed,
+    preview_feed, programme_feed, room_feed, session_feed, track_feed, venue_feed,
 };
+pub use schedule::{schedule_json, schedule_xml};
 
 use axum::extract::{FromRef, FromRequestParts, Query};
 use axum::http::request::Parts;
@@ -75,6 +77,14 @@ pub(crate) const ICS: Sending = Sending {
 pub(crate) const CREW_ICS: Sending = Sending {
     content_type: "text/calendar; charset=utf-8",
     cache: PRIVATE_CACHE,
+};
+pub(crate) const XML: Sending = Sending {
+    content_type: "application/xml; charset=utf-8",
+    cache: PUBLIC_CACHE,
+};
+pub(crate) const JSON: Sending = Sending {
+    content_type: "application/json",
+    cache: PUBLIC_CACHE,
 };
 pub(crate) const ATOM: Sending = Sending {
     content_type: "application/atom+xml; charset=utf-8",
@@ -158,6 +168,8 @@ pub struct FeedQuery {
     pub lang: Option<String>,
     /// `1`: one event per public segment instead of one for the gathering.
     pub segments: Option<String>,
+    /// "My programme": the sessions chosen, by their identifiers, comma-separated.
+    pub s: Option<String>,
 }
 
 impl FeedQuery {

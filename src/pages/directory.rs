@@ -340,6 +340,83 @@ fn film_fields(f: (&FormEcho, &Stored), lang: Lang) -> impl IntoView + use<> {
     }
 }
 
+/// A venue's rooms: each one's form, and one to add a room.
+fn rooms_view(
+    lang: Lang,
+    action: &str,
+    rooms: &[crate::api::directory::RoomEdit],
+    echo: &FormEcho,
+) -> impl IntoView + use<> {
+    let t = move |k: &str| lang.t(k);
+    let error = ["room-add", "room-save", "room-delete"]
+        .into_iter()
+        .any(|a| echo.is_for(a))
+        .then(|| echo.message.clone())
+        .flatten();
+    let adding = echo.is_for("room-add");
+    let typed = |k: &str| {
+        if adding {
+            echo.value(k, "")
+        } else {
+            String::new()
+        }
+    };
+    let new_room = crate::api::directory::RoomEdit {
+        id: 0,
+        name: typed("room_name"),
+        capacity: typed("room_capacity"),
+        accessibility: typed("room_accessibility"),
+        directions: typed("room_directions"),
+    };
+    view! {
+        <section class="rooms" aria-labelledby="rooms">
+            <h2 id="rooms">{t("room-heading")}</h2>
+            <p class="hint">{t("room-hint")}</p>
+            {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {rooms.iter().map(|r| view! {
+                <details class="room-edit" id=format!("room-{}", r.id)>
+                    <summary><bdi>{r.name.clone()}</bdi>{(!r.capacity.is_empty()).then(|| format!(" · {}", r.capacity))}</summary>
+                    <form method="post" action=action.to_owned() class="plan-form">
+                        <input type="hidden" name="action" value="room-save" />
+                        <input type="hidden" name="room" value=r.id.to_string() />
+                        {room_fields(lang, format!("room-{}", r.id), r)}
+                        <p><button type="submit" class="small">{t("room-save")}</button></p>
+                    </form>
+                    <form method="post" action=action.to_owned() class="inline">
+                        <input type="hidden" name="action" value="room-delete" />
+                        <input type="hidden" name="room" value=r.id.to_string() />
+                        <button type="submit" class="small danger">{t("room-delete")}</button>
+                    </form>
+                </details>
+            }).collect_view()}
+            <form method="post" action=action.to_owned() class="plan-form add-room">
+                <input type="hidden" name="action" value="room-add" />
+                {room_fields(lang, "room-new".to_owned(), &new_room)}
+                <p><button type="submit">{t("room-add")}</button></p>
+            </form>
+        </section>
+    }
+}
+
+fn room_fields(
+    lang: Lang,
+    prefix: String,
+    r: &crate::api::directory::RoomEdit,
+) -> impl IntoView + use<> {
+    view! {
+        <div class="row">
+            <p class="field"><label for=format!("{prefix}-name")>{lang.t("room-name")}</label>
+                <input id=format!("{prefix}-name") name="room_name" type="text" dir="auto" required value=r.name.clone() /></p>
+            <p class="field"><label for=format!("{prefix}-capacity")>{lang.t("room-capacity")}</label>
+                <input id=format!("{prefix}-capacity") name="room_capacity" type="text" inputmode="numeric" value=r.capacity.clone() /></p>
+        </div>
+        <p class="field"><label for=format!("{prefix}-access")>{lang.t("room-accessibility")}</label>
+            <input id=format!("{prefix}-access") name="room_accessibility" type="text" dir="auto" value=r.accessibility.clone() /></p>
+        <p class="field"><label for=format!("{prefix}-directions")>{lang.t("room-directions")}</label>
+            <input id=format!("{prefix}-directions") name="room_directions" type="text" dir="auto" value=r.directions.clone() /></p>
+    }
+}
+
 /// `/manage/o/:org/directory/:kind/:id`: edit, archive or delete a venue, person or film.
 #[component]
 pub fn DirectoryItemPage() -> impl IntoView {
@@ -394,6 +471,7 @@ fn DirectoryItemView(item: DirectoryItem, lang: Lang) -> impl IntoView {
                 <p><button type="submit">{t("directory-save")}</button></p>
             </form>
 
+            {(item.kind == "venue").then(|| rooms_view(lang, &action, &item.rooms, &echo))}
             <h2>{t("directory-used-by")}</h2>
             {if item.uses.is_empty() {
                 view! { <p class="empty">{t("directory-unused")}</p> }.into_any()

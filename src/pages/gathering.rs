@@ -91,6 +91,16 @@ fn GatheringView(page: Page, lang: Lang) -> impl IntoView {
                 <p class="zone-note">{zone_note}</p>
                 {if page.agenda.is_empty() {
                     view! { <p class="empty">{lang.t("gathering-programme-empty")}</p> }.into_any()
+                } else if page.parallel() {
+                    // Parallel rooms: the grid has its own page.
+                    let summary = lang.digits(&lang.t_with("programme-summary", &[
+                        ("sessions", FluentValue::from(page.agenda.len())),
+                        ("rooms", FluentValue::from(page.lanes.len())),
+                    ]));
+                    let href = format!("/o/{}/{}/programme", page.org_slug, page.slug);
+                    view! {
+                        <p class="programme-summary">{summary}" "<a class="programme-link" href=href>{lang.t("programme-see")}</a></p>
+                    }.into_any()
                 } else {
                     view! { <AgendaTable segments=page.agenda.clone() lang=lang org=page.org_slug.clone() /> }.into_any()
                 }}

@@ -20,6 +20,7 @@ pub mod organisation;
 pub mod person;
 pub mod planning;
 pub mod poster;
+pub mod programme;
 pub mod reset;
 pub mod run_sheet;
 pub mod settings;

@@ -66,7 +66,10 @@ fn PersonView(p: Page, lang: Lang) -> impl IntoView {
                             <p class="when">{lang.format_date(a.start_local.date())}", "
                                 {format!("{}–{}", lang.format_time(a.start_local), lang.format_time(a.end_local))}
                                 " ("<bdi dir="ltr">{a.time_zone}</bdi>")"</p>
-                            <p><strong dir="auto">{a.segment_title}</strong>" · "{how}</p>
+                            <p>{match a.session_uid.clone() {
+                                Some(uid) => view! { <a href=format!("/o/{org}/{}/sessions/{uid}", a.gathering_slug)><strong dir="auto">{a.segment_title.clone()}</strong></a> }.into_any(),
+                                None => view! { <strong dir="auto">{a.segment_title.clone()}</strong> }.into_any(),
+                            }}" · "{how}</p>
                         </li>
                     }
                 }).collect_view()}

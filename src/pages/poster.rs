@@ -72,7 +72,13 @@ fn PosterView(p: Poster, lang: Lang) -> impl IntoView {
             {(!page.description.is_empty()).then(|| view! {
                 <p class="poster-description" dir="auto" lang=page.title_lang.clone()>{page.description.clone()}</p>
             })}
-            {(!page.agenda.is_empty()).then(|| view! {
+            {(page.parallel() && !page.agenda.is_empty()).then(|| view! {
+                <p class="poster-programme-summary">{lang.digits(&lang.t_with("programme-summary", &[
+                    ("sessions", fluent_templates::fluent_bundle::FluentValue::from(page.agenda.len())),
+                    ("rooms", fluent_templates::fluent_bundle::FluentValue::from(page.lanes.len())),
+                ]))}</p>
+            })}
+            {(!page.parallel() && !page.agenda.is_empty()).then(|| view! {
                 <ol class="poster-programme">
                     {page.agenda.iter().map(|s| view! {
                         <li><span class="start">{lang.format_time(s.start_local)}</span>" "<bdi lang=s.title_lang.clone()>{s.title.clone()}</bdi></li>

@@ -5,7 +5,8 @@
 use chrono_tz::Tz;
 
 use super::{
-    AppearanceView, FilmView, GatheringPage, SegmentView, StatementView, VenueView, split_list,
+    AppearanceView, FilmView, GatheringPage, LaneView, SegmentView, StatementView, VenueView,
+    split_list,
 };
 use crate::db::entities::organisation;
 use crate::db::queries::GatheringBundle;
@@ -130,6 +131,7 @@ pub fn planned(bundle: &GatheringBundle) -> Result<Planned, AppError> {
         .iter()
         .map(|s| AgendaItem {
             id: i64::from(s.id),
+            lane: i64::from(bundle.lane_of(s)),
             duration: s
                 .duration_minutes
                 .and_then(|m| Minutes::parse("duration", i64::from(m)).ok()),
@@ -219,7 +221,27 @@ fn view_of(
             })
             .collect();
         let title = segment_title(bundle, seg, lang, default);
+        let summary = localized(
+            lang,
+            default,
+            &seg.abstract_text,
+            bundle
+                .segment_texts
+                .iter()
+                .filter(|t| t.segment_id == seg.id && !t.abstract_text.trim().is_empty())
+                .map(|t| (t.language.as_str(), t.abstract_text.as_str())),
+        );
+        let lane = bundle.lane_of(seg);
         segments.push(SegmentView {
+            lane,
+            room: bundle.lane_name(lane),
+            abstract_text: summary.text.to_owned(),
+            abstract_lang: summary.language.to_owned(),
+            track: seg.track.clone(),
+            languages: split_list(&seg.session_languages),
+            may_record: seg.may_record,
+            may_stream: seg.may_stream,
+            may_photograph: seg.may_photograph,
             uid: seg.uid.clone(),
             number,
             kind: seg.kind,
@@ -286,5 +308,21 @@ fn view_of(
         campaign: None,
         other_dates: Vec::new(),
         preview,
+        lanes: bundle
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let room = bundle.room_of_lane(l.id);
+                LaneView {
+                    id: l.id,
+                    number: i + 1,
+                    name: bundle.lane_name(l.id),
+                    capacity: room.and_then(|r| r.capacity),
+                    accessibility: room.map(|r| r.accessibility.clone()).unwrap_or_default(),
+                    directions: room.map(|r| r.directions.clone()).unwrap_or_default(),
+                }
+            })
+            .collect(),
     })
 }

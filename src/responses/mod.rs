@@ -113,6 +113,34 @@ pub struct GatheringPage {
     /// Shown to members before it is public: the page says so, and offers no feeds.
     #[serde(default)]
     pub preview: bool,
+    /// Its lanes, left to right: one for most gatherings, one per room of a conference.
+    #[serde(default)]
+    pub lanes: Vec<LaneView>,
+}
+
+/// One lane of a gathering, as the public sees it: its room, if it is in one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LaneView {
+    pub id: i32,
+    /// Counted from 1, left to right.
+    pub number: usize,
+    /// The room's name, else the lane's own name; `None` when it has neither.
+    pub name: Option<String>,
+    pub capacity: Option<i32>,
+    pub accessibility: String,
+    pub directions: String,
+}
+
+impl GatheringPage {
+    /// Whether it runs parallel lanes (a conference with rooms).
+    pub fn parallel(&self) -> bool {
+        self.lanes.len() > 1
+    }
+
+    /// The lane with this id.
+    pub fn lane(&self, id: i32) -> Option<&LaneView> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
 }
 
 /// The public side of a venue.
@@ -179,6 +207,49 @@ pub struct SegmentView {
     /// `(address under /o/{org}/statements/, title, its language)`.
     #[serde(default)]
     pub reads: Option<(String, String, String)>,
+    /// The lane it runs in: its column on a programme of parallel rooms.
+    #[serde(default)]
+    pub lane: i32,
+    /// The room of its lane, when it is in one.
+    #[serde(default)]
+    pub room: Option<String>,
+    /// What the session is about, and the language that text is in.
+    #[serde(default)]
+    pub abstract_text: String,
+    #[serde(default)]
+    pub abstract_lang: String,
+    #[serde(default)]
+    pub track: String,
+    /// The languages it is held in.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default = "yes")]
+    pub may_record: bool,
+    #[serde(default = "yes")]
+    pub may_stream: bool,
+    #[serde(default = "yes")]
+    pub may_photograph: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl SegmentView {
+    /// The names of the listed people speaking, moderating or reading in it (not its
+    /// interpreters or hosts), in order.
+    pub fn speakers(&self) -> Vec<&str> {
+        self.appearances
+            .iter()
+            .filter(|a| {
+                matches!(
+                    a.role,
+                    AppearanceRole::Speaker | AppearanceRole::Moderator | AppearanceRole::Reader
+                )
+            })
+            .filter_map(|a| a.name.as_deref())
+            .collect()
+    }
 }
 
 /// A statement with its numbered points, in the visitor's language when written in it.
@@ -238,6 +309,9 @@ pub struct PersonAppearance {
     pub end_local: NaiveDateTime,
     pub role: AppearanceRole,
     pub mode: AppearanceMode,
+    /// The session's own page, when the gathering runs parallel rooms.
+    #[serde(default)]
+    pub session_uid: Option<String>,
 }
 
 /// Splits a stored comma-separated list.

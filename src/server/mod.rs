@@ -155,6 +155,7 @@ fn print_schema() -> Result<(), String> {
 
 async fn execute(cli: Cli) -> Result<(), String> {
     let url = DatabaseUrl::parse(&cli.database_url)?;
+    let cli_addr = cli.addr.clone();
     let command = cli.command.unwrap_or(Command::Serve {
         demo_if_empty: false,
     });
@@ -270,6 +271,71 @@ async fn execute(cli: Cli) -> Result<(), String> {
                 doc.organisation.name,
                 doc.gatherings.len()
             );
+            Ok(())
+        }
+        Command::ImportSchedule {
+            org,
+            org_name,
+            zone,
+            path,
+        } => {
+            db::migrate_up(&database).await.map_err(migration_error)?;
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let explain = |e: crate::error::AppError| match e {
+                crate::error::AppError::Validation { field, message } => {
+                    format!(
+                        "{}: {field}: {message}; nothing was imported",
+                        path.display()
+                    )
+                }
+                other => other.to_string(),
+            };
+            let fallback = match zone.as_deref() {
+                Some(z) => Some(
+                    crate::domain::TimeZoneName::parse("zone", z)
+                        .map_err(|e| explain(crate::error::AppError::from(e)))?
+                        .tz(),
+                ),
+                None => None,
+            };
+            let schedule = crate::domain::frab::read_in(&text, fallback)
+                .map_err(|e| explain(crate::error::AppError::from(e)))?;
+            let done = db::schedule::import_schedule(
+                &database,
+                &org,
+                org_name.as_deref(),
+                &schedule,
+                zone.as_deref(),
+                chrono::Utc::now(),
+            )
+            .await
+            .map_err(explain)?;
+            let site = crate::config::Site::from_env(parse_addr(&cli_addr)?)
+                .map(|s| s.origin().to_owned())
+                .unwrap_or_default();
+            println!(
+                "Imported {} sessions in {} rooms with {} speakers{}.",
+                done.sessions,
+                done.rooms,
+                done.speakers,
+                if done.new_organisation {
+                    format!(" into the new organisation \"{}\"", done.organisation)
+                } else {
+                    String::new()
+                }
+            );
+            println!(
+                "{site}/o/{}/{}/programme",
+                done.organisation, done.gathering
+            );
+            if done.new_organisation {
+                println!(
+                    "Add its first member with: convene user create --org {} --role owner \
+                     --email ... --name ...",
+                    done.organisation
+                );
+            }
             Ok(())
         }
         Command::Serve { demo_if_empty } => {
@@ -442,6 +508,34 @@ pub fn router_with(
         .route(
             "/o/{org}/{slug}/calendar.ics",
             axum::routing::get(crate::feeds::gathering_feed),
+        )
+        .route(
+            "/o/{org}/{slug}/programme.ics",
+            axum::routing::get(crate::feeds::programme_feed),
+        )
+        .route(
+            "/o/{org}/{slug}/my.ics",
+            axum::routing::get(crate::feeds::chosen_feed),
+        )
+        .route(
+            "/o/{org}/{slug}/sessions/{uid}/calendar.ics",
+            axum::routing::get(crate::feeds::session_feed),
+        )
+        .route(
+            "/o/{org}/{slug}/rooms/{lane}/calendar.ics",
+            axum::routing::get(crate::feeds::room_feed),
+        )
+        .route(
+            "/o/{org}/{slug}/tracks/{track}/calendar.ics",
+            axum::routing::get(crate::feeds::track_feed),
+        )
+        .route(
+            "/o/{org}/{slug}/schedule.xml",
+            axum::routing::get(crate::feeds::schedule_xml),
+        )
+        .route(
+            "/o/{org}/{slug}/schedule.json",
+            axum::routing::get(crate::feeds::schedule_json),
         )
         .route(
             "/manage/o/{org}/{slug}/preview.ics",

@@ -386,7 +386,10 @@ const PAGE_LONGEST: chrono::TimeDelta = chrono::TimeDelta::hours(1);
 /// not its feeds).
 fn public_page_org(path: &str) -> Option<&str> {
     let rest = path.strip_prefix("/o/")?;
-    if rest.ends_with(".ics") || rest.ends_with(".atom") {
+    if [".ics", ".atom", ".xml", ".json"]
+        .iter()
+        .any(|ext| rest.ends_with(ext))
+    {
         return None;
     }
     let org = rest.split('/').next()?;

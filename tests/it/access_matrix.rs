@@ -93,8 +93,8 @@ fn table(ids: &Ids) -> Vec<Case> {
         groups::LoadGroup, issued::LoadIssuedEditor, issued::LoadIssuedList, live::LoadLive,
         members::LoadMembers, organisations::ListOrganisations, organisations::OrganisationHome,
         organisations::PublicPerson, organisations::PublicVenue, planning::LoadAgendaEditor,
-        planning::LoadEditGathering, planning::LoadNewGathering, settings::LoadSettings,
-        workspace::LoadRunSheet, workspace::LoadWorkspace,
+        planning::LoadEditGathering, planning::LoadNewGathering, programme::PublicProgramme,
+        settings::LoadSettings, workspace::LoadRunSheet, workspace::LoadWorkspace,
     };
     let m = format!("/manage/o/{ORG}");
     let agenda = format!("{m}/{TIRANA}/agenda");
@@ -148,6 +148,38 @@ fn table(ids: &Ids) -> Vec<Case> {
             format!("/o/{ORG}/{TIRANA}/calendar.ics"),
             Public,
         ),
+        get("programme", format!("/o/{ORG}/{TIRANA}/programme"), Public),
+        get(
+            "programme feed",
+            format!("/o/{ORG}/{TIRANA}/programme.ics"),
+            Public,
+        ),
+        get(
+            "frab schedule (XML)",
+            format!("/o/{ORG}/{TIRANA}/schedule.xml"),
+            Public,
+        ),
+        get(
+            "frab schedule (JSON)",
+            format!("/o/{ORG}/{TIRANA}/schedule.json"),
+            Public,
+        ),
+        get("my programme", format!("/o/{ORG}/{TIRANA}/my"), Public),
+        get(
+            "draft's programme",
+            format!("/o/{ORG}/vigil-draft/programme"),
+            Nobody,
+        ),
+        get(
+            "draft's programme feed",
+            format!("/o/{ORG}/vigil-draft/programme.ics"),
+            Nobody,
+        ),
+        get(
+            "draft's frab schedule",
+            format!("/o/{ORG}/vigil-draft/schedule.xml"),
+            Nobody,
+        ),
         get(
             "draft's public page",
             format!("/o/{ORG}/vigil-draft"),
@@ -162,6 +194,12 @@ fn table(ids: &Ids) -> Vec<Case> {
         server_fn::<OrganisationHome>("organisation_home", &[("org", ORG), ("lang", "en")], Public),
         server_fn::<PublicGathering>("public_gathering", &args(ORG), Public),
         server_fn::<PublicPoster>("public_poster", &args(ORG), Public),
+        server_fn::<PublicProgramme>("public_programme", &args(ORG), Public),
+        server_fn::<PublicProgramme>(
+            "public_programme of a draft",
+            &[("org", ORG), ("slug", "vigil-draft"), ("lang", "en")],
+            Nobody,
+        ),
         server_fn::<PublicGathering>(
             "public_gathering of a draft",
             &[("org", ORG), ("slug", "vigil-draft"), ("lang", "en")],

@@ -54,6 +54,24 @@ fn date_of(h: &HeaderMap) -> DateTime<Utc> {
 /// Each event of a feed as (SUMMARY, DTSTART, DTEND) in UTC, read by the `ical` crate
 /// using only the feed's own VTIMEZONEs.
 fn instants(text: &str) -> Vec<(String, DateTime<Utc>, DateTime<Utc>)> {
+    feed_events(text)
+        .into_iter()
+        .map(|e| (e.summary, e.start, e.end))
+        .collect()
+}
+
+/// One event of a feed as a calendar app reads it.
+pub(crate) struct ReadEvent {
+    pub uid: String,
+    pub summary: String,
+    pub location: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// Each event of a feed, its instants in UTC, read by the `ical` crate using only the
+/// feed's own VTIMEZONEs.
+pub(crate) fn feed_events(text: &str) -> Vec<ReadEvent> {
     let calendar = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()))
         .next()
         .expect("a calendar")
@@ -87,12 +105,24 @@ fn instants(text: &str) -> Vec<(String, DateTime<Utc>, DateTime<Utc>)> {
         .events
         .iter()
         .map(|e| {
-            let prop = |name: &str| e.properties.iter().find(|p| p.name == name).unwrap();
-            (
-                prop("SUMMARY").value.clone().unwrap_or_default(),
-                instant(prop("DTSTART")),
-                instant(prop("DTEND")),
-            )
+            let prop = |name: &str| e.properties.iter().find(|p| p.name == name);
+            let text = |name: &str| {
+                prop(name)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+                    .replace("\\,", ",")
+                    .replace("\\;", ";")
+                    .replace("\\\\", "\\")
+            };
+            ReadEvent {
+                uid: text("UID"),
+                summary: prop("SUMMARY")
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default(),
+                location: text("LOCATION"),
+                start: instant(prop("DTSTART").unwrap()),
+                end: instant(prop("DTEND").unwrap()),
+            }
         })
         .collect()
 }
@@ -338,6 +368,7 @@ async fn a_gathering_moved_to_another_day_takes_its_fixed_starts_along() {
         hard_start: "12:40".into(),
         public: "on".into(),
         cue_notes: String::new(),
+        ..Default::default()
     };
     planning::add_segment(&app.db, g.id, None, &speech, chrono::Utc::now())
         .await

@@ -157,6 +157,15 @@ async fn seed(conn: &DatabaseConnection) {
 }
 
 impl App {
+    /// An app on a database the caller prepared in `dir` (kept as long as the app).
+    pub fn with_dir(dir: tempfile::TempDir, conn: DatabaseConnection) -> App {
+        App {
+            router: router(&conn),
+            _dir: dir,
+            db: conn,
+        }
+    }
+
     /// An app on a database prepared by the caller (no members made).
     pub fn on(conn: DatabaseConnection) -> App {
         App {

@@ -31,6 +31,7 @@ mod planning;
 mod poster;
 #[cfg(unix)]
 mod process;
+mod programme;
 mod public_lists;
 mod public_privacy;
 mod settings;

@@ -46,7 +46,7 @@ const PLANTS: &[(&str, &str)] = &[
     ),
     (
         "internal segment",
-        "UPDATE segment SET title = 'CANARY7f3a-internal-segment' WHERE public = false",
+        "UPDATE segment SET title = 'CANARY7f3a-internal-segment', abstract = 'CANARY7f3a-internal-abstract', track = 'CANARY7f3a-internal-track' WHERE public = false",
     ),
     (
         "draft gathering",
@@ -199,6 +199,45 @@ async fn no_public_response_contains_an_internal_detail() {
         .map(|r| r.try_get::<String>("", "slug").unwrap())
         .collect();
     assert!(issued.len() >= 3, "the demo has its statements and letters");
+    // The programme and its sessions, rooms and exports; an internal segment's page and
+    // calendar are not found, and choosing it in "my programme" shows nothing of it.
+    let segments: Vec<(String, String, i32)> = conn
+        .query_all_raw(sea_orm::Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT g.slug, s.uid, s.lane_id FROM segment s JOIN gathering g ON g.id = s.gathering_id",
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            (
+                r.try_get::<String>("", "slug").unwrap(),
+                r.try_get::<String>("", "uid").unwrap(),
+                r.try_get::<i32>("", "lane_id").unwrap(),
+            )
+        })
+        .collect();
+    for slug in &slugs {
+        let base = format!("/o/families-association/{slug}");
+        let all: Vec<&str> = segments
+            .iter()
+            .filter(|(s, _, _)| s == slug)
+            .map(|(_, uid, _)| uid.as_str())
+            .collect();
+        for lang in ["en", "fa", "sv"] {
+            uris.push(format!("{base}/programme?lang={lang}"));
+            uris.push(format!("{base}/programme.ics?lang={lang}"));
+            uris.push(format!("{base}/my?lang={lang}&s={}", all.join(",")));
+            uris.push(format!("{base}/my.ics?lang={lang}&s={}", all.join(",")));
+        }
+        uris.push(format!("{base}/schedule.xml"));
+        uris.push(format!("{base}/schedule.json"));
+        for (_, uid, lane) in segments.iter().filter(|(s, _, _)| s == slug) {
+            uris.push(format!("{base}/sessions/{uid}"));
+            uris.push(format!("{base}/sessions/{uid}/calendar.ics"));
+            uris.push(format!("{base}/rooms/{lane}/calendar.ics"));
+        }
+    }
     for lang in ["en", "sq", "fa", "sv"] {
         uris.push(format!("/o/families-association/statements?lang={lang}"));
         for slug in &issued {

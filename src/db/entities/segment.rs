@@ -26,6 +26,18 @@ pub struct Model {
     pub skipped: bool,
     /// Stable identifier (per-segment calendar events), kept through reordering.
     pub uid: String,
+    /// The lane the segment runs in (every gathering has at least one).
+    pub lane_id: Option<i32>,
+    /// Public: what the session is about.
+    #[sea_orm(column_name = "abstract")]
+    pub abstract_text: String,
+    /// Public: the theme it belongs to; empty for none.
+    pub track: String,
+    /// Comma-separated language tags the session is held in; empty when not said.
+    pub session_languages: String,
+    pub may_record: bool,
+    pub may_stream: bool,
+    pub may_photograph: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,8 @@ pub struct Model {
     pub segment_id: i32,
     pub language: String,
     pub title: String,
+    #[sea_orm(column_name = "abstract")]
+    pub abstract_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

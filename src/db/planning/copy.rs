@@ -187,10 +187,26 @@ pub async fn copy_gathering(
         .insert(txn)
         .await?;
     }
+    let mut lanes =
+        super::copy_lanes(txn, &source.lanes, copy.id, target.venue_id == g.venue_id).await?;
+    if lanes.is_empty() {
+        lanes.insert(0, super::default_lane(txn, copy.id).await?);
+    }
     let mut segments = HashMap::new();
     for s in &source.segments {
+        let lane = lanes
+            .get(&source.lane_of(s))
+            .or_else(|| lanes.values().next())
+            .copied();
         let new = segment::ActiveModel {
             gathering_id: Set(copy.id),
+            lane_id: Set(lane),
+            abstract_text: Set(s.abstract_text.clone()),
+            track: Set(s.track.clone()),
+            session_languages: Set(s.session_languages.clone()),
+            may_record: Set(s.may_record),
+            may_stream: Set(s.may_stream),
+            may_photograph: Set(s.may_photograph),
             position: Set(s.position),
             kind: Set(s.kind),
             title: Set(s.title.clone()),
@@ -217,6 +233,7 @@ pub async fn copy_gathering(
             segment_id: Set(segments[&t.segment_id]),
             language: Set(t.language.clone()),
             title: Set(t.title.clone()),
+            abstract_text: Set(t.abstract_text.clone()),
             ..Default::default()
         }
         .insert(txn)

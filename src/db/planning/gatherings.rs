@@ -99,19 +99,22 @@ pub async fn create_gathering(
 /// The stored local date-time of a fixed start typed as a time of day.
 pub(super) fn fixed_start(
     g: &gathering::Model,
-    time: Option<chrono::NaiveTime>,
+    typed: Option<crate::domain::plan::FixedStart>,
 ) -> Result<Option<chrono::NaiveDateTime>, AppError> {
-    let Some(time) = time else {
+    use crate::domain::plan::FixedStart;
+    let Some(typed) = typed else {
         return Ok(None);
     };
     let zone = TimeZoneName::parse("time_zone", &g.time_zone)
         .map_err(|e| AppError::internal("stored time zone", e))?;
-    Ok(Some(crate::domain::time::fixed_start(
-        zone.tz(),
-        g.starts_local,
-        g.ends_local,
-        time,
-    )?))
+    Ok(Some(match typed {
+        FixedStart::Time(time) => {
+            crate::domain::time::fixed_start(zone.tz(), g.starts_local, g.ends_local, time)?
+        }
+        FixedStart::At(at) => {
+            crate::domain::time::fixed_start_at(zone.tz(), g.starts_local, g.ends_local, at)?
+        }
+    }))
 }
 
 /// Moves a gathering's fixed starts from the day `from` to the day `to` (keeping their

@@ -6,6 +6,7 @@
 mod copy;
 mod deleted;
 mod gatherings;
+mod lanes;
 mod segments;
 mod statements;
 
@@ -15,6 +16,7 @@ pub use deleted::{
 };
 pub(crate) use gatherings::follow_venue_zone;
 pub use gatherings::{Translation, create_gathering, save_translations, update_gathering};
+pub use lanes::{LaneForm, MAX_LANES, add_lane, copy_lanes, default_lane, remove_lane, save_lane};
 pub use segments::{
     add_segment, add_segment_at, delete_segment, move_segment, reorder_segments, update_segment,
 };

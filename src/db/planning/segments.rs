@@ -70,8 +70,19 @@ pub async fn add_segment_at(
         .one(&txn)
         .await?
         .map_or(0, |s| s.position);
+    let lane = match plan.lane {
+        Some(id) => super::lanes::check_lane(&txn, g.id, id).await?,
+        None => super::default_lane(&txn, g.id).await?,
+    };
     let model = segment::ActiveModel {
         gathering_id: Set(g.id),
+        lane_id: Set(Some(lane)),
+        abstract_text: Set(plan.abstract_text.clone()),
+        track: Set(plan.track.clone()),
+        session_languages: Set(join_tags(&plan.languages)),
+        may_record: Set(plan.may_record),
+        may_stream: Set(plan.may_stream),
+        may_photograph: Set(plan.may_photograph),
         position: Set(last + 1),
         kind: Set(plan.kind),
         title: Set(plan.title.as_str().into()),
@@ -93,7 +104,15 @@ pub async fn add_segment_at(
     Ok(model)
 }
 
-/// Moves a segment one place up or down in its agenda.
+/// Language tags as stored: comma-separated.
+fn join_tags(tags: &[crate::domain::LanguageTag]) -> String {
+    tags.iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Moves a segment one place up or down in its lane.
 pub async fn move_segment(
     db: &impl crate::db::Conn,
     gathering_id: i32,
@@ -114,10 +133,12 @@ pub async fn move_segment(
         .iter()
         .position(|s| s.id == segment_id)
         .ok_or(AppError::NotFound)?;
+    // The neighbour in the same lane: parallel lanes keep their own order.
+    let lane = segments[at].lane_id;
     let other = if up {
-        at.checked_sub(1)
+        (0..at).rev().find(|i| segments[*i].lane_id == lane)
     } else {
-        Some(at + 1).filter(|i| *i < segments.len())
+        (at + 1..segments.len()).find(|i| segments[*i].lane_id == lane)
     };
     if let Some(other) = other {
         segments.swap(at, other);
@@ -211,6 +232,10 @@ pub async fn update_segment(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let lane = match plan.lane {
+        Some(id) => Some(super::lanes::check_lane(&txn, g.id, id).await?),
+        None => s.lane_id,
+    };
     let mut m: segment::ActiveModel = s.into();
     m.kind = Set(plan.kind);
     m.title = Set(plan.title.as_str().into());
@@ -219,6 +244,13 @@ pub async fn update_segment(
     m.film_id = Set(film_id);
     m.public = Set(plan.public);
     m.cue_notes = Set(plan.cue_notes);
+    m.lane_id = Set(lane);
+    m.abstract_text = Set(plan.abstract_text);
+    m.track = Set(plan.track);
+    m.session_languages = Set(join_tags(&plan.languages));
+    m.may_record = Set(plan.may_record);
+    m.may_stream = Set(plan.may_stream);
+    m.may_photograph = Set(plan.may_photograph);
     let saved = m.update(&txn).await?;
     txn.commit().await?;
     Ok(saved)

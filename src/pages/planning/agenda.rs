@@ -5,7 +5,9 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::planning::{AgendaEditor, Choice, EditorRow, StatementEdit, load_agenda_editor};
+use crate::api::planning::{
+    AgendaEditor, Choice, EditorLane, EditorRow, StatementEdit, load_agenda_editor,
+};
 use crate::components::form::{Field, form_error};
 use crate::components::loaded::{loaded, route_key};
 use crate::components::reorder::DragReorder;
@@ -47,7 +49,10 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
         films: &a.films,
         statements: &a.statements,
         issued: &a.issued,
+        lanes: &a.lanes,
+        several_days: a.several_days,
     };
+    let parallel = a.lanes.len() > 1;
     view! {
         <Title text=format!("{} · {}", lang.t("plan-agenda-title"), a.title) />
         <section class="planning agenda-editor">
@@ -61,12 +66,43 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
             {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
             {a.venue_warnings.iter().map(|w| view! { <p class="warning venue-clash" role="status">{w.clone()}</p> }).collect_view()}
             {(count == 0).then(|| view! { <p class="empty">{lang.t("plan-agenda-empty")}</p> })}
-            {(count > 1).then(|| view! {
+            {(a.people.len() > PEOPLE_IN_A_LIST).then(|| view! {
+                <datalist id="people-choices">
+                    {a.people.iter().map(|p| view! {
+                        <option value=crate::domain::directory::person_choice_label(&p.label, p.id)></option>
+                    }).collect_view()}
+                </datalist>
+            })}
+            // Dragging reorders one sequence; parallel lanes move with their buttons and
+            // the lane chosen in each segment's form.
+            {(count > 1 && !parallel).then(|| view! {
                 <DragReorder list="editor-rows".to_owned() action=action.clone() version=version.clone() handle=lang.t("plan-drag-handle") />
             })}
-            <ol class="editor-rows" id="editor-rows">
-                {a.rows.into_iter().map(|r| editor_row(lang, &action, &version, r, count, &choices)).collect_view()}
-            </ol>
+            {if parallel {
+                view! {
+                    <div class="lanes-editor">
+                        {a.lanes.iter().map(|l| {
+                            let rows: Vec<EditorRow> = a.rows.iter().filter(|r| r.lane == l.id).cloned().collect();
+                            let n = rows.len();
+                            view! {
+                                <section class="lane-column" aria-labelledby=format!("lane-{}", l.id)>
+                                    <h2 id=format!("lane-{}", l.id)><bdi>{l.label.clone()}</bdi></h2>
+                                    <ol class="editor-rows">
+                                        {rows.into_iter().enumerate().map(|(i, r)| editor_row(lang, &action, &version, r, (i, n), &choices)).collect_view()}
+                                    </ol>
+                                </section>
+                            }
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <ol class="editor-rows" id="editor-rows">
+                        {a.rows.clone().into_iter().enumerate().map(|(i, r)| editor_row(lang, &action, &version, r, (i, count), &choices)).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            {lanes_view(lang, &action, &version, &a.lanes, &a.rooms, &echo)}
             <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
             {echo.is_for("add").then(|| form_error(&echo))}
             <form method="post" action=action.clone() class="plan-form add-segment">
@@ -83,8 +119,10 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
                 <Field name="title" label=lang.t("plan-title") required=true echo=add_echo.clone() />
                 <div class="row">
                     <Field name="duration" label=lang.t("plan-duration") hint=lang.t("plan-duration-hint") echo=add_echo.clone() />
-                    <Field name="hard_start" kind="time" label=lang.t("plan-hard-start") hint=lang.t("plan-hard-start-hint") echo=add_echo.clone() />
+                    <Field name="hard_start" kind=if a.several_days { "datetime-local" } else { "time" } label=lang.t("plan-hard-start") hint=lang.t(if a.several_days { "plan-hard-start-dated-hint" } else { "plan-hard-start-hint" }) echo=add_echo.clone() />
                 </div>
+                {lane_select(lang, "field-lane".into(), &a.lanes, &add_echo.value("lane", ""))}
+                {session_fields(lang, "field".into(), &|k| add_echo.value(k, ""))}
                 <p class="field">
                     <label for="field-film">{lang.t("plan-film")}</label>
                     <select id="field-film" name="film">
@@ -183,12 +221,152 @@ fn TranslationsForm(a: AgendaEditor, lang: Lang, action: String, version: String
     }
 }
 
+/// Most people an appearance form lists in a `<select>`; beyond, it suggests them.
+const PEOPLE_IN_A_LIST: usize = 60;
+
 /// What a segment's forms offer to choose from.
 struct Choices<'a> {
     people: &'a [Choice],
     films: &'a [Choice],
     statements: &'a [Choice],
     issued: &'a [Choice],
+    lanes: &'a [EditorLane],
+    several_days: bool,
+}
+
+/// Which lane (room) a segment runs in; no field when there is only one.
+fn lane_select(
+    lang: Lang,
+    id: String,
+    lanes: &[EditorLane],
+    chosen: &str,
+) -> Option<impl IntoView + use<>> {
+    (lanes.len() > 1).then(|| {
+        view! {
+            <p class="field">
+                <label for=id.clone()>{lang.t("plan-lane")}</label>
+                <select id=id name="lane">
+                    {lanes.iter().map(|l| view! {
+                        <option value=l.id.to_string() selected={chosen == l.id.to_string()}>{l.label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+        }
+    })
+}
+
+/// What the public programme shows of a session beyond its title: what it is about,
+/// its track and languages, and whether it may be recorded, streamed, photographed.
+fn session_fields(
+    lang: Lang,
+    prefix: String,
+    value: &dyn Fn(&str) -> String,
+) -> impl IntoView + use<> {
+    let abstract_text = value("abstract_text");
+    let track = value("track");
+    let languages = value("languages");
+    let checks = [
+        (
+            "no_record",
+            "plan-no-record",
+            !value("no_record").is_empty(),
+        ),
+        (
+            "no_stream",
+            "plan-no-stream",
+            !value("no_stream").is_empty(),
+        ),
+        (
+            "no_photos",
+            "plan-no-photos",
+            !value("no_photos").is_empty(),
+        ),
+    ];
+    view! {
+        <p class="field">
+            <label for=format!("{prefix}-abstract")>{lang.t("plan-abstract")}</label>
+            <textarea id=format!("{prefix}-abstract") name="abstract_text" rows="3" dir="auto">{crate::forms::textarea_text(&abstract_text)}</textarea>
+        </p>
+        <div class="row">
+            <p class="field"><label for=format!("{prefix}-track")>{lang.t("plan-track")}</label>
+                <input id=format!("{prefix}-track") name="track" type="text" dir="auto" value=track /></p>
+            <p class="field"><label for=format!("{prefix}-languages")>{lang.t("plan-session-languages")}</label>
+                <input id=format!("{prefix}-languages") name="languages" type="text" value=languages placeholder="sq, en" /></p>
+        </div>
+        <p class="field checkboxes">
+            {checks.into_iter().map(|(name, label, on)| {
+                let id = format!("{prefix}-{name}");
+                view! { <span class="checkbox"><input id=id.clone() type="checkbox" name=name value="on" checked=on /><label for=id>{lang.t(label)}</label></span> }
+            }).collect_view()}
+        </p>
+    }
+}
+
+/// The lanes the gathering runs side by side: each one's name and room, and a form to
+/// add one. A lane takes its room's name on the programme.
+fn lanes_view(
+    lang: Lang,
+    action: &str,
+    version: &str,
+    lanes: &[EditorLane],
+    rooms: &[Choice],
+    echo: &FormEcho,
+) -> impl IntoView + use<> {
+    let error = ["lane-add", "lane-save", "lane-remove"]
+        .into_iter()
+        .any(|a| echo.is_for(a))
+        .then(|| echo.message.clone())
+        .flatten();
+    let open = error.is_some();
+    let room_options = |chosen: Option<i32>| {
+        view! {
+            <option value="">{lang.t("plan-lane-no-room")}</option>
+            {rooms.iter().map(|r| view! {
+                <option value=r.id.to_string() selected={chosen == Some(r.id)}>{r.label.clone()}</option>
+            }).collect_view()}
+        }
+    };
+    view! {
+        <details class="lanes" id="lanes" open=open>
+            <summary>{lang.t("plan-lanes")}" · "{lanes.len().max(1).to_string()}</summary>
+            <p class="hint">{lang.t("plan-lanes-hint")}</p>
+            {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {(rooms.is_empty()).then(|| view! { <p class="hint">{lang.t("plan-lanes-no-rooms")}</p> })}
+            <ul class="lane-list">
+                {lanes.iter().map(|l| view! {
+                    <li>
+                        <form method="post" action=action.to_owned() class="inline">
+                            <input type="hidden" name="action" value="lane-save" />
+                            <input type="hidden" name="version" value=version.to_owned() />
+                            <input type="hidden" name="lane" value=l.id.to_string() />
+                            <label class="visually-hidden" for=format!("lane-name-{}", l.id)>{lang.t("plan-lane-name")}</label>
+                            <input id=format!("lane-name-{}", l.id) name="name" type="text" dir="auto" value=l.name.clone() placeholder=l.label.clone() />
+                            <label class="visually-hidden" for=format!("lane-room-{}", l.id)>{lang.t("room-name")}</label>
+                            <select id=format!("lane-room-{}", l.id) name="room">{room_options(l.room_id)}</select>
+                            <button type="submit" class="small">{lang.t("plan-save")}</button>
+                        </form>
+                        {(lanes.len() > 1).then(|| view! {
+                            <form method="post" action=action.to_owned() class="inline">
+                                <input type="hidden" name="action" value="lane-remove" />
+                                <input type="hidden" name="version" value=version.to_owned() />
+                                <input type="hidden" name="lane" value=l.id.to_string() />
+                                <button type="submit" class="small danger">{lang.t("plan-lane-remove")}</button>
+                            </form>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <form method="post" action=action.to_owned() class="inline add-lane">
+                <input type="hidden" name="action" value="lane-add" />
+                <input type="hidden" name="version" value=version.to_owned() />
+                <label for="lane-new-name">{lang.t("plan-lane-name")}</label>" "
+                <input id="lane-new-name" name="name" type="text" dir="auto" />" "
+                <label for="lane-new-room">{lang.t("room-name")}</label>" "
+                <select id="lane-new-room" name="room">{room_options(None)}</select>" "
+                <button type="submit" class="small">{lang.t("plan-lane-add")}</button>
+            </form>
+        </details>
+    }
 }
 
 fn editor_row(
@@ -196,7 +374,7 @@ fn editor_row(
     action: &str,
     version: &str,
     r: EditorRow,
-    count: usize,
+    (index, count): (usize, usize),
     choices: &Choices<'_>,
 ) -> impl IntoView + use<> {
     let who = appearances_view(lang, action, version, &r, choices.people);
@@ -236,8 +414,8 @@ fn editor_row(
             {who}
             {edit}
             <div class="row-actions">
-                {button("up", lang.t("plan-move-up"), r.number > 1)}
-                {button("down", lang.t("plan-move-down"), (r.number as usize) < count)}
+                {button("up", lang.t("plan-move-up"), index > 0)}
+                {button("down", lang.t("plan-move-down"), index + 1 < count)}
                 {button("delete", lang.t("plan-delete"), true)}
             </div>
         </li>
@@ -370,17 +548,34 @@ fn appearance_fields(
         value("interpreted_into", ""),
         value("online_link", ""),
     );
-    let people = people.to_vec();
     let id = |what: &str| format!("{what}-{key}");
+    // Beyond a list's worth of people, one shared list of suggestions serves every form
+    // (a conference of 300 speakers would repeat 300 options in each of its 400 rows).
+    let chooser = if people.len() > PEOPLE_IN_A_LIST {
+        let typed = crate::domain::directory::person_choice(&chosen_person)
+            .and_then(|pid| people.iter().find(|p| p.id == pid))
+            .map(|p| crate::domain::directory::person_choice_label(&p.label, p.id))
+            .unwrap_or(chosen_person);
+        view! {
+            <input id=id("person") name="person" type="text" list="people-choices" dir="auto" value=typed required />
+        }
+        .into_any()
+    } else {
+        let people = people.to_vec();
+        view! {
+            <select id=id("person") name="person">
+                {people.into_iter().map(|p| view! {
+                    <option value=p.id.to_string() selected={chosen_person == p.id.to_string()}>{p.label}</option>
+                }).collect_view()}
+            </select>
+        }
+        .into_any()
+    };
     view! {
         <div class="row">
             <p class="field">
                 <label for=id("person")>{lang.t("appear-person")}</label>
-                <select id=id("person") name="person">
-                    {people.into_iter().map(|p| view! {
-                        <option value=p.id.to_string() selected={chosen_person == p.id.to_string()}>{p.label}</option>
-                    }).collect_view()}
-                </select>
+                {chooser}
             </p>
             <p class="field">
                 <label for=id("role")>{lang.t("appear-role")}</label>
@@ -455,6 +650,36 @@ fn segment_edit_view(
         choices.issued,
         &values("statement", &r.statement_choice),
     );
+    let lane = lane_select(
+        lang,
+        format!("edit-lane-{id}"),
+        choices.lanes,
+        &values("lane", &r.form.lane),
+    );
+    let stored = r.form.clone();
+    let session = session_fields(lang, format!("edit-{id}"), &|k| {
+        let kept = match k {
+            "abstract_text" => stored.abstract_text.as_str(),
+            "track" => stored.track.as_str(),
+            "languages" => stored.languages.as_str(),
+            "no_record" => stored.no_record.as_str(),
+            "no_stream" => stored.no_stream.as_str(),
+            "no_photos" => stored.no_photos.as_str(),
+            _ => "",
+        };
+        if mine {
+            // A refused form comes back as typed; an unticked box is not sent at all.
+            echo.values.get(k).cloned().unwrap_or_else(|| {
+                if k.starts_with("no_") {
+                    String::new()
+                } else {
+                    kept.to_owned()
+                }
+            })
+        } else {
+            kept.to_owned()
+        }
+    });
     view! {
         <details class="edit-segment" open=open>
             <summary>{lang.t("plan-edit-segment")}</summary>
@@ -484,7 +709,7 @@ fn segment_edit_view(
                     </p>
                     <p class="field">
                         <label for=format!("edit-hard-{id}")>{lang.t("plan-hard-start")}</label>
-                        <input id=format!("edit-hard-{id}") name="hard_start" type="time" value=values("hard_start", &r.form.hard_start) />
+                        <input id=format!("edit-hard-{id}") name="hard_start" type=if choices.several_days { "datetime-local" } else { "time" } value=values("hard_start", &r.form.hard_start) />
                     </p>
                     <p class="field">
                         <label for=format!("edit-film-{id}")>{lang.t("plan-film")}</label>
@@ -497,6 +722,8 @@ fn segment_edit_view(
                     </p>
                 </div>
                 {statement}
+                {lane}
+                {session}
                 <p class="field checkbox">
                     <input id=format!("edit-public-{id}") type="checkbox" name="public" value="on" checked=public />
                     <label for=format!("edit-public-{id}")>{lang.t("plan-public")}</label>

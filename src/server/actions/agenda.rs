@@ -15,7 +15,8 @@ use crate::server::AppState;
 
 /// `POST /manage/o/{org}/{slug}/agenda`: one change of the agenda, named by `action`:
 /// `add`, `edit`, `up`/`down`, `reorder` or `delete` a segment; `appear`/`unappear` a
-/// person in one; `statement`/`unstatement`; `translate`. Every change names the
+/// person in one; `statement`/`unstatement`; `lane-add`/`lane-save`/`lane-remove` (the
+/// rooms it runs side by side); `translate`. Every change names the
 /// gathering's `version` it was made on, and is saved with its audit entry; open live
 /// views and run-sheets follow it.
 pub async fn agenda_action(
@@ -129,6 +130,26 @@ pub async fn agenda_action(
                         .await?;
                 ("statement.delete", st.title, "#statements".into())
             }
+            "lane-add" => {
+                let l = planning::add_lane(&txn, g.id, version(&v), &lane_form(&v), now).await?;
+                ("lane.add", l.name, "#lanes".into())
+            }
+            "lane-save" => {
+                let l = planning::save_lane(
+                    &txn,
+                    g.id,
+                    version(&v),
+                    id_of("lane")?,
+                    &lane_form(&v),
+                    now,
+                )
+                .await?;
+                ("lane.update", l.name, "#lanes".into())
+            }
+            "lane-remove" => {
+                let l = planning::remove_lane(&txn, g.id, version(&v), id_of("lane")?, now).await?;
+                ("lane.remove", l.name, "#lanes".into())
+            }
             "translate" => {
                 let entries = translations(&v, &bundle, &m.org);
                 planning::save_translations(&txn, g.id, version(&v), &entries, now).await?;
@@ -160,6 +181,13 @@ fn segment_form(v: &Fields) -> (Option<i32>, SegmentForm) {
         hard_start: get(v, "hard_start").into(),
         public: get(v, "public").into(),
         cue_notes: get(v, "cue_notes").into(),
+        lane: get(v, "lane").into(),
+        abstract_text: get(v, "abstract_text").into(),
+        track: get(v, "track").into(),
+        languages: get(v, "languages").into(),
+        no_record: get(v, "no_record").into(),
+        no_stream: get(v, "no_stream").into(),
+        no_photos: get(v, "no_photos").into(),
     };
     (film, form)
 }
@@ -182,6 +210,13 @@ fn statement_choice(v: &Fields) -> Result<planning::StatementRead, AppError> {
     raw.parse()
         .map(StatementRead::Gathering)
         .map_err(|_| refused())
+}
+
+fn lane_form(v: &Fields) -> planning::LaneForm {
+    planning::LaneForm {
+        name: get(v, "name").into(),
+        room: get(v, "room").into(),
+    }
 }
 
 fn statement_form(v: &Fields) -> StatementForm {

@@ -142,6 +142,29 @@ pub async fn directory_item_action(
                 let label = directory::delete(&txn, o.id, kind, id).await?;
                 (action, label, format!("/manage/o/{}/directory", o.slug))
             }
+            "room-add" | "room-save" | "room-delete" if kind == Kind::Venue => {
+                use crate::db::rooms;
+                let back = format!("/manage/o/{}/directory/venue/{id}#rooms", o.slug);
+                let form = rooms::RoomForm {
+                    name: get(&v, "room_name").into(),
+                    capacity: get(&v, "room_capacity").into(),
+                    accessibility: get(&v, "room_accessibility").into(),
+                    directions: get(&v, "room_directions").into(),
+                };
+                let room_id = || {
+                    get(&v, "room")
+                        .parse::<i32>()
+                        .map_err(|_| AppError::NotFound)
+                };
+                let r = match action {
+                    "room-add" => rooms::save_room(&txn, o.id, id, None, &form, now).await?,
+                    "room-save" => {
+                        rooms::save_room(&txn, o.id, id, Some(room_id()?), &form, now).await?
+                    }
+                    _ => rooms::delete_room(&txn, o.id, id, room_id()?, now).await?,
+                };
+                (action, r.name, back)
+            }
             _ => return Err(unknown_action()),
         };
         let audit = format!("{}.{verb}", kind.as_str());
