@@ -30,7 +30,7 @@ use crate::pages::{
     person::PersonPage,
     planning::{AgendaEditorPage, EditGatheringPage, NewGatheringPage},
     poster::{PosterPage, PreviewPosterPage},
-    programme::{MyProgrammePage, ProgrammePage, SessionPage},
+    programme::{MyProgrammePage, ProgrammeChangesPage, ProgrammePage, SessionPage},
     reset::ResetPage,
     run_sheet::RunSheetPage,
     settings::SettingsPage,
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/o/:org/:slug") view=GatheringPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug/poster") view=PosterPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug/programme") view=ProgrammePage ssr=SsrMode::Async />
+                    <Route path=path!("/o/:org/:slug/programme/changes") view=ProgrammeChangesPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug/sessions/:uid") view=SessionPage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/:slug/my") view=MyProgrammePage ssr=SsrMode::Async />
                     <Route path=path!("/o/:org/venues/:id") view=VenuePage ssr=SsrMode::Async />

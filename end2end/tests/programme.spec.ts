@@ -125,4 +125,25 @@ test("an organiser builds a two-room conference; a visitor stars sessions and su
   expect(out).toContain("Imported 3 sessions in 2 rooms");
   expect(out).toMatch(/\/o\/frab-[a-z-]+\/[a-z0-9-]+\/programme/);
   fs.rmSync(dir, { recursive: true });
+
+  // Released as version 1, then the workshop runs longer: the panel after it moves, and
+  // the public page says so.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(agenda);
+  await page.locator("details.releases summary").click();
+  await page.getByLabel("A note for the public (optional)").fill("The first programme");
+  await page.getByRole("button", { name: "Release version 1" }).click();
+  await expect(page).toHaveURL(/\/agenda#releases$/);
+  const workshop = page.locator(".lane-column").nth(1).locator("li.editor-row").first();
+  await workshop.locator("details.edit-segment summary").click();
+  await workshop.getByLabel("Duration").fill("60");
+  await workshop.locator("details.edit-segment").getByRole("button", { name: "Save the changes" }).click();
+  await page.goto(`${ORG}/${slug}/programme`);
+  await expect(page.locator(".programme-release")).toContainText("Version 1, released");
+  await expect(page.locator(".programme-release")).toContainText("The first programme");
+  await page.getByRole("link", { name: "What changed since version 1" }).click();
+  const changes = page.locator("li.change");
+  await expect(changes).toHaveCount(2);
+  await expect(page.locator('li.change[data-kind="moved"]')).toContainText(["Workshop on rights", "Panel of mothers"]);
+  await expect(page.locator('li.change[data-kind="moved"]').nth(1)).toContainText("10:00–10:30");
 });

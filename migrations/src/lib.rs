@@ -18,6 +18,7 @@ mod m20261203_000003_organisation_contact;
 mod m20261204_000001_organisation_content_languages;
 mod m20261204_000002_issued_statements;
 mod m20261205_000001_rooms_lanes;
+mod m20261205_000002_programme_releases;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_organisation_content_languages::Migration),
             Box::new(m20261204_000002_issued_statements::Migration),
             Box::new(m20261205_000001_rooms_lanes::Migration),
+            Box::new(m20261205_000002_programme_releases::Migration),
         ]
     }
 }

@@ -66,6 +66,9 @@ pub struct AgendaEditor {
     /// Whether it runs over several days (a fixed start then names its day).
     #[serde(default)]
     pub several_days: bool,
+    /// The releases of its programme so far, oldest first.
+    #[serde(default)]
+    pub releases: Vec<crate::responses::ReleaseView>,
 }
 
 /// One lane of the agenda editor.
@@ -347,6 +350,8 @@ pub async fn load_agenda_editor(
     };
     let (mut clashes, venue_warnings) = ssr::clashes(&db, o.id, &bundle, &timed, ui).await?;
     let several_days = bundle.gathering.ends_local.date() > bundle.gathering.starts_local.date();
+    let releases =
+        crate::responses::gathering::preview_view(&o, &bundle, &o.default_language)?.releases;
     let start_format = if several_days {
         "%Y-%m-%dT%H:%M"
     } else {
@@ -576,6 +581,7 @@ pub async fn load_agenda_editor(
         lanes,
         rooms,
         several_days,
+        releases,
     })
 }
 

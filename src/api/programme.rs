@@ -50,6 +50,49 @@ pub async fn public_programme(
     Ok(ssr::programme(page))
 }
 
+/// What changed in a programme since one of its releases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangesPage {
+    pub org_slug: String,
+    pub slug: String,
+    pub title: String,
+    pub title_lang: String,
+    pub time_zone: String,
+    /// The release compared with what the programme is now.
+    pub since: crate::responses::ReleaseView,
+    /// The latest release, when it is a later one.
+    pub latest: Option<crate::responses::ReleaseView>,
+    /// Every release, for choosing another.
+    pub releases: Vec<crate::responses::ReleaseView>,
+    pub changes: Vec<ChangeView>,
+}
+
+/// One session that changed: how, and its time and room before and now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeView {
+    /// `added`, `moved`, `renamed` or `cancelled`.
+    pub kind: String,
+    pub uid: String,
+    pub title: String,
+    /// The title it had, when it was renamed.
+    pub was_called: Option<String>,
+    pub before: Option<(NaiveDateTime, NaiveDateTime, String)>,
+    pub now: Option<(NaiveDateTime, NaiveDateTime, String)>,
+}
+
+/// What changed in a published gathering's programme since release `since` (the one
+/// before the latest when `since` is 0).
+#[server]
+pub async fn public_changes(
+    org: String,
+    slug: String,
+    lang: String,
+    since: u32,
+) -> Result<ChangesPage, AppError> {
+    let page = crate::api::gathering::public_gathering(org, slug, lang).await?;
+    ssr::changes(page, since).await
+}
+
 /// One session of a published gathering: its page with just that session in its agenda.
 #[server]
 pub async fn public_session(
@@ -68,7 +111,95 @@ pub async fn public_session(
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use super::{ProgrammeCell, ProgrammeDay, ProgrammePage, ProgrammeRow};
+    use super::{
+        ChangeView, ChangesPage, ProgrammeCell, ProgrammeDay, ProgrammePage, ProgrammeRow,
+    };
+    use crate::error::AppError;
+
+    /// The changes page: the release asked for (or the one before the latest) against
+    /// the programme as it is now.
+    pub async fn changes(page: GatheringPage, since: u32) -> Result<ChangesPage, AppError> {
+        use crate::domain::release::{Change, Session};
+        let db = crate::api::db()?;
+        let o = crate::db::queries::organisation_by_slug(&db, &page.org_slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let g = crate::db::queries::gathering_by_slug(&db, o.id, &page.slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let releases = crate::db::releases::releases(&db, vec![g.id]).await?;
+        let wanted = if since == 0 {
+            releases.len().checked_sub(2).map_or(1, |i| i + 1) as u32
+        } else {
+            since
+        };
+        let index = releases
+            .iter()
+            .position(|r| u32::try_from(r.number).ok() == Some(wanted))
+            .ok_or(AppError::NotFound)?;
+        let zone: chrono_tz::Tz = page.time_zone.parse().unwrap_or(chrono_tz::UTC);
+        let local = |s: &Session| {
+            (
+                s.start.with_timezone(&zone).naive_local(),
+                s.end.with_timezone(&zone).naive_local(),
+                s.room.clone(),
+            )
+        };
+        let now = crate::db::releases::snapshot_of(&page);
+        let before = crate::db::releases::snapshot(&releases[index]);
+        let changes = crate::domain::release::changes(&before, &now)
+            .into_iter()
+            .map(|c| match c {
+                Change::Added(s) => ChangeView {
+                    kind: "added".into(),
+                    uid: s.uid.clone(),
+                    title: s.title.clone(),
+                    was_called: None,
+                    before: None,
+                    now: Some(local(&s)),
+                },
+                Change::Cancelled(s) => ChangeView {
+                    kind: "cancelled".into(),
+                    uid: s.uid.clone(),
+                    title: s.title.clone(),
+                    was_called: None,
+                    before: Some(local(&s)),
+                    now: None,
+                },
+                Change::Moved { before, after } => ChangeView {
+                    kind: "moved".into(),
+                    uid: after.uid.clone(),
+                    was_called: (before.title != after.title).then(|| before.title.clone()),
+                    title: after.title.clone(),
+                    before: Some(local(&before)),
+                    now: Some(local(&after)),
+                },
+                Change::Renamed { before, after } => ChangeView {
+                    kind: "renamed".into(),
+                    uid: after.uid.clone(),
+                    title: after.title.clone(),
+                    was_called: Some(before.title.clone()),
+                    before: Some(local(&before)),
+                    now: Some(local(&after)),
+                },
+            })
+            .collect();
+        let view = |i: usize| page.releases.get(i).cloned();
+        let since = view(index).ok_or(AppError::NotFound)?;
+        let latest =
+            view(page.releases.len().saturating_sub(1)).filter(|l| l.number != since.number);
+        Ok(ChangesPage {
+            org_slug: page.org_slug.clone(),
+            slug: page.slug.clone(),
+            title: page.title.clone(),
+            title_lang: page.title_lang.clone(),
+            time_zone: page.time_zone.clone(),
+            since,
+            latest,
+            releases: page.releases.clone(),
+            changes,
+        })
+    }
     use crate::domain::programme::{Cell, GridItem, day_of, grid};
     use crate::responses::GatheringPage;
 

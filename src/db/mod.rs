@@ -19,6 +19,7 @@ pub mod organisation;
 pub mod password_reset;
 pub mod planning;
 pub mod queries;
+pub mod releases;
 pub mod rooms;
 pub mod schedule;
 

@@ -194,6 +194,8 @@ pub struct GatheringBundle {
     pub lanes: Vec<lane::Model>,
     /// The rooms its lanes are in.
     pub rooms: HashMap<i32, room::Model>,
+    /// The numbered releases of its programme, oldest first.
+    pub releases: Vec<super::entities::programme_release::Model>,
 }
 
 impl GatheringBundle {
@@ -246,6 +248,17 @@ impl GatheringBundle {
     /// Whether the gathering runs more than one lane.
     pub fn parallel(&self) -> bool {
         self.lanes.len() > 1
+    }
+
+    /// How much each session's calendar SEQUENCE rises over the gathering's own, given
+    /// the public sessions as they are now (`domain::release::sequence_raises`).
+    pub fn sequence_raises(&self, now: &[crate::domain::release::Session]) -> HashMap<String, u32> {
+        let released: Vec<_> = self
+            .releases
+            .iter()
+            .map(super::releases::snapshot)
+            .collect();
+        crate::domain::release::sequence_raises(&released, now)
     }
 }
 
@@ -391,6 +404,7 @@ pub async fn gathering_bundles(
             .map(|r| (r.id, r))
             .collect()
     };
+    let releases = super::releases::releases(db, ids.clone()).await?;
     let segment_of: HashMap<i32, i32> = segments.iter().map(|s| (s.id, s.gathering_id)).collect();
     let statement_of: HashMap<i32, i32> =
         statements.iter().map(|s| (s.id, s.gathering_id)).collect();
@@ -411,6 +425,7 @@ pub async fn gathering_bundles(
             issued_texts: Vec::new(),
             lanes: Vec::new(),
             rooms: HashMap::new(),
+            releases: Vec::new(),
         })
         .collect();
     let index: HashMap<i32, usize> = bundles
@@ -439,6 +454,11 @@ pub async fn gathering_bundles(
                 );
             }
             b.segments.push(s);
+        }
+    }
+    for r in releases {
+        if let Some(i) = slot(r.gathering_id) {
+            bundles[i].releases.push(r);
         }
     }
     for l in lanes {

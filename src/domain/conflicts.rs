@@ -49,37 +49,54 @@ pub struct PersonClash {
     pub second: (i64, i64),
 }
 
-/// The people booked live in two places at once.
-pub fn double_booked_people(slots: &[PersonSlot]) -> Vec<PersonClash> {
-    let mut live: Vec<&PersonSlot> = slots
-        .iter()
-        .filter(|s| needs_presence(s.mode) && s.start < s.end)
+/// Every pair of spans of the same holder (a person, a venue, a room) that overlap,
+/// each pair once, the earlier-starting first, ordered by holder and then by time;
+/// `order` breaks ties so the result does not depend on the order given. Empty spans
+/// overlap nothing.
+fn overlapping<'a, T, K: Ord>(
+    items: impl IntoIterator<Item = &'a T>,
+    span: impl Fn(&T) -> (i64, DateTime<Utc>, DateTime<Utc>),
+    order: impl Fn(&T) -> K,
+) -> Vec<(&'a T, &'a T)> {
+    let mut held: Vec<&T> = items
+        .into_iter()
+        .filter(|s| {
+            let (_, start, end) = span(s);
+            start < end
+        })
         .collect();
-    live.sort_by_key(|s| (s.person_id, s.start, s.end, s.gathering_id, s.segment_id));
-    let elsewhere =
-        |a: &PersonSlot, b: &PersonSlot| a.gathering_id != b.gathering_id || a.lane_id != b.lane_id;
-    let mut seen = BTreeSet::new();
-    let mut clashes = Vec::new();
-    for (i, a) in live.iter().enumerate() {
-        for b in live[i + 1..]
-            .iter()
-            .take_while(|b| b.person_id == a.person_id && b.start < a.end)
-        {
-            let pair = (
-                a.person_id,
-                (a.gathering_id, a.segment_id),
-                (b.gathering_id, b.segment_id),
-            );
-            if elsewhere(a, b) && seen.insert(pair) {
-                clashes.push(PersonClash {
-                    person_id: pair.0,
-                    first: pair.1,
-                    second: pair.2,
-                });
-            }
+    held.sort_by_key(|s| (span(s), order(s)));
+    let mut pairs = Vec::new();
+    for (i, a) in held.iter().enumerate() {
+        let (holder, _, until) = span(a);
+        for b in held[i + 1..].iter().take_while(|b| {
+            let (other, from, _) = span(b);
+            other == holder && from < until
+        }) {
+            pairs.push((*a, *b));
         }
     }
-    clashes
+    pairs
+}
+
+/// The people booked live in two places at once.
+pub fn double_booked_people(slots: &[PersonSlot]) -> Vec<PersonClash> {
+    let live = slots.iter().filter(|s| needs_presence(s.mode));
+    let mut seen = BTreeSet::new();
+    overlapping(
+        live,
+        |s| (s.person_id, s.start, s.end),
+        |s| (s.gathering_id, s.segment_id),
+    )
+    .into_iter()
+    .filter(|(a, b)| a.gathering_id != b.gathering_id || a.lane_id != b.lane_id)
+    .map(|(a, b)| PersonClash {
+        person_id: a.person_id,
+        first: (a.gathering_id, a.segment_id),
+        second: (b.gathering_id, b.segment_id),
+    })
+    .filter(|c| seen.insert((c.person_id, c.first, c.second)))
+    .collect()
 }
 
 /// Whether an appearance in this mode needs the person there at that time.
@@ -111,26 +128,17 @@ pub struct VenueClash {
 
 /// The venues booked by two gatherings at once.
 pub fn double_booked_venues(slots: &[VenueSlot]) -> Vec<VenueClash> {
-    let mut held: Vec<&VenueSlot> = slots.iter().filter(|s| s.start < s.end).collect();
-    held.sort_by_key(|s| (s.venue_id, s.start, s.end, s.gathering_id));
     let mut seen = BTreeSet::new();
-    let mut clashes = Vec::new();
-    for (i, a) in held.iter().enumerate() {
-        for b in held[i + 1..]
-            .iter()
-            .take_while(|b| b.venue_id == a.venue_id && b.start < a.end)
-        {
-            let pair = (a.venue_id, a.gathering_id, b.gathering_id);
-            if a.gathering_id != b.gathering_id && seen.insert(pair) {
-                clashes.push(VenueClash {
-                    venue_id: pair.0,
-                    first: pair.1,
-                    second: pair.2,
-                });
-            }
-        }
-    }
-    clashes
+    overlapping(slots, |s| (s.venue_id, s.start, s.end), |s| s.gathering_id)
+        .into_iter()
+        .filter(|(a, b)| a.gathering_id != b.gathering_id)
+        .map(|(a, b)| VenueClash {
+            venue_id: a.venue_id,
+            first: a.gathering_id,
+            second: b.gathering_id,
+        })
+        .filter(|c| seen.insert((c.venue_id, c.first, c.second)))
+        .collect()
 }
 
 /// A segment held in a room.
@@ -155,26 +163,15 @@ pub struct RoomClash {
 
 /// The rooms used by two lanes at once, each pair once, by room and then by time.
 pub fn double_booked_rooms(slots: &[RoomSlot]) -> Vec<RoomClash> {
-    let mut held: Vec<&RoomSlot> = slots.iter().filter(|s| s.start < s.end).collect();
-    held.sort_by_key(|s| (s.room_id, s.start, s.end, s.segment_id));
-    let mut seen = BTreeSet::new();
-    let mut clashes = Vec::new();
-    for (i, a) in held.iter().enumerate() {
-        for b in held[i + 1..]
-            .iter()
-            .take_while(|b| b.room_id == a.room_id && b.start < a.end)
-        {
-            let pair = (a.room_id, a.segment_id, b.segment_id);
-            if a.lane_id != b.lane_id && seen.insert(pair) {
-                clashes.push(RoomClash {
-                    room_id: pair.0,
-                    first: pair.1,
-                    second: pair.2,
-                });
-            }
-        }
-    }
-    clashes
+    overlapping(slots, |s| (s.room_id, s.start, s.end), |s| s.segment_id)
+        .into_iter()
+        .filter(|(a, b)| a.lane_id != b.lane_id)
+        .map(|(a, b)| RoomClash {
+            room_id: a.room_id,
+            first: a.segment_id,
+            second: b.segment_id,
+        })
+        .collect()
 }
 
 /// A remote slot as the remote speaker's own clock shows it.

@@ -873,14 +873,25 @@ pub fn name_uuid(name: &str) -> String {
     b[6] = (b[6] & 0x0f) | 0x50;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
+    hyphenated(&h).unwrap_or(h)
+}
+
+/// A UUID written as 32 hex digits (hyphens anywhere), in its usual hyphenated
+/// lower-case form; `None` for anything else.
+pub fn hyphenated(raw: &str) -> Option<String> {
+    let hex: String = raw.chars().filter(|c| *c != '-').collect();
+    if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let h = hex.to_ascii_lowercase();
+    Some(format!(
         "{}-{}-{}-{}-{}",
         &h[..8],
         &h[8..12],
         &h[12..16],
         &h[16..20],
         &h[20..]
-    )
+    ))
 }
 
 /// Lower-case ASCII words joined by `-`, for slugs.

@@ -25,6 +25,7 @@ pub mod live;
 pub mod message;
 pub mod plan;
 pub mod programme;
+pub mod release;
 pub mod repeat;
 pub mod time;
 pub mod types;

@@ -73,6 +73,49 @@ async fn organisation_atom_text(
             .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
+        // Each release of its programme, announced with what changed since the last.
+        let mut before: Vec<crate::domain::release::Session> = Vec::new();
+        for r in &b.releases {
+            let now = crate::db::releases::snapshot(r);
+            let changes = crate::domain::release::changes(&before, &now);
+            let count = |kind: &str| {
+                changes
+                    .iter()
+                    .filter(|c| {
+                        matches!(
+                            (kind, c),
+                            ("moved", crate::domain::release::Change::Moved { .. })
+                                | ("added", crate::domain::release::Change::Added(_))
+                                | ("cancelled", crate::domain::release::Change::Cancelled(_))
+                        )
+                    })
+                    .count()
+            };
+            let since = (r.number - 1).max(1);
+            entries.push(AtomEntry {
+                id: format!("urn:convene:release:{}:{}", g.uid, r.number),
+                title: lang.t_with(
+                    "atom-release-title",
+                    &[
+                        ("gathering", page.title.clone().into()),
+                        ("number", r.number.into()),
+                    ],
+                ),
+                updated: r.released_at,
+                published: Some(r.released_at),
+                summary: Some(lang.t_with(
+                    "atom-release-summary",
+                    &[
+                        ("moved", count("moved").into()),
+                        ("added", count("added").into()),
+                        ("cancelled", count("cancelled").into()),
+                    ],
+                )),
+                content: r.note.clone(),
+                link: format!("{home}/{}/programme/changes?since={since}", g.slug),
+            });
+            before = now;
+        }
         entries.push(AtomEntry {
             id: format!("urn:convene:gathering:{}", g.uid),
             title: page.title.clone(),

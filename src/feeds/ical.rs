@@ -99,6 +99,9 @@ fn sessions_events(
     keep: impl Fn(&crate::responses::SegmentView) -> bool,
 ) -> Vec<FeedEvent> {
     let whole = gathering_event(lang, origin, bundle, page);
+    // A session's SEQUENCE rises with the gathering's, and when it changes between
+    // releases of the programme.
+    let raises = bundle.sequence_raises(&crate::db::releases::snapshot_of(page));
     page.agenda
         .iter()
         .filter(|s| keep(s))
@@ -131,6 +134,7 @@ fn sessions_events(
             }
             FeedEvent {
                 uid: format!("{}.{}", s.uid, whole.uid),
+                sequence: whole.sequence + raises.get(&s.uid).copied().unwrap_or(0),
                 summary,
                 description,
                 location,

@@ -44,20 +44,7 @@ pub async fn schedule_json(
 
 /// A UUID for a session: its own identifier when that is one, else one made from it.
 fn guid_of(origin: &str, uid: &str) -> String {
-    let hex: String = uid.chars().filter(|c| *c != '-').collect();
-    if hex.len() == 32 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        let h = hex.to_ascii_lowercase();
-        format!(
-            "{}-{}-{}-{}-{}",
-            &h[..8],
-            &h[8..12],
-            &h[12..16],
-            &h[16..20],
-            &h[20..]
-        )
-    } else {
-        frab::name_uuid(&format!("{origin}#{uid}"))
-    }
+    frab::hyphenated(uid).unwrap_or_else(|| frab::name_uuid(&format!("{origin}#{uid}")))
 }
 
 async fn programme(

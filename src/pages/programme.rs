@@ -7,7 +7,9 @@ use fluent_templates::fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::programme::{ProgrammePage as Programme, public_programme, public_session};
+use crate::api::programme::{
+    ChangesPage, ProgrammePage as Programme, public_changes, public_programme, public_session,
+};
 use crate::components::loaded::{loaded, route_key};
 use crate::components::when::YourTime;
 use crate::domain::links::webcal;
@@ -79,6 +81,19 @@ fn ProgrammeView(p: Programme, lang: Lang) -> impl IntoView {
                 ("sessions", FluentValue::from(page.agenda.len())),
                 ("rooms", FluentValue::from(lanes.len())),
             ]))}</bdi></p>
+            {page.releases.last().cloned().map(|r| {
+                let since = if r.number > 1 { r.number - 1 } else { r.number };
+                view! {
+                    <p class="programme-release">
+                        {lang.digits(&lang.t_with("programme-version", &[
+                            ("number", FluentValue::from(r.number)),
+                            ("date", FluentValue::from(lang.format_date(r.released_local.date()))),
+                        ]))}
+                        {(!r.note.is_empty()).then(|| view! { " · "<span dir="auto">{r.note.clone()}</span> })}
+                        " · "<a class="changes-link" href=format!("{path}/programme/changes?since={since}")>{lang.digits(&lang.t_with("programme-changes-link", &[("number", FluentValue::from(since))]))}</a>
+                    </p>
+                }
+            })}
             <nav class="programme-links" aria-label=lang.t("programme-links")>
                 <a class="subscribe" href=webcal(&format!("{}{feed}", page.origin))>{lang.t("programme-subscribe")}</a>" · "
                 <a class="download" href=feed.clone() download="">{lang.t("calendar-download")}</a>" · "
@@ -381,6 +396,93 @@ fn MyProgrammeView(p: Programme, lang: Lang) -> impl IntoView {
                     </ol>
                 }.into_any()
             }}
+        </article>
+    }
+}
+
+/// `/o/:org/:slug/programme/changes?since=N`: what changed since version N (the one
+/// before the latest when not given): moved, added, renamed and cancelled sessions.
+#[component]
+pub fn ProgrammeChangesPage() -> impl IntoView {
+    let lang = use_lang();
+    let since = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("since")
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(0);
+    let ([org, slug], texts) = route_key(["org", "slug"]);
+    loaded(
+        (org, slug, texts, since),
+        |(org, slug, texts, since)| public_changes(org, slug, texts, since),
+        move |c| view! { <ChangesView c=c lang=lang /> },
+    )
+}
+
+#[component]
+fn ChangesView(c: ChangesPage, lang: Lang) -> impl IntoView {
+    let path = format!("/o/{}/{}", c.org_slug, c.slug);
+    let when = |t: &(chrono::NaiveDateTime, chrono::NaiveDateTime, String)| {
+        let mut text = format!(
+            "{}{}{}–{}",
+            lang.format_date(t.0.date()),
+            lang.comma(),
+            lang.format_time(t.0),
+            lang.format_time(t.1)
+        );
+        if !t.2.is_empty() {
+            text.push_str(" · ");
+            text.push_str(&t.2);
+        }
+        text
+    };
+    let heading = lang.digits(&lang.t_with(
+        "changes-title",
+        &[("number", FluentValue::from(c.since.number))],
+    ));
+    view! {
+        <Title text=format!("{heading} · {}", c.title) />
+        <article class="programme-changes">
+            <p class="breadcrumb">
+                <a href=path.clone()><bdi lang=c.title_lang.clone()>{c.title.clone()}</bdi></a>" › "
+                <a href=format!("{path}/programme")>{lang.t("programme-title")}</a>
+            </p>
+            <h1>{heading}</h1>
+            <p class="zone-note">{lang.digits(&lang.t_with("changes-released", &[("date", FluentValue::from(lang.format_date(c.since.released_local.date())))]))}
+                {c.latest.clone().map(|l| view! { " · "{lang.digits(&lang.t_with("programme-version", &[
+                    ("number", FluentValue::from(l.number)),
+                    ("date", FluentValue::from(lang.format_date(l.released_local.date()))),
+                ]))}})}
+                " · "{lang.t_with("gathering-times-in", &[("zone", FluentValue::from(c.time_zone.clone()))])}</p>
+            {if c.changes.is_empty() {
+                view! { <p class="empty">{lang.t("change-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="changes">
+                        {c.changes.iter().map(|ch| view! {
+                            <li class="change" data-kind=ch.kind.clone()>
+                                <span class="change-kind">{lang.t(&format!("change-{}", ch.kind))}": "</span>
+                                {if ch.kind == "cancelled" {
+                                    view! { <s dir="auto">{ch.title.clone()}</s> }.into_any()
+                                } else {
+                                    view! { <a dir="auto" href=format!("{path}/sessions/{}", ch.uid)>{ch.title.clone()}</a> }.into_any()
+                                }}
+                                {ch.was_called.clone().map(|w| view! { " "<span class="was">"("{lang.t("change-was")}" "<bdi>{w}</bdi>")"</span> })}
+                                <br />
+                                {ch.before.as_ref().filter(|_| ch.kind == "moved" || ch.kind == "cancelled").map(|b| view! { <span class="before"><s>{when(b)}</s></span> })}
+                                {(ch.kind == "moved").then_some(" → ")}
+                                {ch.now.as_ref().map(|n| view! { <span class="now">{when(n)}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(c.releases.len() > 1).then(|| view! {
+                <p class="other-versions">{lang.t("changes-other")}" "
+                    {c.releases.iter().map(|r| view! {
+                        " "<a href=format!("{path}/programme/changes?since={}", r.number) aria-current=(r.number == c.since.number).then_some("true")>{lang.number(i64::from(r.number))}</a>
+                    }).collect_view()}
+                </p>
+            })}
         </article>
     }
 }

@@ -5,8 +5,8 @@
 use chrono_tz::Tz;
 
 use super::{
-    AppearanceView, FilmView, GatheringPage, LaneView, SegmentView, StatementView, VenueView,
-    split_list,
+    AppearanceView, FilmView, GatheringPage, LaneView, ReleaseView, SegmentView, StatementView,
+    VenueView, split_list,
 };
 use crate::db::entities::organisation;
 use crate::db::queries::GatheringBundle;
@@ -308,6 +308,22 @@ fn view_of(
         campaign: None,
         other_dates: Vec::new(),
         preview,
+        releases: bundle
+            .releases
+            .iter()
+            .map(|r| ReleaseView {
+                number: u32::try_from(r.number).unwrap_or(0),
+                released_local: r
+                    .released_at
+                    .with_timezone(
+                        &g.time_zone
+                            .parse::<chrono_tz::Tz>()
+                            .unwrap_or(chrono_tz::UTC),
+                    )
+                    .naive_local(),
+                note: r.note.clone(),
+            })
+            .collect(),
         lanes: bundle
             .lanes
             .iter()

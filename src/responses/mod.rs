@@ -116,6 +116,18 @@ pub struct GatheringPage {
     /// Its lanes, left to right: one for most gatherings, one per room of a conference.
     #[serde(default)]
     pub lanes: Vec<LaneView>,
+    /// The numbered releases of its programme, oldest first.
+    #[serde(default)]
+    pub releases: Vec<ReleaseView>,
+}
+
+/// Version N of a programme, as published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReleaseView {
+    pub number: u32,
+    /// When it was released, on the venue's clock.
+    pub released_local: NaiveDateTime,
+    pub note: String,
 }
 
 /// One lane of a gathering, as the public sees it: its room, if it is in one.

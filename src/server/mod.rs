@@ -147,6 +147,25 @@ async fn create_user(
     Ok(())
 }
 
+/// A file to import, as text.
+fn read_file(path: &std::path::Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Why an import of `path` was refused, for the operator: the field and the message.
+fn refused_import(path: &std::path::Path, e: crate::error::AppError) -> String {
+    match e {
+        crate::error::AppError::Validation { field, message } => {
+            format!(
+                "{}: {field}: {message}; nothing was imported",
+                path.display()
+            )
+        }
+        crate::error::AppError::Conflict(m) => m.to_string(),
+        other => other.to_string(),
+    }
+}
+
 fn print_schema() -> Result<(), String> {
     let text = serde_json::to_string_pretty(&db::export::schema()).map_err(|e| e.to_string())?;
     println!("{text}");
@@ -252,18 +271,8 @@ async fn execute(cli: Cli) -> Result<(), String> {
         }
         Command::Import { path } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let explain = |e: crate::error::AppError| match e {
-                crate::error::AppError::Validation { field, message } => {
-                    format!(
-                        "{}: {field}: {message}; nothing was imported",
-                        path.display()
-                    )
-                }
-                crate::error::AppError::Conflict(m) => m.to_string(),
-                other => other.to_string(),
-            };
+            let text = read_file(&path)?;
+            let explain = |e| refused_import(&path, e);
             let doc = db::export::parse(&text).map_err(explain)?;
             db::export::import(&database, &doc).await.map_err(explain)?;
             println!(
@@ -280,17 +289,8 @@ async fn execute(cli: Cli) -> Result<(), String> {
             path,
         } => {
             db::migrate_up(&database).await.map_err(migration_error)?;
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let explain = |e: crate::error::AppError| match e {
-                crate::error::AppError::Validation { field, message } => {
-                    format!(
-                        "{}: {field}: {message}; nothing was imported",
-                        path.display()
-                    )
-                }
-                other => other.to_string(),
-            };
+            let text = read_file(&path)?;
+            let explain = |e| refused_import(&path, e);
             let fallback = match zone.as_deref() {
                 Some(z) => Some(
                     crate::domain::TimeZoneName::parse("zone", z)

@@ -783,6 +783,9 @@ const WATCHED: &[&str] = &[
     "/o/families-association/tirana-park-2023?lang=fa",
     "/o/families-association/stockholm-screening-2024?lang=sv",
     "/o/families-association/womens-day-conference-2024",
+    "/o/families-association/tirana-park-2023/programme",
+    "/o/families-association/tirana-park-2023/programme.ics?lang=sq",
+    "/o/families-association/tirana-park-2023/schedule.xml",
     "/o/families-association/statements",
     "/o/families-association/statements/2024-03-08-statement-for-international-women-s-day?lang=sq",
 ];

@@ -624,6 +624,32 @@ pub fn changes(ids: &Ids) -> Vec<Change> {
             PLAN,
         ),
         change(
+            "add a room to a venue",
+            format!("{m}/directory/venue/{}", ids.venue),
+            &[
+                ("action", "room-add".into()),
+                ("room_name", "Under the trees".into()),
+                ("room_capacity", "120".into()),
+                ("room_accessibility", "Step-free from the gate".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "run a second lane",
+            agenda.clone(),
+            &[
+                ("action", "lane-add".into()),
+                ("name", "Children's corner".into()),
+            ],
+            PLAN,
+        ),
+        change(
+            "release the programme",
+            agenda.clone(),
+            &[("action", "release".into()), ("note", "As planned".into())],
+            PLAN,
+        ),
+        change(
             "archive a film",
             format!("{m}/directory/film/{}", ids.film),
             &[("action", "archive".into())],

@@ -448,3 +448,209 @@ async fn a_conference_exports_and_imports_with_its_rooms_and_lanes() {
     let feed = format!("/o/{ORG}/{slug}/programme.ics");
     assert_eq!(copy.get(&feed, None).await.1, app.get(&feed, None).await.1);
 }
+
+/// The conference with an organiser of it signed in: the app, the gathering, a cookie.
+async fn organised() -> (App, String, String) {
+    let (app, slug) = conference("tirconf.schedule.xml.gz").await;
+    let org = convene::db::queries::organisation_by_slug(&app.db, ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    let user = convene::db::auth::create_user(
+        &app.db,
+        crate::common::ORGANISER,
+        "Organiser",
+        crate::common::PASSWORD,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    convene::db::auth::set_membership(
+        &app.db,
+        org.id,
+        user.id,
+        convene::domain::MemberRole::Organiser,
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let cookie = app.cookie(crate::common::ORGANISER).await;
+    (app, slug, cookie)
+}
+
+async fn version_of(app: &App, slug: &str) -> String {
+    let org = convene::db::queries::organisation_by_slug(&app.db, ORG)
+        .await
+        .unwrap()
+        .unwrap();
+    convene::db::queries::gathering_by_slug(&app.db, org.id, slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn releases_say_what_changed_and_raise_only_the_moved_sessions() {
+    let (app, slug, cookie) = organised().await;
+    let agenda = format!("/manage/o/{ORG}/{slug}/agenda");
+    let release = async |note: &str| {
+        let version = version_of(&app, &slug).await;
+        let (status, location, _) = app
+            .post(
+                &agenda,
+                Some(&cookie),
+                &[("action", "release"), ("version", &version), ("note", note)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{location:?}");
+    };
+    let sequences = async || -> HashMap<String, (String, u32)> {
+        let ics = app
+            .get(&format!("/o/{ORG}/{slug}/programme.ics"), None)
+            .await
+            .1;
+        let unfolded = ics.replace("\r\n ", "");
+        unfolded
+            .split("BEGIN:VEVENT")
+            .skip(1)
+            .map(|e| {
+                let field = |name: &str| {
+                    e.lines()
+                        .find_map(|l| l.strip_prefix(&format!("{name}:")))
+                        .unwrap_or_default()
+                        .to_owned()
+                };
+                let uid = field("UID").split('.').next().unwrap().to_owned();
+                (
+                    uid,
+                    (
+                        field("DTSTART;TZID=Europe/Tirane"),
+                        field("SEQUENCE").parse().unwrap(),
+                    ),
+                )
+            })
+            .collect()
+    };
+    release("First programme").await;
+    let first = sequences().await;
+    assert_eq!(first.len(), 400);
+
+    // The opening talk in Sala Skënderbeu moves an hour later; another is renamed.
+    let talk = segment::Entity::find()
+        .filter(segment::Column::Uid.eq("4742957b-0188-5726-9775-8d46d1c2be02"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let other = segment::Entity::find()
+        .filter(segment::Column::GatheringId.eq(talk.gathering_id))
+        .filter(segment::Column::Id.ne(talk.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for (s, title, start) in [
+        (&talk, talk.title.clone(), "2027-05-14T08:00".to_owned()),
+        (
+            &other,
+            "A new title".to_owned(),
+            other
+                .hard_start_local
+                .unwrap()
+                .format("%Y-%m-%dT%H:%M")
+                .to_string(),
+        ),
+    ] {
+        let version = version_of(&app, &slug).await;
+        let id = s.id.to_string();
+        let minutes = s.duration_minutes.unwrap().to_string();
+        let (status, location, page) = app
+            .post(
+                &agenda,
+                Some(&cookie),
+                &[
+                    ("action", "edit"),
+                    ("version", &version),
+                    ("segment", &id),
+                    ("kind", "speech"),
+                    ("title", &title),
+                    ("duration", &minutes),
+                    ("hard_start", &start),
+                    ("public", "on"),
+                    ("lane", &s.lane_id.unwrap().to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{location:?} {page}");
+    }
+    let now = sequences().await;
+    let (start, seq) = &now[&talk.uid];
+    assert_eq!(
+        start, "20270514T080000",
+        "the talk is on the new day's hour"
+    );
+    assert_eq!(
+        *seq,
+        first[&talk.uid].1 + 1,
+        "the moved session's SEQUENCE rose"
+    );
+    assert_eq!(
+        now[&other.uid].1, first[&other.uid].1,
+        "a new title alone raises nothing"
+    );
+    let unchanged = now
+        .iter()
+        .filter(|(uid, (_, s))| first[*uid].1 == *s)
+        .count();
+    assert_eq!(unchanged, 399);
+
+    // The public page tells it, before and after the next release.
+    let (status, changes) = app
+        .get(&format!("/o/{ORG}/{slug}/programme/changes?since=1"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(changes.matches("class=\"change\"").count(), 2, "{changes}");
+    assert!(changes.contains("data-kind=\"moved\""));
+    assert!(changes.contains("data-kind=\"renamed\""));
+    assert!(changes.contains("A new title"));
+    release("Opening moved to 08:00").await;
+    let (_, programme) = app.get(&format!("/o/{ORG}/{slug}/programme"), None).await;
+    assert!(programme.replace("<!>", "").contains("Version 2, released"));
+    assert!(programme.contains("Opening moved to 08:00"));
+    // Released, the moved session keeps its SEQUENCE: it rises once per change.
+    assert_eq!(sequences().await[&talk.uid].1, first[&talk.uid].1 + 1);
+
+    // The news feed announces both releases.
+    let atom = app.get(&format!("/o/{ORG}/feed.atom"), None).await.1;
+    let feed = feed_rs::parser::parse(atom.as_bytes()).unwrap();
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_ref().map(|t| t.content.clone()))
+        .filter(|t| t.contains("programme version"))
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    let second = feed
+        .entries
+        .iter()
+        .find(|e| {
+            e.title
+                .as_ref()
+                .is_some_and(|t| t.content.ends_with("version 2"))
+        })
+        .unwrap();
+    assert_eq!(
+        second.summary.as_ref().unwrap().content,
+        "1 moved · 0 added · 0 cancelled"
+    );
+    // No release 9; a draft has none to show.
+    assert_eq!(
+        app.get(&format!("/o/{ORG}/{slug}/programme/changes?since=9"), None)
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+}

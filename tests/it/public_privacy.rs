@@ -77,6 +77,10 @@ const PLANTS: &[(&str, &str)] = &[
         "INSERT INTO issued_statement_text (issued_statement_id, language, title, body) SELECT id, 'sq', 'CANARY7f3a-issued-draft-sq', 'CANARY7f3a-issued-draft-sq-text' FROM issued_statement WHERE published = false",
     ),
     (
+        "a release of a draft's programme",
+        "INSERT INTO programme_release (gathering_id, number, released_at, note, snapshot) SELECT id, 1, created_at, 'CANARY7f3a-release-note', '[{\"uid\":\"x\",\"title\":\"CANARY7f3a-released\",\"start\":\"2027-01-01T10:00:00Z\",\"end\":\"2027-01-01T11:00:00Z\",\"room\":\"\"}]' FROM gathering WHERE status = 'draft'",
+    ),
+    (
         "a segment reading an unpublished statement",
         "UPDATE segment SET issued_statement_id = (SELECT MIN(id) FROM issued_statement WHERE published = false) WHERE kind = 'statement_reading'",
     ),
@@ -232,6 +236,7 @@ async fn no_public_response_contains_an_internal_detail() {
         }
         uris.push(format!("{base}/schedule.xml"));
         uris.push(format!("{base}/schedule.json"));
+        uris.push(format!("{base}/programme/changes?since=1"));
         for (_, uid, lane) in segments.iter().filter(|(s, _, _)| s == slug) {
             uris.push(format!("{base}/sessions/{uid}"));
             uris.push(format!("{base}/sessions/{uid}/calendar.ics"));

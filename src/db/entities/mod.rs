@@ -17,6 +17,7 @@ pub mod membership;
 pub mod organisation;
 pub mod password_reset;
 pub mod person;
+pub mod programme_release;
 pub mod room;
 pub mod segment;
 pub mod segment_text;

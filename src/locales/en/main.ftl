@@ -826,6 +826,23 @@ refusal-no-such-calendar = There is no such calendar.
 refusal-calendar-failed = The calendar could not be made; please try again later.
 
 ## Programme of parallel rooms
+programme-version = Version { $number }, released { $date }
+programme-changes-link = What changed since version { $number }
+changes-title = Changes since version { $number }
+changes-released = Version released { $date }
+changes-other = Compare with version:
+change-added = Added
+change-moved = Moved
+change-renamed = Renamed
+change-cancelled = Cancelled
+change-was = was
+change-none = Nothing has changed since then.
+plan-releases = Releases of the programme
+plan-release-hint = Publish the programme as a numbered version when it is ready to announce: the public page then says what changed since each version, the news feed announces it, and calendars raise only the sessions that moved.
+plan-release-note = A note for the public (optional)
+plan-release-button = Release version { $number }
+atom-release-title = { $gathering }: programme version { $number }
+atom-release-summary = { $moved } moved · { $added } added · { $cancelled } cancelled
 programme-title = Programme
 programme-lane = Room { $number }
 programme-count = { $sessions } sessions · { $rooms } rooms

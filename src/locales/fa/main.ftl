@@ -823,6 +823,23 @@ refusal-no-such-calendar = چنین تقویمی وجود ندارد.
 refusal-calendar-failed = تقویم ساخته نشد؛ لطفاً بعداً دوباره امتحان کنید.
 
 ## Programme of parallel rooms
+programme-version = نسخهٔ { $number }، منتشرشده در { $date }
+programme-changes-link = چه چیزی از نسخهٔ { $number } تغییر کرده است
+changes-title = تغییرات از نسخهٔ { $number }
+changes-released = نسخه در { $date } منتشر شد
+changes-other = مقایسه با نسخهٔ:
+change-added = افزوده شد
+change-moved = جابه‌جا شد
+change-renamed = نامش عوض شد
+change-cancelled = لغو شد
+change-was = پیش‌تر
+change-none = از آن زمان چیزی تغییر نکرده است.
+plan-releases = نسخه‌های برنامه
+plan-release-hint = وقتی برنامه آمادهٔ اعلام است آن را به‌صورت نسخهٔ شماره‌دار منتشر کنید: صفحهٔ عمومی می‌گوید از هر نسخه چه تغییر کرده، خبرنامه آن را اعلام می‌کند و تقویم‌ها فقط جلسه‌های جابه‌جاشده را به‌روز می‌کنند.
+plan-release-note = یادداشتی برای عموم (اختیاری)
+plan-release-button = انتشار نسخهٔ { $number }
+atom-release-title = { $gathering }: نسخهٔ { $number } برنامه
+atom-release-summary = { $moved } جابه‌جا · { $added } افزوده · { $cancelled } لغو
 programme-title = برنامه
 programme-lane = سالن { $number }
 programme-count = { $sessions } جلسه · { $rooms } سالن

@@ -826,6 +826,23 @@ refusal-no-such-calendar = Nuk ka kalendar të tillë.
 refusal-calendar-failed = Kalendari nuk u krijua dot; provoni sërish më vonë.
 
 ## Programme of parallel rooms
+programme-version = Versioni { $number }, botuar më { $date }
+programme-changes-link = Çfarë ndryshoi që nga versioni { $number }
+changes-title = Ndryshimet që nga versioni { $number }
+changes-released = Versioni u botua më { $date }
+changes-other = Krahaso me versionin:
+change-added = U shtua
+change-moved = U zhvendos
+change-renamed = U riemërtua
+change-cancelled = U anulua
+change-was = ishte
+change-none = Asgjë nuk ka ndryshuar që atëherë.
+plan-releases = Versionet e programit
+plan-release-hint = Botoni programin si version të numëruar kur të jetë gati për t'u njoftuar: faqja publike tregon çfarë ndryshoi që nga çdo version, lajmet e njoftojnë, dhe kalendarët ngrenë vetëm sesionet që lëvizën.
+plan-release-note = Një shënim për publikun (opsional)
+plan-release-button = Boto versionin { $number }
+atom-release-title = { $gathering }: versioni { $number } i programit
+atom-release-summary = { $moved } u zhvendosën · { $added } u shtuan · { $cancelled } u anuluan
 programme-title = Programi
 programme-lane = Salla { $number }
 programme-count = { $sessions } sesione · { $rooms } salla

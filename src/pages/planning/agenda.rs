@@ -103,6 +103,7 @@ fn AgendaEditorView(a: AgendaEditor, lang: Lang) -> impl IntoView {
                 }.into_any()
             }}
             {lanes_view(lang, &action, &version, &a.lanes, &a.rooms, &echo)}
+            {releases_view(lang, &action, &version, &a.releases, &echo)}
             <h2 id="add-segment">{lang.t("plan-add-segment")}</h2>
             {echo.is_for("add").then(|| form_error(&echo))}
             <form method="post" action=action.clone() class="plan-form add-segment">
@@ -299,6 +300,48 @@ fn session_fields(
                 view! { <span class="checkbox"><input id=id.clone() type="checkbox" name=name value="on" checked=on /><label for=id>{lang.t(label)}</label></span> }
             }).collect_view()}
         </p>
+    }
+}
+
+/// The programme's releases so far, and the form that publishes the next one.
+fn releases_view(
+    lang: Lang,
+    action: &str,
+    version: &str,
+    releases: &[crate::responses::ReleaseView],
+    echo: &FormEcho,
+) -> impl IntoView + use<> {
+    let error = echo
+        .is_for("release")
+        .then(|| echo.message.clone())
+        .flatten();
+    let open = error.is_some();
+    let next = releases.last().map_or(1, |r| r.number + 1);
+    view! {
+        <details class="releases" id="releases" open=open>
+            <summary>{lang.t("plan-releases")}" · "{releases.len().to_string()}</summary>
+            <p class="hint">{lang.t("plan-release-hint")}</p>
+            {error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {(!releases.is_empty()).then(|| view! {
+                <ol class="release-list">
+                    {releases.iter().map(|r| view! {
+                        <li>{lang.digits(&lang.t_with("programme-version", &[
+                            ("number", FluentValue::from(r.number)),
+                            ("date", FluentValue::from(lang.format_date(r.released_local.date()))),
+                        ]))}{(!r.note.is_empty()).then(|| view! { " · "<span dir="auto">{r.note.clone()}</span> })}</li>
+                    }).collect_view()}
+                </ol>
+            })}
+            <form method="post" action=action.to_owned() class="plan-form">
+                <input type="hidden" name="action" value="release" />
+                <input type="hidden" name="version" value=version.to_owned() />
+                <p class="field">
+                    <label for="release-note">{lang.t("plan-release-note")}</label>
+                    <input id="release-note" name="note" type="text" dir="auto" />
+                </p>
+                <p><button type="submit">{lang.digits(&lang.t_with("plan-release-button", &[("number", FluentValue::from(next))]))}</button></p>
+            </form>
+        </details>
     }
 }
 

@@ -16,7 +16,8 @@ use crate::server::AppState;
 /// `POST /manage/o/{org}/{slug}/agenda`: one change of the agenda, named by `action`:
 /// `add`, `edit`, `up`/`down`, `reorder` or `delete` a segment; `appear`/`unappear` a
 /// person in one; `statement`/`unstatement`; `lane-add`/`lane-save`/`lane-remove` (the
-/// rooms it runs side by side); `translate`. Every change names the
+/// rooms it runs side by side); `release` (the programme as its next version);
+/// `translate`. Every change names the
 /// gathering's `version` it was made on, and is saved with its audit entry; open live
 /// views and run-sheets follow it.
 pub async fn agenda_action(
@@ -149,6 +150,22 @@ pub async fn agenda_action(
             "lane-remove" => {
                 let l = planning::remove_lane(&txn, g.id, version(&v), id_of("lane")?, now).await?;
                 ("lane.remove", l.name, "#lanes".into())
+            }
+            "release" => {
+                let r = crate::db::releases::release(
+                    &txn,
+                    &m.org,
+                    g.id,
+                    version(&v),
+                    get(&v, "note"),
+                    now,
+                )
+                .await?;
+                (
+                    "programme.release",
+                    r.number.to_string(),
+                    "#releases".into(),
+                )
             }
             "translate" => {
                 let entries = translations(&v, &bundle, &m.org);
