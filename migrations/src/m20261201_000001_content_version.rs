@@ -121,6 +121,42 @@ pub(crate) fn drop_triggers(postgres: bool, table: &str) -> Vec<String> {
     }
 }
 
+/// Makes the triggers that raise the content version for `tables` (each with how its
+/// row finds its organisation, as in [`TABLES`]), for tables added by later migrations.
+pub(crate) async fn add_content_triggers(
+    manager: &SchemaManager<'_>,
+    tables: &[(&str, &str)],
+) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let postgres = manager.get_database_backend() == DatabaseBackend::Postgres;
+    for (table, org) in tables {
+        let sql = if postgres {
+            postgres_triggers(table, org)
+        } else {
+            sqlite_triggers(table, org)
+        };
+        for statement in sql {
+            db.execute_unprepared(&statement).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Drops what [`add_content_triggers`] made.
+pub(crate) async fn drop_content_triggers(
+    manager: &SchemaManager<'_>,
+    tables: &[(&str, &str)],
+) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let postgres = manager.get_database_backend() == DatabaseBackend::Postgres;
+    for (table, _) in tables {
+        for statement in drop_triggers(postgres, table) {
+            db.execute_unprepared(&statement).await?;
+        }
+    }
+    Ok(())
+}
+
 fn sqlite_up() -> Vec<String> {
     let mut sql = Vec::new();
     for (table, org) in TABLES {

@@ -4,12 +4,11 @@
 //! content version like every table anything public is made from.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use crate::m20261124_000001_create_core::{
     fk, flag, id, index, instant, instant_null, int, int_null, string, text,
 };
-use crate::m20261201_000001_content_version::{drop_triggers, postgres_triggers, sqlite_triggers};
+use crate::m20261201_000001_content_version::{add_content_triggers, drop_content_triggers};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -137,29 +136,11 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        let db = manager.get_connection();
-        let postgres = manager.get_database_backend() == DatabaseBackend::Postgres;
-        for (table, org) in TRIGGERS {
-            let sql = if postgres {
-                postgres_triggers(table, org)
-            } else {
-                sqlite_triggers(table, org)
-            };
-            for statement in sql {
-                db.execute_unprepared(&statement).await?;
-            }
-        }
-        Ok(())
+        add_content_triggers(manager, &TRIGGERS).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        let postgres = manager.get_database_backend() == DatabaseBackend::Postgres;
-        for (table, _) in TRIGGERS {
-            for statement in drop_triggers(postgres, table) {
-                db.execute_unprepared(&statement).await?;
-            }
-        }
+        drop_content_triggers(manager, &TRIGGERS).await?;
         manager
             .alter_table(
                 Table::alter()

@@ -9,10 +9,10 @@
 //! version like every table anything public is made from.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
+use sea_orm_migration::sea_orm::ConnectionTrait;
 
 use crate::m20261124_000001_create_core::{fk, flag, id, index, int, int_null, string, text};
-use crate::m20261201_000001_content_version::{drop_triggers, postgres_triggers, sqlite_triggers};
+use crate::m20261201_000001_content_version::{add_content_triggers, drop_content_triggers};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -189,28 +189,12 @@ impl MigrationTrait for Migration {
              (SELECT l.id FROM lane l WHERE l.gathering_id = segment.gathering_id)",
         )
         .await?;
-        let postgres = manager.get_database_backend() == DatabaseBackend::Postgres;
-        for (table, org) in TRIGGERS {
-            let sql = if postgres {
-                postgres_triggers(table, org)
-            } else {
-                sqlite_triggers(table, org)
-            };
-            for statement in sql {
-                db.execute_unprepared(&statement).await?;
-            }
-        }
-        Ok(())
+        add_content_triggers(manager, &TRIGGERS).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        drop_content_triggers(manager, &TRIGGERS).await?;
         let db = manager.get_connection();
-        let postgres = manager.get_database_backend() == DatabaseBackend::Postgres;
-        for (table, _) in TRIGGERS {
-            for statement in drop_triggers(postgres, table) {
-                db.execute_unprepared(&statement).await?;
-            }
-        }
         db.execute_unprepared("DROP INDEX IF EXISTS ix_segment_lane")
             .await?;
         for column in [

@@ -6,10 +6,9 @@
 //! from.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use crate::m20261124_000001_create_core::{fk, id, index, instant, int, text};
-use crate::m20261201_000001_content_version::{drop_triggers, postgres_triggers, sqlite_triggers};
+use crate::m20261201_000001_content_version::{add_content_triggers, drop_content_triggers};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -63,24 +62,11 @@ impl MigrationTrait for Migration {
             true,
         )
         .await?;
-        let db = manager.get_connection();
-        let sql = if manager.get_database_backend() == DatabaseBackend::Postgres {
-            postgres_triggers(TABLE, ORG)
-        } else {
-            sqlite_triggers(TABLE, ORG)
-        };
-        for statement in sql {
-            db.execute_unprepared(&statement).await?;
-        }
-        Ok(())
+        add_content_triggers(manager, &[(TABLE, ORG)]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        let postgres = manager.get_database_backend() == DatabaseBackend::Postgres;
-        for statement in drop_triggers(postgres, TABLE) {
-            db.execute_unprepared(&statement).await?;
-        }
+        drop_content_triggers(manager, &[(TABLE, ORG)]).await?;
         manager
             .drop_table(Table::drop().table(ProgrammeRelease::Table).to_owned())
             .await

@@ -518,6 +518,10 @@ pub async fn load_agenda_editor(
             format!("s_{}_{}", t.segment_id, t.language),
             t.title.clone(),
         );
+        texts.insert(
+            format!("sa_{}_{}", t.segment_id, t.language),
+            t.abstract_text.clone(),
+        );
     }
     for t in &bundle.statement_texts {
         texts.insert(

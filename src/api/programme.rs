@@ -145,15 +145,33 @@ pub mod ssr {
                 s.room.clone(),
             )
         };
-        let now = crate::db::releases::snapshot_of(&page);
+        // Releases keep the texts in the organisation's language: compared in it, shown
+        // in the visitor's where translated.
+        let original = crate::api::gathering::public_gathering(
+            page.org_slug.clone(),
+            page.slug.clone(),
+            o.default_language.clone(),
+        )
+        .await?;
+        let now = crate::db::releases::snapshot_of(&original);
         let before = crate::db::releases::snapshot(&releases[index]);
+        let shown: std::collections::HashMap<&str, &str> = page
+            .agenda
+            .iter()
+            .map(|s| (s.uid.as_str(), s.title.as_str()))
+            .collect();
+        let title = |s: &Session| {
+            shown
+                .get(s.uid.as_str())
+                .map_or_else(|| s.title.clone(), |t| (*t).to_owned())
+        };
         let changes = crate::domain::release::changes(&before, &now)
             .into_iter()
             .map(|c| match c {
                 Change::Added(s) => ChangeView {
                     kind: "added".into(),
                     uid: s.uid.clone(),
-                    title: s.title.clone(),
+                    title: title(&s),
                     was_called: None,
                     before: None,
                     now: Some(local(&s)),
@@ -170,14 +188,14 @@ pub mod ssr {
                     kind: "moved".into(),
                     uid: after.uid.clone(),
                     was_called: (before.title != after.title).then(|| before.title.clone()),
-                    title: after.title.clone(),
+                    title: title(&after),
                     before: Some(local(&before)),
                     now: Some(local(&after)),
                 },
                 Change::Renamed { before, after } => ChangeView {
                     kind: "renamed".into(),
                     uid: after.uid.clone(),
-                    title: after.title.clone(),
+                    title: title(&after),
                     was_called: Some(before.title.clone()),
                     before: Some(local(&before)),
                     now: Some(local(&after)),

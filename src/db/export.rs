@@ -20,8 +20,8 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use super::entities::{
-    appearance, film, gathering, gathering_text, lane, organisation, person, room, segment,
-    segment_text, statement, statement_text, venue,
+    appearance, film, gathering, gathering_text, lane, organisation, person, programme_release,
+    room, segment, segment_text, statement, statement_text, venue,
 };
 use crate::domain::{
     AppearanceMode, AppearanceRole, GatheringKind, GatheringStatus, SegmentKind, Slug,
@@ -283,6 +283,20 @@ pub struct Gathering {
     /// Its parallel lanes, left to right (absent: one lane, in no room).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lanes: Vec<Lane>,
+    /// The numbered releases of its programme, oldest first (absent: none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub releases: Vec<Release>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    pub number: i32,
+    pub released_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Its public sessions then.
+    pub sessions: Vec<crate::domain::release::Session>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -520,6 +534,14 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
             .await?,
         |t| t.segment_id,
     );
+    let mut releases = grouped(
+        programme_release::Entity::find()
+            .filter(programme_release::Column::GatheringId.in_subquery(of_org()))
+            .order_by_asc(programme_release::Column::Number)
+            .all(db)
+            .await?,
+        |r| r.gathering_id,
+    );
     let mut lanes = grouped(
         lane::Entity::find()
             .filter(lane::Column::GatheringId.in_subquery(of_org()))
@@ -678,6 +700,17 @@ pub async fn export(db: &DatabaseConnection, slug: &str) -> Result<Document, App
                 .map(|c| c.slug.clone()),
             series: g.series_id.and_then(|id| key("series", &series_ids, id)),
             lanes: lanes_out,
+            releases: releases
+                .remove(&g.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| Release {
+                    number: r.number,
+                    released_at: r.released_at,
+                    sessions: super::releases::snapshot(&r),
+                    note: r.note,
+                })
+                .collect(),
         });
     }
     Ok(Document {
@@ -1267,6 +1300,28 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<(), AppEr
                     ValidationError::new(path("key"), say!("refusal-import-key-twice")).into(),
                 );
             }
+        }
+        let mut numbers = std::collections::HashSet::new();
+        for (ri, r) in g.releases.iter().enumerate() {
+            let path = |f: &str| format!("gatherings[{gi}].releases[{ri}].{f}");
+            if r.number < 1 || !numbers.insert(r.number) {
+                return Err(
+                    ValidationError::new(path("number"), say!("refusal-import-key-twice")).into(),
+                );
+            }
+            let note =
+                crate::domain::plan::free_text("note", &r.note).map_err(|e| at(path("note"), e))?;
+            programme_release::ActiveModel {
+                gathering_id: Set(gm.id),
+                number: Set(r.number),
+                released_at: Set(r.released_at),
+                note: Set(note),
+                snapshot: Set(serde_json::to_string(&r.sessions)
+                    .map_err(|e| AppError::internal("release snapshot", e))?),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
         }
         let first_lane = match first_lane {
             Some(id) => id,

@@ -64,10 +64,16 @@ pub async fn apply(
     let mut active: segment::ActiveModel = seg.clone().into();
     match action {
         LiveAction::Start => {
-            // Whatever is running ends now: one segment runs at a time.
+            // Whatever is running in its lane ends now: one segment runs at a time in a
+            // room, and the other rooms of a conference go on.
+            let same_lane = match seg.lane_id {
+                Some(lane) => segment::Column::LaneId.eq(lane),
+                None => segment::Column::LaneId.is_null(),
+            };
             segment::Entity::update_many()
                 .col_expr(segment::Column::ActualEnd, Expr::value(now))
                 .filter(segment::Column::GatheringId.eq(gathering_id))
+                .filter(same_lane)
                 .filter(segment::Column::Id.ne(segment_id))
                 .filter(segment::Column::ActualStart.is_not_null())
                 .filter(segment::Column::ActualEnd.is_null())

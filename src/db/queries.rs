@@ -250,15 +250,15 @@ impl GatheringBundle {
         self.lanes.len() > 1
     }
 
-    /// How much each session's calendar SEQUENCE rises over the gathering's own, given
-    /// the public sessions as they are now (`domain::release::sequence_raises`).
-    pub fn sequence_raises(&self, now: &[crate::domain::release::Session]) -> HashMap<String, u32> {
+    /// How much each session's calendar SEQUENCE rises over the gathering's own
+    /// (`domain::release::sequence_raises`).
+    pub fn sequence_raises(&self) -> HashMap<String, u32> {
         let released: Vec<_> = self
             .releases
             .iter()
             .map(super::releases::snapshot)
             .collect();
-        crate::domain::release::sequence_raises(&released, now)
+        crate::domain::release::sequence_raises(&released)
     }
 }
 

@@ -35,7 +35,8 @@ pub fn snapshot_of(page: &GatheringPage) -> Snapshot {
             title: s.title.clone(),
             start: s.start_utc,
             end: s.end_utc,
-            room: s.room.clone().unwrap_or_default(),
+            // A lane in no room, unnamed, is told apart by its number.
+            room: s.room.clone().unwrap_or_else(|| format!("#{}", s.lane)),
         })
         .collect()
 }

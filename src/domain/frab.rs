@@ -623,9 +623,17 @@ pub fn acronym(slug: &str) -> String {
 
 /// A session's slug both schemas accept: `{acronym}-{id}-{title}`.
 pub fn session_slug(acronym: &str, id: u32, title_slug: &str) -> String {
+    // The part after the acronym needs four characters at least.
     let tail = title_slug.trim_matches('-');
-    if tail.is_empty() {
-        format!("{acronym}-{id}-session")
+    if tail.chars().count() < 4 {
+        format!(
+            "{acronym}-{id}-session{}",
+            if tail.is_empty() {
+                String::new()
+            } else {
+                format!("-{tail}")
+            }
+        )
     } else {
         format!("{acronym}-{id}-{tail}")
     }
@@ -1089,6 +1097,14 @@ mod tests {
         );
         assert_eq!(d[0].1[0].1.iter().map(|s| s.id).collect::<Vec<_>>(), [2]);
         assert_eq!(d[1].1[1].1.iter().map(|s| s.id).collect::<Vec<_>>(), [3]);
+    }
+
+    #[rstest]
+    #[case(7, "x", "tirconf-7-session-x")]
+    #[case(7, "", "tirconf-7-session")]
+    #[case(12, "opening-words", "tirconf-12-opening-words")]
+    fn session_slugs_keep_to_the_pattern(#[case] id: u32, #[case] title: &str, #[case] slug: &str) {
+        assert_eq!(session_slug("tirconf", id, title), slug);
     }
 
     #[rstest]

@@ -11,11 +11,12 @@
 //! - Changes come in the order of the later programme (cancelled ones where they were),
 //!   by start and then identifier.
 //! - A session's calendar SEQUENCE rises by one for each release in which it moved (or
-//!   came back after being cancelled) against the release before, and by one more while
-//!   it is placed otherwise than in the latest release: a calendar app never sees a
-//!   session at a new time with an unchanged SEQUENCE, and one that stayed never sees it
-//!   rise. A new title alone is not such a change (RFC 5545 § 3.8.7.4 counts the
-//!   times and the status), so a calendar read in another language counts the same.
+//!   came back after being cancelled) against the release before. Releases are never
+//!   changed, so it never goes down; a session that stayed never sees it rise; a move
+//!   not yet released is announced by its new times and stamp, and raises the SEQUENCE
+//!   at the next release. A new title alone is not such a change (RFC 5545 § 3.8.7.4
+//!   counts the times and the status), so a calendar read in another language counts
+//!   the same.
 
 use std::collections::HashMap;
 
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 /// One public session as a release keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Session {
     pub uid: String,
     pub title: String,
@@ -98,23 +100,18 @@ pub fn changes(before: &[Session], after: &[Session]) -> Vec<Change> {
     out
 }
 
-/// How much each session's SEQUENCE rises over the releases (oldest first) and the
-/// programme as it is now (see the module's rules). Sessions never changed are absent.
-pub fn sequence_raises(releases: &[Snapshot], now: &[Session]) -> HashMap<String, u32> {
+/// How much each session's SEQUENCE rises over the releases, oldest first (see the
+/// module's rules). Sessions never changed are absent.
+pub fn sequence_raises(releases: &[Snapshot]) -> HashMap<String, u32> {
     let mut raised: HashMap<String, u32> = HashMap::new();
-    // Each step from one release to the next, then from the latest to now; `earlier`
-    // are the releases up to the step's start, where a session coming back was before.
-    let steps = releases
-        .windows(2)
-        .enumerate()
-        .map(|(i, pair)| (&releases[..=i], &pair[0][..], &pair[1][..]))
-        .chain(releases.last().map(|last| (releases, &last[..], now)));
-    for (earlier, before, after) in steps {
-        for c in changes(before, after) {
-            // A session's first appearance is not a change of it.
+    for (i, pair) in releases.windows(2).enumerate() {
+        for c in changes(&pair[0], &pair[1]) {
+            // A session's first appearance is not a change of it; coming back is.
             let changed = match &c {
                 Change::Moved { .. } | Change::Cancelled(_) => true,
-                Change::Added(s) => earlier.iter().any(|r| r.iter().any(|x| x.uid == s.uid)),
+                Change::Added(s) => releases[..i]
+                    .iter()
+                    .any(|r| r.iter().any(|x| x.uid == s.uid)),
                 Change::Renamed { .. } => false,
             };
             if changed {
@@ -177,28 +174,30 @@ mod tests {
     }
 
     #[test]
-    fn only_changed_sessions_raise_their_sequence() {
+    fn only_moved_sessions_raise_their_sequence_at_each_release() {
+        // v2 moves the panel, renames the opening and adds a closing.
         let v2 = vec![
-            s("a", "Opening", 9, "Hall"),
+            s("a", "Welcome", 9, "Hall"),
             s("b", "Panel", 14, "Hall"),
             s("c", "Workshop", 11, "Room 2"),
             s("d", "Closing", 15, "Hall"),
         ];
-        // Released: v1 then v2; now the workshop is an hour later (not yet released) and
-        // the opening renamed.
-        let mut now = v2.clone();
-        now[2].start = at(12, 0);
-        now[2].end = at(12, 30);
-        now[0].title = "Welcome".into();
-        let raised = sequence_raises(&[v1(), v2.clone()], &now);
+        let raised = sequence_raises(&[v1(), v2.clone()]);
         assert_eq!(raised.get("a"), None, "a new title alone");
         assert_eq!(raised.get("b"), Some(&1), "moved in v2");
-        assert_eq!(raised.get("c"), Some(&1), "moved since v2");
+        assert_eq!(raised.get("c"), None, "stayed");
         assert_eq!(raised.get("d"), None, "new in v2 is not a change of it");
-        // Releasing the move keeps the workshop's count: it never goes down.
-        let v3 = now.clone();
-        let after = sequence_raises(&[v1(), v2, v3.clone()], &v3);
-        assert_eq!(after.get("c"), Some(&1));
+        // Released again unchanged: nothing more rises.
+        let raised = sequence_raises(&[v1(), v2.clone(), v2.clone()]);
+        assert_eq!(raised.get("b"), Some(&1));
+        // Moved back in v3: it rises again, never down.
+        let back = vec![
+            s("a", "Welcome", 9, "Hall"),
+            s("b", "Panel", 14, "Hall"),
+            s("c", "Workshop", 11, "Room 2"),
+        ];
+        let raised = sequence_raises(&[v1(), back, v1()]);
+        assert_eq!(raised.get("b"), Some(&2), "moved, then moved back");
     }
 
     #[test]
@@ -207,13 +206,14 @@ mod tests {
             s("a", "Opening", 9, "Hall"),
             s("c", "Workshop", 11, "Room 2"),
         ];
-        let raised = sequence_raises(&[v1(), without_b], &v1());
+        let raised = sequence_raises(&[v1(), without_b, v1()]);
         assert_eq!(raised.get("b"), Some(&2));
         assert_eq!(raised.get("a"), None);
     }
 
     #[test]
     fn no_release_raises_nothing() {
-        assert!(sequence_raises(&[], &v1()).is_empty());
+        assert!(sequence_raises(&[]).is_empty());
+        assert!(sequence_raises(&[v1()]).is_empty());
     }
 }

@@ -101,7 +101,7 @@ fn sessions_events(
     let whole = gathering_event(lang, origin, bundle, page);
     // A session's SEQUENCE rises with the gathering's, and when it changes between
     // releases of the programme.
-    let raises = bundle.sequence_raises(&crate::db::releases::snapshot_of(page));
+    let raises = bundle.sequence_raises();
     page.agenda
         .iter()
         .filter(|s| keep(s))
@@ -300,7 +300,17 @@ pub async fn gathering_feed(
 /// A public calendar, from memory while the organisation's content version holds.
 async fn public_feed(feed: FeedRequest, org: &str, selection: Selection) -> Response {
     let per_segment = feed.query.per_segment();
-    let what = format!("ics {selection:?}");
+    // A visitor's choice of sessions is any list at all: keyed by its digest, so a kept
+    // answer costs the same whatever the address asked.
+    let what = match &selection {
+        Selection::Programme(slug, Sessions::Chosen(uids)) => {
+            use sha2::{Digest, Sha256};
+            let digest = Sha256::digest(uids.join(",").as_bytes());
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            format!("ics chosen {slug} {hex}")
+        }
+        other => format!("ics {other:?}"),
+    };
     feed.publish(org, what, ICS, async |db, org, reading, origin| {
         render_feed(db, org, &selection, reading, origin, per_segment).await
     })

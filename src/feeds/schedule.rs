@@ -81,7 +81,14 @@ async fn programme(
                 )
             })
     };
-    let mut rooms: Vec<String> = page.lanes.iter().map(|l| room_name(l.id)).collect();
+    // Two lanes may share a room (a morning and an afternoon track): one room in the file.
+    let mut rooms: Vec<String> = Vec::new();
+    for l in &page.lanes {
+        let name = room_name(l.id);
+        if !rooms.contains(&name) {
+            rooms.push(name);
+        }
+    }
     if rooms.is_empty() {
         rooms.push(room_name(0));
     }
@@ -150,7 +157,11 @@ async fn programme(
         title: page.title.clone(),
         acronym: frab::acronym(&page.slug),
         zone,
-        version: bundle.gathering.sequence.to_string(),
+        // The latest release, which apps compare to tell a new programme.
+        version: bundle.releases.last().map_or_else(
+            || format!("0.{}", bundle.gathering.sequence),
+            |r| r.number.to_string(),
+        ),
         url: format!("{base}/schedule.{ext}"),
         base_url: format!("{origin}/"),
         first_day,

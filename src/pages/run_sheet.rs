@@ -28,7 +28,27 @@ pub fn RunSheetPage() -> impl IntoView {
 }
 
 #[component]
-fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
+fn RunSheetView(mut s: RunSheet, lang: Lang) -> impl IntoView {
+    // A conference of parallel rooms: one room's sheet (`?room=` a lane), in time order,
+    // each row naming its room when all rooms are shown.
+    let room: Option<i32> = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("room")
+        .and_then(|r| r.parse().ok())
+        .filter(|r| s.lanes.iter().any(|(id, _)| id == r));
+    let parallel = !s.lanes.is_empty();
+    if parallel {
+        s.rows.retain(|r| room.is_none_or(|l| r.lane == l));
+        s.rows.sort_by_key(|r| (r.start_utc, r.lane, r.number));
+    }
+    let room_name = room.and_then(|l| {
+        s.lanes
+            .iter()
+            .find(|(id, _)| *id == l)
+            .map(|(_, n)| n.clone())
+    });
+    let several_days = s.ends_local.date() > s.starts_local.date();
+    let sheet_path = format!("/manage/o/{}/{}/run-sheet", s.org_slug, s.slug);
     let hosts = (!s.hosts.is_empty()).then(|| {
         lang.t_with(
             "runsheet-host",
@@ -61,6 +81,15 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
                     <p class="notes"><strong>{lang.t("runsheet-notes")}": "</strong><span dir="auto">{s.internal_notes.clone()}</span></p>
                 })}
                 {overrun.map(|o| view! { <p class="warning" role="status">{o}</p> })}
+                {parallel.then(|| view! {
+                    <nav class="sheet-rooms no-print" aria-label=lang.t("runsheet-rooms")>
+                        {lang.t("runsheet-rooms")}": "
+                        <a href=sheet_path.clone() aria-current=room.is_none().then_some("page")>{lang.t("runsheet-all-rooms")}</a>
+                        {s.lanes.iter().map(|(id, name)| view! {
+                            " · "<a href=format!("{sheet_path}?room={id}") aria-current=(room == Some(*id)).then_some("page")><bdi>{name.clone()}</bdi></a>
+                        }).collect_view()}
+                    </nav>
+                })}
             </header>
             <table class="sheet">
                 // Column widths live on the columns: printed, the first row is the running
@@ -75,6 +104,7 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
                     <tr class="sheet-caption">
                         <th colspan="4">
                             <bdi>{s.title.clone()}</bdi>" · "{lang.format_date(s.starts_local.date())}
+                            {room_name.clone().map(|n| view! { " · "<bdi>{n}</bdi> })}
                             " · "<bdi dir="ltr">{s.time_zone.clone()}</bdi>
                         </th>
                     </tr>
@@ -86,7 +116,19 @@ fn RunSheetView(s: RunSheet, lang: Lang) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {s.rows.into_iter().map(|r| row(lang, r)).collect_view()}
+                    {
+                        // A gathering of several days: each day opens with its date.
+                        let mut last_day = None;
+                        let show_room = parallel && room.is_none();
+                        s.rows.into_iter().map(|r| {
+                            let day = r.start_local.date();
+                            let heading = (several_days && last_day != Some(day)).then(|| view! {
+                                <tr class="sheet-day"><th colspan="4" scope="rowgroup">{lang.format_date(day)}</th></tr>
+                            });
+                            last_day = Some(day);
+                            view! { {heading}{row(lang, r, show_room)} }
+                        }).collect_view()
+                    }
                 </tbody>
             </table>
             {s.statements.into_iter().map(|st| view! {
@@ -170,7 +212,7 @@ fn on_the_day(
     })
 }
 
-fn row(lang: Lang, r: RunRow) -> impl IntoView {
+fn row(lang: Lang, r: RunRow, show_room: bool) -> impl IntoView {
     // A reading the clock shows twice carries its UTC offset, in small type.
     let offset = |o: Option<String>| {
         o.map(|o| view! { " "<small class="offset">{lang.digits(&format!("({o})"))}</small> })
@@ -197,6 +239,7 @@ fn row(lang: Lang, r: RunRow) -> impl IntoView {
                 <span class="number">{lang.number(i64::from(r.number))}". "</span>
                 <strong dir="auto">{r.title}</strong><br />
                 <span class="kind">{lang.t(&format!("segment-{}", r.kind.as_str()))}</span>
+                {r.room.clone().filter(|_| show_room).map(|n| view! { " · "<span class="room"><bdi>{n}</bdi></span> })}
                 {(!r.public).then(|| view! { " · "<span class="internal">{lang.t("runsheet-internal")}</span> })}
                 {r.film.map(|f| view! { <br /><span class="film">{lang.t("runsheet-film")}": "<bdi>{f}</bdi></span> })}
             </td>

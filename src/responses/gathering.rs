@@ -286,6 +286,25 @@ fn view_of(
         .filter(|s| s.public)
         .map(|s| statement_view(bundle, s, lang))
         .collect();
+    // Only lanes with something public: a lane of internal segments (the crew's
+    // backstage lane) is nobody else's business, and no empty column.
+    let lanes: Vec<LaneView> = bundle
+        .lanes
+        .iter()
+        .filter(|l| segments.iter().any(|s| s.lane == l.id))
+        .enumerate()
+        .map(|(i, l)| {
+            let room = bundle.room_of_lane(l.id);
+            LaneView {
+                id: l.id,
+                number: i + 1,
+                name: bundle.lane_name(l.id),
+                capacity: room.and_then(|r| r.capacity),
+                accessibility: room.map(|r| r.accessibility.clone()).unwrap_or_default(),
+                directions: room.map(|r| r.directions.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
     Ok(GatheringPage {
         org_slug: org.slug.clone(),
         org_name: org.name.clone(),
@@ -324,21 +343,6 @@ fn view_of(
                 note: r.note.clone(),
             })
             .collect(),
-        lanes: bundle
-            .lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let room = bundle.room_of_lane(l.id);
-                LaneView {
-                    id: l.id,
-                    number: i + 1,
-                    name: bundle.lane_name(l.id),
-                    capacity: room.and_then(|r| r.capacity),
-                    accessibility: room.map(|r| r.accessibility.clone()).unwrap_or_default(),
-                    directions: room.map(|r| r.directions.clone()).unwrap_or_default(),
-                }
-            })
-            .collect(),
+        lanes,
     })
 }

@@ -34,6 +34,9 @@ pub struct RunSheet {
     pub expected_attendance: Option<i32>,
     /// Recorded after the day.
     pub actual_attendance: Option<i32>,
+    /// A gathering of parallel rooms: each lane's id and name (empty for one lane).
+    #[serde(default)]
+    pub lanes: Vec<(i32, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +71,11 @@ pub struct RunRow {
     pub actual_start: Option<NaiveDateTime>,
     pub actual_end: Option<NaiveDateTime>,
     pub skipped: bool,
+    /// The lane it runs in, and that lane's room or name.
+    #[serde(default)]
+    pub lane: i32,
+    #[serde(default)]
+    pub room: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -232,6 +240,8 @@ mod build {
                 actual_start: seg.actual_start.map(|t| t.with_timezone(&tz).naive_local()),
                 actual_end: seg.actual_end.map(|t| t.with_timezone(&tz).naive_local()),
                 skipped: seg.skipped,
+                lane: bundle.lane_of(seg),
+                room: bundle.lane_name(bundle.lane_of(seg)),
             });
         }
         let statements = bundle
@@ -279,6 +289,21 @@ mod build {
             contacts,
             expected_attendance: g.expected_attendance,
             actual_attendance: g.actual_attendance,
+            lanes: if bundle.parallel() {
+                bundle
+                    .lanes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let name = bundle
+                            .lane_name(l.id)
+                            .unwrap_or_else(|| (i + 1).to_string());
+                        (l.id, name)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
         })
     }
 }

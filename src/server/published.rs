@@ -429,6 +429,15 @@ pub async fn public_pages(
         // Members' pages, feeds and files: not kept, but not left to stall either.
         return render_page(request, next).await;
     };
+    // "My programme" is whatever list of sessions an address names: rendered for each
+    // request, not kept (the calendar it offers is kept by its digest).
+    if request.uri().path().ends_with("/my") {
+        if let Ok(org) = published.organisation(&slug).await {
+            let texts = super::lang::texts_for(&org, request.uri(), request.headers());
+            request.extensions_mut().insert(texts);
+        }
+        return render_page(request, next).await;
+    }
     let Ok(org) = published.organisation(&slug).await else {
         return render_page(request, next).await;
     };

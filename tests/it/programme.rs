@@ -429,6 +429,23 @@ async fn a_schedule_that_cannot_be_placed_imports_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_conference_exports_and_imports_with_its_rooms_and_lanes() {
     let (app, slug) = conference("tirconf.schedule.json.gz").await;
+    // With a release of its programme, which travels too.
+    {
+        use sea_orm::TransactionTrait;
+        let org = convene::db::queries::organisation_by_slug(&app.db, ORG)
+            .await
+            .unwrap()
+            .unwrap();
+        let g = convene::db::queries::gathering_by_slug(&app.db, org.id, &slug)
+            .await
+            .unwrap()
+            .unwrap();
+        let txn = app.db.begin().await.unwrap();
+        convene::db::releases::release(&txn, &org, g.id, None, "First", Utc::now())
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+    }
     let doc = convene::db::export::export(&app.db, ORG).await.unwrap();
     let venue = &doc.venues[0];
     assert_eq!(venue.rooms.len(), 4);
@@ -440,6 +457,8 @@ async fn a_conference_exports_and_imports_with_its_rooms_and_lanes() {
             .iter()
             .all(|s| s.lane.is_some() && !s.abstract_text.is_empty())
     );
+    assert_eq!(g.releases.len(), 1);
+    assert_eq!(g.releases[0].sessions.len(), 400);
     let (dir, conn) = fresh_database().await;
     convene::db::export::import(&conn, &doc).await.unwrap();
     let again = convene::db::export::export(&conn, ORG).await.unwrap();
@@ -592,20 +611,8 @@ async fn releases_say_what_changed_and_raise_only_the_moved_sessions() {
         start, "20270514T080000",
         "the talk is on the new day's hour"
     );
-    assert_eq!(
-        *seq,
-        first[&talk.uid].1 + 1,
-        "the moved session's SEQUENCE rose"
-    );
-    assert_eq!(
-        now[&other.uid].1, first[&other.uid].1,
-        "a new title alone raises nothing"
-    );
-    let unchanged = now
-        .iter()
-        .filter(|(uid, (_, s))| first[*uid].1 == *s)
-        .count();
-    assert_eq!(unchanged, 399);
+    // Not released yet: the new time and stamp say it; SEQUENCE waits for the release.
+    assert_eq!(*seq, first[&talk.uid].1);
 
     // The public page tells it, before and after the next release.
     let (status, changes) = app
@@ -620,8 +627,18 @@ async fn releases_say_what_changed_and_raise_only_the_moved_sessions() {
     let (_, programme) = app.get(&format!("/o/{ORG}/{slug}/programme"), None).await;
     assert!(programme.replace("<!>", "").contains("Version 2, released"));
     assert!(programme.contains("Opening moved to 08:00"));
-    // Released, the moved session keeps its SEQUENCE: it rises once per change.
-    assert_eq!(sequences().await[&talk.uid].1, first[&talk.uid].1 + 1);
+    // Released, the moved session's SEQUENCE rises, and only its own.
+    let released = sequences().await;
+    assert_eq!(released[&talk.uid].1, first[&talk.uid].1 + 1);
+    assert_eq!(
+        released[&other.uid].1, first[&other.uid].1,
+        "a new title alone raises nothing"
+    );
+    let unchanged = released
+        .iter()
+        .filter(|(uid, (_, s))| first[*uid].1 == *s)
+        .count();
+    assert_eq!(unchanged, 399);
 
     // The news feed announces both releases.
     let atom = app.get(&format!("/o/{ORG}/feed.atom"), None).await.1;
@@ -653,4 +670,151 @@ async fn releases_say_what_changed_and_raise_only_the_moved_sessions() {
             .0,
         StatusCode::NOT_FOUND
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_session_reads_in_albanian_when_its_abstract_is_translated() {
+    let (app, slug, cookie) = organised().await;
+    let agenda = format!("/manage/o/{ORG}/{slug}/agenda");
+    let talk = segment::Entity::find()
+        .filter(segment::Column::Uid.eq("4742957b-0188-5726-9775-8d46d1c2be02"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let title = format!("s_{}_sq", talk.id);
+    let about = format!("sa_{}_sq", talk.id);
+    // An abstract without its title is refused beside the title's field; nothing saved.
+    let version = version_of(&app, &slug).await;
+    let (status, _, page) = app
+        .post(
+            &agenda,
+            Some(&cookie),
+            &[
+                ("action", "translate"),
+                ("version", &version),
+                (&about, "Pa titull."),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Translate the title too"), "{page}");
+    let version = version_of(&app, &slug).await;
+    let (status, location, _) = app
+        .post(
+            &agenda,
+            Some(&cookie),
+            &[
+                ("action", "translate"),
+                ("version", &version),
+                (&title, "Zonat kohore për ekipe të vogla"),
+                (&about, "Demonstrime të drejtpërdrejta; sillni pyetje."),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location:?}");
+    let path = format!("/o/{ORG}/{slug}/sessions/{}", talk.uid);
+    let (_, sq) = app.get(&format!("{path}?lang=sq"), None).await;
+    assert!(sq.contains("Zonat kohore për ekipe të vogla"));
+    assert!(sq.contains("Demonstrime të drejtpërdrejta; sillni pyetje."));
+    assert!(sq.contains("lang=\"sq\""));
+    let (_, en) = app.get(&path, None).await;
+    assert!(en.contains("Expect live demos"));
+    let ics = app
+        .get(&format!("{path}/calendar.ics?lang=sq"), None)
+        .await
+        .1
+        .replace("\r\n ", "");
+    assert!(
+        ics.contains("Demonstrime të drejtpërdrejta\\; sillni pyetje."),
+        "{ics}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn each_room_has_its_own_run_sheet_day_by_day() {
+    let (app, slug, cookie) = organised().await;
+    let sheet = format!("/manage/o/{ORG}/{slug}/run-sheet");
+    let (status, all) = app.get(&sheet, Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(all.matches("class=\"segment-row\"").count(), 400);
+    assert_eq!(all.matches("class=\"sheet-day\"").count(), 3);
+    let talk = segment::Entity::find()
+        .filter(segment::Column::Uid.eq("4742957b-0188-5726-9775-8d46d1c2be02"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let lane = talk.lane_id.unwrap();
+    let in_lane = segment::Entity::find()
+        .filter(segment::Column::LaneId.eq(lane))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let (_, one) = app
+        .get(&format!("{sheet}?room={lane}"), Some(&cookie))
+        .await;
+    assert_eq!(one.matches("class=\"segment-row\"").count(), in_lane.len());
+    assert!(one.contains(&talk.title));
+    // In time order: the room's first talk of each day before its later ones.
+    let first = one
+        .find("Offline-first Time Zones for Small Teams")
+        .unwrap();
+    let later = in_lane
+        .iter()
+        .max_by_key(|s| s.hard_start_local)
+        .map(|s| {
+            one.find(&s.title.replace('\'', "&#x27;"))
+                .unwrap_or(usize::MAX)
+        })
+        .unwrap();
+    assert!(first < later);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn starting_a_session_in_one_room_leaves_the_others_running() {
+    let (app, slug, cookie) = organised().await;
+    let live = format!("/manage/o/{ORG}/{slug}/live");
+    // The first session of two rooms, both at 07:00.
+    let firsts: Vec<segment::Model> = {
+        let all = segment::Entity::find()
+            .filter(segment::Column::HardStartLocal.is_not_null())
+            .all(&app.db)
+            .await
+            .unwrap();
+        let mut by_lane: Vec<segment::Model> = Vec::new();
+        for s in all {
+            if !by_lane.iter().any(|x| x.lane_id == s.lane_id) {
+                by_lane.push(s);
+            }
+        }
+        by_lane.into_iter().take(2).collect()
+    };
+    assert_ne!(firsts[0].lane_id, firsts[1].lane_id);
+    for s in &firsts {
+        let id = s.id.to_string();
+        let (status, _, page) = app
+            .post(
+                &live,
+                Some(&cookie),
+                &[("action", "start"), ("segment", &id)],
+            )
+            .await;
+        assert!(
+            status.is_redirection() || status.is_success(),
+            "{status} {page}"
+        );
+    }
+    for s in &firsts {
+        let now = segment::Entity::find_by_id(s.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            now.actual_start.is_some() && now.actual_end.is_none(),
+            "{} still runs",
+            now.title
+        );
+    }
 }

@@ -213,6 +213,8 @@ pub enum Translation {
         id: i32,
         language: String,
         title: String,
+        /// What the session is about, in that language (needs the title).
+        abstract_text: String,
     },
     Statement {
         id: i32,
@@ -279,6 +281,7 @@ pub async fn save_translations(
                 id,
                 language,
                 title,
+                abstract_text,
             } => {
                 let language = LanguageTag::parse("language", language)?
                     .as_str()
@@ -289,6 +292,15 @@ pub async fn save_translations(
                     .await?
                     .ok_or(AppError::NotFound)?;
                 let title = title_or_none(&format!("s_{id}_{language}"), title)?;
+                let field = format!("sa_{id}_{language}");
+                let abstract_text = free_text(&field, abstract_text)?;
+                if title.is_none() && !abstract_text.is_empty() {
+                    return Err(crate::domain::ValidationError::new(
+                        format!("s_{id}_{language}"),
+                        crate::domain::say!("refusal-translation-needs-title"),
+                    )
+                    .into());
+                }
                 segment_text::Entity::delete_many()
                     .filter(segment_text::Column::SegmentId.eq(*id))
                     .filter(segment_text::Column::Language.eq(&language))
@@ -299,6 +311,7 @@ pub async fn save_translations(
                         segment_id: Set(*id),
                         language: Set(language),
                         title: Set(title),
+                        abstract_text: Set(abstract_text),
                         ..Default::default()
                     }
                     .insert(&txn)
@@ -369,6 +382,16 @@ pub async fn update_gathering(
         || g.venue_id != place.venue_id
         || g.status != plan.status;
     let languages: Vec<&str> = plan.languages.iter().map(|l| l.as_str()).collect();
+    if g.venue_id != place.venue_id {
+        // Rooms belong to a venue: at another one, the lanes keep their names, no rooms.
+        use crate::db::entities::lane;
+        use sea_orm::sea_query::Expr;
+        lane::Entity::update_many()
+            .col_expr(lane::Column::RoomId, Expr::value(Option::<i32>::None))
+            .filter(lane::Column::GatheringId.eq(g.id))
+            .exec(&txn)
+            .await?;
+    }
     let mut m: gathering::ActiveModel = g.clone().into();
     m.kind = Set(plan.kind);
     m.title = Set(plan.title.as_str().into());

@@ -131,6 +131,8 @@ role-name-host = host
 role-name-viewer = viewer
 
 runsheet-title = Run-sheet
+runsheet-rooms = Rooms
+runsheet-all-rooms = All rooms
 runsheet-time = Time
 runsheet-segment = Segment
 runsheet-who = Who and how
@@ -691,6 +693,7 @@ refusal-frab-date = “{ $value }” is not a date and time with an offset, such
 refusal-frab-duration = “{ $value }” is not a duration of 1 minute to 24 hours, such as 00:30.
 refusal-frab-no-zone = The schedule names no time zone: give one with --zone, such as Europe/Tirane.
 refusal-frab-empty = The schedule holds no session.
+refusal-translation-needs-title = Translate the title too: a translated text needs its title.
 refusal-import-venue-zone = A gathering at a venue is in the venue's time zone ({ $zone }).
 refusal-import-no-campaign = No campaign has the address "{ $key }".
 refusal-import-no-series = No series has the key "{ $key }".

@@ -128,6 +128,8 @@ role-name-host = مجری
 role-name-viewer = بیننده
 
 runsheet-title = برگهٔ اجرای برنامه
+runsheet-rooms = سالن‌ها
+runsheet-all-rooms = همهٔ سالن‌ها
 runsheet-time = زمان
 runsheet-segment = بخش
 runsheet-who = چه کسی و چگونه
@@ -688,6 +690,7 @@ refusal-frab-date = «{ $value }» تاریخ و ساعتی با اختلاف ز
 refusal-frab-duration = «{ $value }» مدتی از ۱ دقیقه تا ۲۴ ساعت نیست، مانند ‎00:30‎.
 refusal-frab-no-zone = برنامه منطقهٔ زمانی را نام نمی‌برد: یکی با ‎--zone‎ بدهید، مانند ‎Europe/Tirane‎.
 refusal-frab-empty = برنامه هیچ جلسه‌ای ندارد.
+refusal-translation-needs-title = عنوان را هم ترجمه کنید: متن ترجمه‌شده به عنوانش نیاز دارد.
 refusal-import-venue-zone = گردهمایی‌ای که در یک مکان برگزار می‌شود در منطقهٔ زمانی همان مکان ({ $zone }) است.
 refusal-import-no-campaign = هیچ کارزاری نشانی «{ $key }» را ندارد.
 refusal-import-no-series = هیچ مجموعه‌ای کلید «{ $key }» را ندارد.

@@ -131,6 +131,8 @@ role-name-host = drejtues
 role-name-viewer = lexues
 
 runsheet-title = Fleta e programit
+runsheet-rooms = Sallat
+runsheet-all-rooms = Të gjitha sallat
 runsheet-time = Ora
 runsheet-segment = Pjesa
 runsheet-who = Kush dhe si
@@ -691,6 +693,7 @@ refusal-frab-date = “{ $value }” nuk është datë dhe orë me zhvendosje, s
 refusal-frab-duration = “{ $value }” nuk është kohëzgjatje nga 1 minutë deri në 24 orë, si 00:30.
 refusal-frab-no-zone = Programi nuk përmend zonë kohore: jepni një me --zone, si Europe/Tirane.
 refusal-frab-empty = Programi nuk ka asnjë sesion.
+refusal-translation-needs-title = Përktheni edhe titullin: një tekst i përkthyer ka nevojë për titullin e vet.
 refusal-import-venue-zone = Një tubim në një vend është në zonën kohore të vendit ({ $zone }).
 refusal-import-no-campaign = Asnjë fushatë nuk ka adresën “{ $key }”.
 refusal-import-no-series = Asnjë seri nuk ka çelësin “{ $key }”.

@@ -192,12 +192,22 @@ fn TranslationsForm(a: AgendaEditor, lang: Lang, action: String, version: String
                         </p>
                         {a.rows.iter().map(|r| {
                             let key = format!("s_{}_{l}", r.id);
+                            let about = format!("sa_{}_{l}", r.id);
+                            // Only a session that says what it is about has that to translate.
+                            let has_abstract = !r.form.abstract_text.is_empty() || !current(about.clone()).is_empty();
                             view! {
                                 <p class="field">
                                     <label for=key.clone()>{lang.number(i64::from(r.number))}". "<span class="original" dir="auto">{r.title.clone()}</span></label>
                                     <input id=key.clone() name=key.clone() type="text" dir="auto" value=current(key.clone()) />
                                     {error(&key).map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                                 </p>
+                                {has_abstract.then(|| view! {
+                                    <p class="field">
+                                        <label for=about.clone()>{lang.t("plan-abstract")}</label>
+                                        <textarea id=about.clone() name=about.clone() rows="2" dir="auto">{crate::forms::textarea_text(&current(about.clone()))}</textarea>
+                                        {error(&about).map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                                    </p>
+                                })}
                             }
                         }).collect_view()}
                         {a.statements.iter().map(|st| {

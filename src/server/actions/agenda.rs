@@ -248,7 +248,7 @@ fn statement_form(v: &Fields) -> StatementForm {
 
 /// The translations form: for every content language the organisation offers, the
 /// gathering's title and description (`g_title_{lang}`, `g_desc_{lang}`), each segment's
-/// title (`s_{id}_{lang}`) and each statement's title and points (`st_{id}_title_{lang}`,
+/// title and abstract (`s_{id}_{lang}`, `sa_{id}_{lang}`) and each statement's title and points (`st_{id}_title_{lang}`,
 /// `st_{id}_points_{lang}`), as `pages::planning` names the fields.
 fn translations(
     v: &Fields,
@@ -269,6 +269,7 @@ fn translations(
                 id: s.id,
                 language: lang.into(),
                 title: key(format!("s_{}_{lang}", s.id)),
+                abstract_text: key(format!("sa_{}_{lang}", s.id)),
             });
         }
         for st in &bundle.statements {
