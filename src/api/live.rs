@@ -37,6 +37,12 @@ pub struct LiveView {
     pub expected_attendance: Option<i32>,
     /// Recorded after the day on the gathering's edit page.
     pub actual_attendance: Option<i32>,
+    /// A gathering of parallel rooms: each lane's id and name; every room runs its own
+    /// show, and the view is of one of them (`room`).
+    #[serde(default)]
+    pub rooms: Vec<(i32, String)>,
+    #[serde(default)]
+    pub room: Option<i32>,
 }
 
 /// One segment on the live view.
@@ -61,17 +67,52 @@ pub struct LiveRow {
 
 /// The live run of show of a gathering, for any member.
 #[server]
-pub async fn load_live(org: String, slug: String, lang: String) -> Result<LiveView, AppError> {
+pub async fn load_live(
+    org: String,
+    slug: String,
+    lang: String,
+    room: Option<i32>,
+) -> Result<LiveView, AppError> {
     use crate::db::queries;
     use crate::domain::access::Permission;
     let db = super::db()?;
     let (o, role) = super::workspace::ssr::member(&db, &org, Permission::ReadInternal).await?;
-    let bundle = queries::gathering_bundle(&db, o.id, &slug)
+    let mut bundle = queries::gathering_bundle(&db, o.id, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Parallel rooms each run their own show: the view is of one room, chosen on it.
+    let rooms: Vec<(i32, String)> = if bundle.parallel() {
+        bundle
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                (
+                    l.id,
+                    bundle
+                        .lane_name(l.id)
+                        .unwrap_or_else(|| (i + 1).to_string()),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let room = room.filter(|r| rooms.iter().any(|(id, _)| id == r));
+    if !rooms.is_empty() {
+        let keep: std::collections::HashSet<i32> = bundle
+            .segments
+            .iter()
+            .filter(|s| Some(bundle.lane_of(s)) == room)
+            .map(|s| s.id)
+            .collect();
+        bundle.segments.retain(|s| keep.contains(&s.id));
+    }
     let mut view = ssr::live_view(&o, &bundle, &lang, chrono::Utc::now())?;
     view.can_run = role.allows(Permission::RunLive);
     view.can_reset = role.allows(Permission::Delete);
+    view.rooms = rooms;
+    view.room = room;
     Ok(view)
 }
 
@@ -157,6 +198,8 @@ pub mod ssr {
             expected_attendance: g.expected_attendance,
             actual_attendance: g.actual_attendance,
             rows,
+            rooms: Vec::new(),
+            room: None,
         })
     }
 }

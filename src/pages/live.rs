@@ -18,9 +18,14 @@ use crate::i18n::{Lang, use_lang};
 #[component]
 pub fn LivePage() -> impl IntoView {
     let lang = use_lang();
+    let room = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("room")
+        .and_then(|r| r.parse::<i32>().ok());
+    let ([org, slug], texts) = route_key(["org", "slug"]);
     loaded(
-        route_key(["org", "slug"]),
-        |([org, slug], lang)| load_live(org, slug, lang),
+        (org, slug, texts, room),
+        |(org, slug, lang, room)| load_live(org, slug, lang, room),
         move |v| view! { <LiveBoard v=v lang=lang /> },
     )
 }
@@ -94,7 +99,11 @@ fn tap(
 fn LiveBoard(v: LiveView, lang: Lang) -> impl IntoView {
     let echo = use_form_echo();
     let base = format!("/manage/o/{}/{}", v.org_slug, v.slug);
-    let action_url = format!("{base}/live");
+    // A room's view taps, and comes back, with its room.
+    let action_url = match v.room {
+        Some(room) => format!("{base}/live?room={room}"),
+        None => format!("{base}/live"),
+    };
     let events = format!("{base}/live/events");
     let running = v.running.map(|i| v.rows[i].clone());
     let next = v.next.map(|i| v.rows[i].clone());
@@ -128,6 +137,16 @@ fn LiveBoard(v: LiveView, lang: Lang) -> impl IntoView {
                 <a href=format!("{base}/run-sheet")>{lang.t("workspace-run-sheet")}</a></p>
             <h1>{lang.t("live-title")}" · "<bdi>{v.title.clone()}</bdi></h1>
             {echo.message.clone().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            {(!v.rooms.is_empty()).then(|| view! {
+                <nav class="live-rooms" aria-label=lang.t("runsheet-rooms")>
+                    {lang.t("runsheet-rooms")}": "
+                    {v.rooms.iter().enumerate().map(|(i, (id, name))| view! {
+                        {(i > 0).then_some(" · ")}
+                        <a href=format!("{base}/live?room={id}") aria-current=(v.room == Some(*id)).then_some("page")><bdi>{name.clone()}</bdi></a>
+                    }).collect_view()}
+                </nav>
+                {v.room.is_none().then(|| view! { <p class="hint">{lang.t("live-choose-room")}</p> })}
+            })}
             <p class="overall" data-minutes=v.over_minutes.to_string()>{lang.digits(&overall)}</p>
             {rehearsal.map(|r| view! { <p class="hint rehearsal">{r}</p> })}
             {attendance(lang, v.expected_attendance, v.actual_attendance)}

@@ -262,7 +262,20 @@ pub async fn action(
             .commit(txn, &format!("live.{action}"), &g.slug, &detail)
             .await?;
         state.live.announce(g.id).await;
-        Ok::<_, AppError>(format!("/manage/o/{}/{}/live", member.org.slug, g.slug))
+        // Back to the room's view the tap came from.
+        let room = parts
+            .uri
+            .query()
+            .and_then(|q| {
+                form_urlencoded::parse(q.as_bytes())
+                    .find(|(k, _)| k == "room")
+                    .and_then(|(_, v)| v.parse::<i32>().ok())
+            })
+            .map_or_else(String::new, |r| format!("?room={r}"));
+        Ok::<_, AppError>(format!(
+            "/manage/o/{}/{}/live{room}",
+            member.org.slug, g.slug
+        ))
     }
     .await;
     match result {

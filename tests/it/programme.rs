@@ -791,18 +791,34 @@ async fn starting_a_session_in_one_room_leaves_the_others_running() {
         by_lane.into_iter().take(2).collect()
     };
     assert_ne!(firsts[0].lane_id, firsts[1].lane_id);
+    // Without a room the view asks for one; a room's view holds that room only.
+    let (_, page) = app.get(&live, Some(&cookie)).await;
+    assert!(page.contains("choose the room you host"), "{page}");
+    assert_eq!(page.matches("class=\"live-row\"").count(), 0);
     for s in &firsts {
+        let lane = s.lane_id.unwrap();
+        let in_lane = segment::Entity::find()
+            .filter(segment::Column::LaneId.eq(lane))
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len();
+        let room = format!("{live}?room={lane}");
+        let (_, page) = app.get(&room, Some(&cookie)).await;
+        assert_eq!(page.matches("class=\"live-row\"").count(), in_lane);
         let id = s.id.to_string();
-        let (status, _, page) = app
+        let (status, location, page) = app
             .post(
-                &live,
+                &room,
                 Some(&cookie),
                 &[("action", "start"), ("segment", &id)],
             )
             .await;
-        assert!(
-            status.is_redirection() || status.is_success(),
-            "{status} {page}"
+        assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+        assert_eq!(
+            location.as_deref(),
+            Some(room.as_str()),
+            "back to the room's view"
         );
     }
     for s in &firsts {

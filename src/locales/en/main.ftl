@@ -347,6 +347,7 @@ live-unskip = Bring back
 live-restart = Start again
 live-reset = Clear the day (back to the plan)
 live-reload-hint = Reload the page to see changes made on other devices.
+live-choose-room = Each room runs its own show: choose the room you host.
 live-phase-done = done
 live-phase-running = running
 live-phase-next = next

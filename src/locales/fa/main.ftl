@@ -344,6 +344,7 @@ live-unskip = بازگرداندن
 live-restart = آغاز دوباره
 live-reset = پاک کردن روز (بازگشت به برنامه)
 live-reload-hint = برای دیدن تغییرات دستگاه‌های دیگر، صفحه را دوباره بارگذاری کنید.
+live-choose-room = هر سالن برنامهٔ خودش را دارد: سالنی را که میزبانش هستید برگزینید.
 live-phase-done = انجام شد
 live-phase-running = در حال اجرا
 live-phase-next = بعدی

@@ -347,6 +347,7 @@ live-unskip = Rikthe
 live-restart = Fillo përsëri
 live-reset = Pastro ditën (kthehu te plani)
 live-reload-hint = Ringarkoni faqen për të parë ndryshimet nga pajisje të tjera.
+live-choose-room = Çdo sallë ka shfaqjen e vet: zgjidhni sallën që drejtoni.
 live-phase-done = mbaroi
 live-phase-running = po zhvillohet
 live-phase-next = në vijim
