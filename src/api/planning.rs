@@ -350,8 +350,7 @@ pub async fn load_agenda_editor(
     };
     let (mut clashes, venue_warnings) = ssr::clashes(&db, o.id, &bundle, &timed, ui).await?;
     let several_days = bundle.gathering.ends_local.date() > bundle.gathering.starts_local.date();
-    let releases =
-        crate::responses::gathering::preview_view(&o, &bundle, &o.default_language)?.releases;
+    let releases = crate::responses::gathering::release_views(&bundle);
     let start_format = if several_days {
         "%Y-%m-%dT%H:%M"
     } else {

@@ -207,6 +207,21 @@ fn zone_of(name: &Option<String>) -> Option<Tz> {
     name.as_deref().and_then(|n| n.trim().parse().ok())
 }
 
+/// What tells a speaker apart in the file: code, else id, else name.
+fn speaker_key(code: Option<String>, id: Option<String>, name: &str) -> String {
+    code.or(id.map(|id| format!("id:{id}")))
+        .unwrap_or_else(|| format!("name:{name}"))
+}
+
+/// An event's room: its own, else the room it is listed under.
+fn room_of(named: String, listed_under: &str) -> String {
+    if named.trim().is_empty() {
+        listed_under.to_owned()
+    } else {
+        named
+    }
+}
+
 fn add_room(rooms: &mut Vec<Room>, name: &str, capacity: Option<u32>) {
     let name = name.trim();
     if name.is_empty() {
@@ -332,19 +347,12 @@ fn read_xml(text: &str, fallback: Option<Tz>) -> Result<Schedule, ValidationErro
                     .into_iter()
                     .filter(|p| !p.name.trim().is_empty())
                     .map(|p| Speaker {
-                        key: p
-                            .code
-                            .or(p.id.map(|id| format!("id:{id}")))
-                            .unwrap_or_else(|| format!("name:{}", p.name.trim())),
+                        key: speaker_key(p.code, p.id, p.name.trim()),
                         name: p.name.trim().to_owned(),
                         biography: String::new(),
                     })
                     .collect();
-                let room_name = if e.room.trim().is_empty() {
-                    room.name.clone()
-                } else {
-                    e.room
-                };
+                let room_name = room_of(e.room, &room.name);
                 add_room(&mut rooms, &room_name, None);
                 sessions.push(session(
                     &path,
@@ -505,20 +513,13 @@ fn read_json(text: &str, fallback: Option<Tz>) -> Result<Schedule, ValidationErr
                     .filter_map(|p| {
                         let name = p.public_name.or(p.name)?.trim().to_owned();
                         (!name.is_empty()).then(|| Speaker {
-                            key: p
-                                .code
-                                .or(p.id.map(|id| format!("id:{id}")))
-                                .unwrap_or_else(|| format!("name:{name}")),
+                            key: speaker_key(p.code, p.id.map(|id| id.to_string()), &name),
                             name,
                             biography: p.biography.unwrap_or_default().trim().to_owned(),
                         })
                     })
                     .collect();
-                let room_name = if e.room.trim().is_empty() {
-                    room.clone()
-                } else {
-                    e.room
-                };
+                let room_name = room_of(e.room, &room);
                 add_room(&mut rooms, &room_name, None);
                 sessions.push(session(
                     &path,

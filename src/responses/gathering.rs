@@ -152,6 +152,20 @@ pub fn planned(bundle: &GatheringBundle) -> Result<Planned, AppError> {
     })
 }
 
+/// The releases of a gathering's programme, oldest first, dated on the venue's clock.
+pub fn release_views(bundle: &GatheringBundle) -> Vec<ReleaseView> {
+    let zone: Tz = bundle.gathering.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    bundle
+        .releases
+        .iter()
+        .map(|r| ReleaseView {
+            number: u32::try_from(r.number).unwrap_or(0),
+            released_local: r.released_at.with_timezone(&zone).naive_local(),
+            note: r.note.clone(),
+        })
+        .collect()
+}
+
 /// What an attendee may see of a gathering: drafts are not found; internal segments,
 /// notes, cues, contacts, links and the names of unlisted people are left out.
 /// Texts are in `lang` where translated, else in the organisation's default language.
@@ -327,22 +341,7 @@ fn view_of(
         campaign: None,
         other_dates: Vec::new(),
         preview,
-        releases: bundle
-            .releases
-            .iter()
-            .map(|r| ReleaseView {
-                number: u32::try_from(r.number).unwrap_or(0),
-                released_local: r
-                    .released_at
-                    .with_timezone(
-                        &g.time_zone
-                            .parse::<chrono_tz::Tz>()
-                            .unwrap_or(chrono_tz::UTC),
-                    )
-                    .naive_local(),
-                note: r.note.clone(),
-            })
-            .collect(),
+        releases: release_views(bundle),
         lanes,
     })
 }
